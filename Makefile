@@ -1,0 +1,37 @@
+# Two commands do all set-up on a fresh clone: `make run` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+# Tests run with production-like settings (DEBUG off), so they need a key and hosts.
+TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+RUN_ENV := DEBUG=1
+
+.PHONY: install run test lint format bench clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py loaddata regions seed_issue
+	$(RUN_ENV) $(PY) manage.py create_local_editor
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: lint
+	$(TEST_ENV) $(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,297 @@
+"""The article, its places, photos and tags, and the one rule for what readers may see."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from .issues import Issue, Page, Section
+from .people import Byline
+
+CROSSHEAD_PREFIX = "## "
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "待审"
+    RETURNED = "returned", "退回修改"
+    APPROVED = "approved", "已审"
+    SCHEDULED = "scheduled", "定时发布"
+    PUBLISHED = "published", "已发布"
+    WITHDRAWN = "withdrawn", "已撤稿"
+
+
+# A scheduled article is public from its publish time whether or not any job has flipped it.
+PUBLIC_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: the one definition every view, feed, sitemap and search uses."""
+        return self.filter(status__in=PUBLIC_STATUSES, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """Everything a list of articles shows, in a fixed number of queries."""
+        return self.select_related("issue", "page", "section").prefetch_related(
+            models.Prefetch(
+                "bylines",
+                queryset=Byline.objects.filter(photo__isnull=True).select_related("reporter"),
+                to_attr="text_bylines",
+            ),
+            models.Prefetch(
+                "article_regions",
+                queryset=ArticleRegion.objects.select_related("region"),
+                to_attr="ordered_regions",
+            ),
+            "tags",
+        )
+
+    def in_print_order(self):
+        return self.order_by("-issue__date", "page__number", "position")
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_by_natural_key(self, date, page_number, position):
+        return self.get(issue__date=date, page__number=page_number, position=position)
+
+
+class TaggedArticleManager(models.Manager):
+    def get_by_natural_key(self, date, page_number, position, tag_name):
+        return self.get(
+            content_object__issue__date=date,
+            content_object__page__number=page_number,
+            content_object__position=position,
+            tag__name=tag_name,
+        )
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    objects = TaggedArticleManager()
+
+    class Meta:
+        verbose_name = "标签关联"
+        verbose_name_plural = "标签关联"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique"),
+        ]
+
+    def natural_key(self):
+        return self.content_object.natural_key() + (self.tag.name,)
+
+    natural_key.dependencies = ["articles.article", "taggit.tag"]
+
+
+class Article(models.Model):
+    Status = Status
+
+    issue = models.ForeignKey(
+        Issue, verbose_name="期", on_delete=models.PROTECT, related_name="articles", editable=False
+    )
+    page = models.ForeignKey(
+        Page, verbose_name="版", on_delete=models.PROTECT, related_name="articles"
+    )
+    position = models.PositiveSmallIntegerField("版内顺序", default=1)
+    section = models.ForeignKey(
+        Section,
+        verbose_name="栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    kicker = models.CharField("引题", max_length=200, blank=True)
+    headline = models.CharField("主题", max_length=200)
+    subheadline = models.CharField("副题", max_length=300, blank=True)
+    dateline = models.CharField("电头", max_length=100, blank=True, help_text="如“本报讯”。")
+    body = models.TextField(
+        "正文",
+        help_text="每段一行。以“## ”开头的一行是插题（小标题）。",
+    )
+    regions = models.ManyToManyField(
+        "regions.Region",
+        verbose_name="地区",
+        through="ArticleRegion",
+        related_name="articles",
+        blank=True,
+    )
+    tags = TaggableManager("标签", through=TaggedArticle, blank=True)
+    status = models.CharField(
+        "状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField("发布时间", null=True, blank=True, db_index=True)
+    editor_note = models.TextField(
+        "编者按/编辑备注", blank=True, help_text="内部备注，不对读者显示。"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建者",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    objects = ArticleManager()
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        ordering = ["-issue__date", "page__number", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "position"], name="article_position_unique"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="article_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=PUBLIC_STATUSES)
+                | models.Q(published_at__isnull=False),
+                name="article_public_has_publish_time",
+            ),
+            models.CheckConstraint(condition=~models.Q(headline=""), name="article_has_headline"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def natural_key(self):
+        return self.page.natural_key() + (self.position,)
+
+    natural_key.dependencies = ["articles.page", "articles.section", "regions.region"]
+
+    def get_absolute_url(self):
+        return reverse("articles:article", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if self.status in PUBLIC_STATUSES and self.published_at is None:
+            raise ValidationError({"published_at": "发布的稿件需要发布时间。"})
+
+    def save(self, *args, **kwargs):
+        # The issue is the page's issue; storing it too lets lists filter by issue without a join.
+        if self.page_id is not None:
+            self.issue_id = self.page.issue_id
+        super().save(*args, **kwargs)
+
+    def is_published(self):
+        """The same rule as ArticleQuerySet.published(), for one article in hand."""
+        return (
+            self.status in PUBLIC_STATUSES
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def blocks(self):
+        """The body as ("crosshead" | "paragraph", text) pairs, in order."""
+        blocks = []
+        for line in self.body.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith(CROSSHEAD_PREFIX):
+                blocks.append(("crosshead", line[len(CROSSHEAD_PREFIX) :].strip()))
+            else:
+                blocks.append(("paragraph", line))
+        return blocks
+
+    @property
+    def paragraphs(self):
+        return [text for kind, text in self.blocks if kind == "paragraph"]
+
+    @property
+    def crossheads(self):
+        return [text for kind, text in self.blocks if kind == "crosshead"]
+
+    @property
+    def summary(self):
+        paragraphs = self.paragraphs
+        first = paragraphs[0] if paragraphs else ""
+        return first if len(first) <= 120 else first[:119] + "…"
+
+
+class ArticleRegionManager(models.Manager):
+    def get_by_natural_key(self, date, page_number, position, code):
+        return self.get(
+            article__issue__date=date,
+            article__page__number=page_number,
+            article__position=position,
+            region__code=code,
+        )
+
+
+class ArticleRegion(models.Model):
+    """An article's place; the place the story happened comes first."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_regions")
+    region = models.ForeignKey(
+        "regions.Region", verbose_name="地区", on_delete=models.PROTECT, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField("顺序", default=1)
+
+    objects = ArticleRegionManager()
+
+    class Meta:
+        verbose_name = "稿件地区"
+        verbose_name_plural = "稿件地区"
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "region"], name="article_region_unique"),
+        ]
+
+    def __str__(self):
+        return str(self.region)
+
+    def natural_key(self):
+        return self.article.natural_key() + (self.region.code,)
+
+    natural_key.dependencies = ["articles.article", "regions.region"]
+
+
+class PhotoManager(models.Manager):
+    def get_by_natural_key(self, date, page_number, article_position, position):
+        return self.get(
+            article__issue__date=date,
+            article__page__number=page_number,
+            article__position=article_position,
+            position=position,
+        )
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="photos"
+    )
+    position = models.PositiveSmallIntegerField("顺序", default=1)
+    caption = models.TextField("图片说明", blank=True)
+    image = models.ImageField("图片文件", upload_to="photos/%Y/%m/", blank=True)
+
+    objects = PhotoManager()
+
+    class Meta:
+        verbose_name = "图片"
+        verbose_name_plural = "图片"
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="photo_position_unique"),
+        ]
+
+    def __str__(self):
+        return self.caption or f"图{self.position}"
+
+    def natural_key(self):
+        return self.article.natural_key() + (self.position,)
+
+    natural_key.dependencies = ["articles.article"]

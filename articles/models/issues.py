@@ -1,0 +1,118 @@
+"""The print structure: an issue (期) is made of pages (版); sections (栏目) recur across issues."""
+
+from django.db import models
+from django.urls import reverse
+
+from articles.slugs import unique_slug
+
+
+class IssueQuerySet(models.QuerySet):
+    def published(self):
+        """Issues with at least one article readers may see."""
+        from .articles import Article
+
+        return self.filter(
+            models.Exists(Article.objects.published().filter(issue=models.OuterRef("pk")))
+        )
+
+
+class IssueManager(models.Manager.from_queryset(IssueQuerySet)):
+    def get_by_natural_key(self, date):
+        return self.get(date=date)
+
+
+class Issue(models.Model):
+    date = models.DateField("出版日期", unique=True)
+    number = models.PositiveIntegerField("期号", unique=True, help_text="报纸的总期号。")
+    note = models.TextField("备注", blank=True)
+
+    objects = IssueManager()
+
+    class Meta:
+        verbose_name = "期"
+        verbose_name_plural = "期"
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.date:%Y年%m月%d日} 第{self.number}期"
+
+    def natural_key(self):
+        return (self.date.isoformat(),)
+
+    def get_absolute_url(self):
+        return reverse("articles:issue", kwargs={"date": self.date})
+
+
+class PageManager(models.Manager):
+    def get_by_natural_key(self, date, number):
+        return self.get(issue__date=date, number=number)
+
+
+class Page(models.Model):
+    issue = models.ForeignKey(
+        Issue, verbose_name="期", on_delete=models.CASCADE, related_name="pages"
+    )
+    number = models.PositiveSmallIntegerField("版次")
+    name = models.CharField("版名", max_length=50, blank=True, help_text="如“工会”“要闻”。")
+    topic = models.TextField(
+        "专题", blank=True, help_text="横跨整版的通栏标题；印成两行时每行一行。"
+    )
+
+    objects = PageManager()
+
+    class Meta:
+        verbose_name = "版"
+        verbose_name_plural = "版"
+        ordering = ["issue", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "number"], name="page_number_unique_in_issue"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="page_number_positive"),
+        ]
+
+    def __str__(self):
+        label = f"第{self.number:02d}版"
+        return f"{label} {self.name}" if self.name else label
+
+    def natural_key(self):
+        return self.issue.natural_key() + (self.number,)
+
+    natural_key.dependencies = ["articles.issue"]
+
+    def get_absolute_url(self):
+        return reverse("articles:page", kwargs={"date": self.issue.date, "number": self.number})
+
+    @property
+    def topic_lines(self):
+        return [line for line in self.topic.splitlines() if line.strip()]
+
+
+class SectionManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Section(models.Model):
+    name = models.CharField("栏目名", max_length=50, unique=True)
+    slug = models.SlugField("拼音", max_length=60, unique=True, blank=True)
+    description = models.TextField("简介", blank=True)
+
+    objects = SectionManager()
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Section, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})

@@ -1,0 +1,144 @@
+"""People credited in bylines, and the credit itself: who did what in one article."""
+
+from django.db import models
+from django.urls import reverse
+
+from articles.slugs import unique_slug
+
+
+class ReporterManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Reporter(models.Model):
+    class Kind(models.TextChoices):
+        STAFF = "staff", "本报采编人员"
+        CORRESPONDENT = "correspondent", "通讯员"
+        OTHER = "other", "其他"
+
+    name = models.CharField("姓名", max_length=30, unique=True)
+    slug = models.SlugField("拼音", max_length=60, unique=True, blank=True)
+    kind = models.CharField("身份", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    unit = models.CharField("单位", max_length=100, blank=True, help_text="通讯员所在单位。")
+
+    objects = ReporterManager()
+
+    class Meta:
+        verbose_name = "署名作者"
+        verbose_name_plural = "署名作者"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["staff", "correspondent", "other"]),
+                name="reporter_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Reporter, self.name, separator="-", exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:reporter", kwargs={"slug": self.slug})
+
+
+class Role(models.TextChoices):
+    """Role words as printed. A person's role belongs to one article, not to the person."""
+
+    REPORTER = "记者"
+    OWN_REPORTER = "本报记者"
+    TRAINEE_REPORTER = "见习记者"
+    INTERN = "实习生"
+    CORRESPONDENT = "通讯员"
+    OWN_CORRESPONDENT = "本报通讯员"
+    SPECIAL_REPORTER = "特约记者"
+    MAGAZINE_REPORTER = "本刊记者"
+    REPORTING_TEAM = "报道组"
+    PHOTOGRAPHER = "摄影"
+    READER_PHOTOGRAPHER = "拍友"
+    READER = "读者"
+    AUTHOR = "作者"
+
+
+class BylineManager(models.Manager):
+    def get_by_natural_key(self, date, page_number, article_position, position):
+        return self.get(
+            article__issue__date=date,
+            article__page__number=page_number,
+            article__position=article_position,
+            position=position,
+        )
+
+
+class Byline(models.Model):
+    """One credit: a reporter (or an organisation) in a role, for the text or for one photo."""
+
+    article = models.ForeignKey(
+        "articles.Article", verbose_name="稿件", on_delete=models.CASCADE, related_name="bylines"
+    )
+    photo = models.ForeignKey(
+        "articles.Photo",
+        verbose_name="图片",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="credits",
+        help_text="留空表示文字署名；选择图片表示该图的摄影署名。",
+    )
+    reporter = models.ForeignKey(
+        Reporter,
+        verbose_name="作者",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bylines",
+    )
+    organisation = models.CharField(
+        "署名单位", max_length=100, blank=True, help_text="以单位署名（如某某县总工会）时填写。"
+    )
+    role = models.CharField("身份", max_length=20, choices=Role.choices, default=Role.REPORTER)
+    position = models.PositiveSmallIntegerField("顺序", default=1)
+
+    objects = BylineManager()
+
+    class Meta:
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"], name="byline_position_unique_in_article"
+            ),
+            # A credit names a person or an organisation, never both and never neither.
+            models.CheckConstraint(
+                condition=(models.Q(reporter__isnull=False) & models.Q(organisation=""))
+                | (models.Q(reporter__isnull=True) & ~models.Q(organisation="")),
+                name="byline_person_or_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        who = self.reporter.name if self.reporter_id else self.organisation
+        label = f"{self.role} {who}" if self.role else who
+        return f"{label} 摄" if self.photo_id else label
+
+    def natural_key(self):
+        return self.article.natural_key() + (self.position,)
+
+    natural_key.dependencies = ["articles.article", "articles.reporter", "articles.photo"]
+
+    @property
+    def name(self):
+        return self.reporter.name if self.reporter_id else self.organisation
+
+    @property
+    def is_photo_credit(self):
+        return self.photo_id is not None

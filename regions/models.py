@@ -1,0 +1,95 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Length
+from django.urls import reverse
+
+# Lets constraints say code__length=6 (the documented way to use Length in a lookup).
+models.CharField.register_lookup(Length)
+
+
+class RegionQuerySet(models.QuerySet):
+    def within(self, region):
+        """The region and everything under it.
+
+        Official codes are hierarchical (33 province, 3305 湖州市, 330502 吴兴区), so a prefix
+        match on the code finds the whole subtree in one indexed query, at any depth.
+        """
+        return self.filter(code__startswith=region.code_prefix)
+
+
+class RegionManager(models.Manager.from_queryset(RegionQuerySet)):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Region(models.Model):
+    class Kind(models.TextChoices):
+        PROVINCE = "province", "省"
+        CITY = "city", "地级市"
+        DISTRICT = "district", "市辖区"
+        COUNTY = "county", "县"
+        COUNTY_CITY = "county_city", "县级市"
+        AUTONOMOUS_COUNTY = "autonomous_county", "自治县"
+
+    code = models.CharField(
+        "区划代码",
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^[0-9]{6}$", "区划代码是六位数字。")],
+        help_text="国家统计局六位区划代码，如 330502。",
+    )
+    name = models.CharField("名称", max_length=30, help_text="正式名称，如“吴兴区”。")
+    short_name = models.CharField("简称", max_length=20, help_text="如“吴兴”。")
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级区划",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    slug = models.SlugField("拼音", max_length=60, unique=True, help_text="用于网址，如 wuxing。")
+
+    objects = RegionManager()
+
+    class Meta:
+        verbose_name = "行政区划"
+        verbose_name_plural = "行政区划"
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__length=6), name="region_code_six_characters"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    kind__in=[
+                        "province",
+                        "city",
+                        "district",
+                        "county",
+                        "county_city",
+                        "autonomous_county",
+                    ]
+                ),
+                name="region_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+    def get_absolute_url(self):
+        return reverse("regions:detail", kwargs={"slug": self.slug})
+
+    @property
+    def code_prefix(self):
+        """The part of the code shared by everything under this region."""
+        if self.kind == self.Kind.PROVINCE:
+            return self.code[:2]
+        if self.kind == self.Kind.CITY:
+            return self.code[:4]
+        return self.code

@@ -1,0 +1,75 @@
+"""Shared test helpers: small factories that build valid rows with sensible defaults."""
+
+import datetime
+import itertools
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from articles.models import Article, Byline, Issue, Page, Reporter, Section
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def regions(db):
+    """The whole Zhejiang tree from fixtures/regions.json."""
+    call_command("loaddata", "regions", verbosity=0)
+
+
+@pytest.fixture
+def seed(regions):
+    """Regions plus the seed issue, loaded from fixtures exactly as `make run` does."""
+    call_command("loaddata", "seed_issue", verbosity=0)
+
+
+def make_issue(**overrides):
+    n = next(_counter)
+    fields = {"date": datetime.date(2020, 1, 1) + datetime.timedelta(days=n), "number": 10000 + n}
+    fields.update(overrides)
+    return Issue.objects.create(**fields)
+
+
+def make_page(**overrides):
+    fields = {"number": 1, "name": "要闻"}
+    fields.update(overrides)
+    if "issue" not in fields:
+        fields["issue"] = make_issue()
+    return Page.objects.create(**fields)
+
+
+def make_article(**overrides):
+    """A published article on a fresh page unless told otherwise.
+
+    make_article(status=Article.Status.DRAFT) gives a draft; reporters=[("寿慧桢", "记者")] adds
+    bylines; regions=[region, ...] and tags=["劳模"] attach those.
+    """
+    reporters = overrides.pop("reporters", [])
+    regions = overrides.pop("regions", [])
+    tags = overrides.pop("tags", [])
+    n = next(_counter)
+    fields = {
+        "headline": f"测试稿件{n}",
+        "body": "第一段正文。\n## 插题\n第二段正文。",
+        "status": Article.Status.PUBLISHED,
+        "position": 1,
+    }
+    fields.update(overrides)
+    if "page" not in fields:
+        fields["page"] = make_page(**({"issue": fields.pop("issue")} if "issue" in fields else {}))
+    if fields["status"] in (Article.Status.PUBLISHED, Article.Status.SCHEDULED):
+        fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
+    article = Article.objects.create(**fields)
+    for position, (name, role) in enumerate(reporters, start=1):
+        reporter, _ = Reporter.objects.get_or_create(name=name)
+        Byline.objects.create(article=article, reporter=reporter, role=role, position=position)
+    for position, region in enumerate(regions, start=1):
+        article.article_regions.create(region=region, position=position)
+    if tags:
+        article.tags.add(*tags)
+    return article
+
+
+def make_section(name="法润工心"):
+    return Section.objects.create(name=name)
