@@ -9,5 +9,5 @@ def test_every_model_change_has_a_migration():
     out = StringIO()
     try:
         call_command("makemigrations", "--check", "--dry-run", stdout=out)
-    except SystemExit as exit_:
+    except SystemExit:
         pytest.fail(f"makemigrations --check found changes without a migration:\n{out.getvalue()}")
