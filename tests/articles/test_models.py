@@ -1,0 +1,113 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from articles.models import Article, Byline, Issue, Page, Reporter, Section
+from tests.conftest import make_article, make_issue, make_page
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_rejected(create):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        create()
+
+
+def test_issue_date_and_number_are_each_unique():
+    issue = make_issue()
+    assert_rejected(lambda: Issue.objects.create(date=issue.date, number=issue.number + 1))
+    assert_rejected(
+        lambda: Issue.objects.create(
+            date=issue.date + datetime.timedelta(days=1), number=issue.number
+        )
+    )
+
+
+def test_page_number_is_unique_within_an_issue_only():
+    page = make_page(number=2)
+    assert_rejected(lambda: Page.objects.create(issue=page.issue, number=2))
+    other = make_page(number=2)
+    assert other.issue != page.issue
+
+
+def test_page_number_zero_is_rejected():
+    assert_rejected(lambda: make_page(number=0))
+
+
+def test_two_articles_cannot_share_a_position_on_a_page():
+    article = make_article(position=3)
+    assert_rejected(lambda: make_article(page=article.page, position=3))
+
+
+def test_unknown_status_is_rejected_by_the_database():
+    article = make_article()
+    assert_rejected(lambda: Article.objects.filter(pk=article.pk).update(status="lost"))
+
+
+def test_published_article_without_publish_time_is_rejected():
+    article = make_article(status=Article.Status.DRAFT)
+    assert_rejected(
+        lambda: Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED)
+    )
+
+
+def test_article_takes_its_issue_from_its_page():
+    page = make_page()
+    article = make_article(page=page)
+    assert article.issue == page.issue
+
+
+def test_byline_names_a_person_or_an_organisation_but_not_both():
+    article = make_article()
+    reporter = Reporter.objects.create(name="寿慧桢")
+    assert_rejected(lambda: Byline.objects.create(article=article, position=1))
+    assert_rejected(
+        lambda: Byline.objects.create(
+            article=article, reporter=reporter, organisation="长兴县总工会", position=1
+        )
+    )
+    by_org = Byline.objects.create(article=article, organisation="长兴县总工会", position=2)
+    assert by_org.name == "长兴县总工会"
+
+
+def test_published_rule_hides_drafts_and_future_publish_times():
+    now = timezone.now()
+    visible = make_article(published_at=now - datetime.timedelta(minutes=1))
+    scheduled_due = make_article(
+        status=Article.Status.SCHEDULED, published_at=now - datetime.timedelta(seconds=1)
+    )
+    future = make_article(published_at=now + datetime.timedelta(minutes=5))
+    draft = make_article(status=Article.Status.DRAFT)
+    withdrawn = make_article(status=Article.Status.WITHDRAWN, published_at=now)
+
+    public = set(Article.objects.published())
+    assert public == {visible, scheduled_due}
+    for article in (visible, scheduled_due, future, draft, withdrawn):
+        assert article.is_published() == (article in public)
+
+
+def test_body_blocks_keep_crossheads_in_order():
+    article = make_article(body="第一段。\n\n## 小标题\n第二段。\n")
+    assert article.blocks == [
+        ("paragraph", "第一段。"),
+        ("crosshead", "小标题"),
+        ("paragraph", "第二段。"),
+    ]
+    assert article.paragraphs == ["第一段。", "第二段。"]
+    assert article.crossheads == ["小标题"]
+
+
+def test_homophone_names_get_distinct_slugs():
+    first = Reporter.objects.create(name="张晶")
+    second = Reporter.objects.create(name="章京")
+    assert first.slug == "zhang-jing"
+    assert second.slug == "zhang-jing-2"
+    assert Section.objects.create(name="法润工心").slug == "farungongxin"
+
+
+def test_natural_keys_find_the_same_rows():
+    article = make_article(position=4)
+    for obj in (article.issue, article.page, article):
+        assert type(obj).objects.get_by_natural_key(*obj.natural_key()) == obj
