@@ -8,27 +8,16 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from .history import HistoryMixin
 from .issues import Issue, Page, Section
 from .people import Byline
+from .status import PUBLIC_STATUSES, Status
+from .workflow import TRANSITIONS, WorkflowMixin, WorkflowQuerySetMixin
 
 CROSSHEAD_PREFIX = "## "
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    SUBMITTED = "submitted", "待审"
-    RETURNED = "returned", "退回修改"
-    APPROVED = "approved", "已审"
-    SCHEDULED = "scheduled", "定时发布"
-    PUBLISHED = "published", "已发布"
-    WITHDRAWN = "withdrawn", "已撤稿"
-
-
-# A scheduled article is public from its publish time whether or not any job has flipped it.
-PUBLIC_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
-
-
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(WorkflowQuerySetMixin, models.QuerySet):
     def published(self):
         """What readers may see: the one definition every view, feed, sitemap and search uses."""
         return self.filter(status__in=PUBLIC_STATUSES, published_at__lte=timezone.now())
@@ -88,7 +77,7 @@ class TaggedArticle(TaggedItemBase):
     natural_key.dependencies = ["articles.article", "taggit.tag"]
 
 
-class Article(models.Model):
+class Article(WorkflowMixin, HistoryMixin, models.Model):
     Status = Status
 
     issue = models.ForeignKey(
@@ -163,6 +152,14 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
         ]
+        permissions = [
+            ("submit_article", "提交审核"),
+            ("review_article", "审稿（退回、通过）"),
+            ("publish_article", "签发（发布、定时发布）"),
+            ("withdraw_article", "撤稿"),
+            ("publish_issue", "整期签发"),
+            ("view_statistics", "查看通讯员发稿统计"),
+        ]
 
     def __str__(self):
         return self.headline
@@ -175,6 +172,13 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"pk": self.pk})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # Remembered so that save() can refuse a status change made outside the workflow.
+        article._loaded_status = article.__dict__.get("status")
+        return article
+
     def clean(self):
         if self.status in PUBLIC_STATUSES and self.published_at is None:
             raise ValidationError({"published_at": "发布的稿件需要发布时间。"})
@@ -183,7 +187,17 @@ class Article(models.Model):
         # The issue is the page's issue; storing it too lets lists filter by issue without a join.
         if self.page_id is not None:
             self.issue_id = self.page.issue_id
+        loaded = getattr(self, "_loaded_status", None)
+        if (
+            loaded is not None
+            and loaded != self.status
+            and (loaded, self.status) not in TRANSITIONS
+        ):
+            raise ValidationError(
+                f"稿件不能从“{Status(loaded).label}”直接改为“{Status(self.status).label}”。"
+            )
         super().save(*args, **kwargs)
+        self._loaded_status = self.status
 
     def is_published(self):
         """The same rule as ArticleQuerySet.published(), for one article in hand."""

@@ -1,0 +1,266 @@
+"""The editorial workflow: which status changes exist, who may make them, and their record.
+
+draft → submitted → approved → scheduled / published → withdrawn; an editor may send a submitted
+article back (退回修改) to its author with a comment. The allowed pairs live in one table that the
+model, the admin, the bulk actions and a database constraint on the record all read.
+"""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from .status import Status
+
+S = Status
+
+# (from, to) → the permission that allows it (codename on articles.Article).
+TRANSITIONS = {
+    (S.DRAFT, S.SUBMITTED): "submit_article",
+    (S.RETURNED, S.SUBMITTED): "submit_article",
+    (S.SUBMITTED, S.RETURNED): "review_article",
+    (S.SUBMITTED, S.APPROVED): "review_article",
+    (S.APPROVED, S.RETURNED): "review_article",
+    (S.APPROVED, S.SCHEDULED): "publish_article",
+    (S.APPROVED, S.PUBLISHED): "publish_article",
+    (S.SCHEDULED, S.PUBLISHED): "publish_article",
+    (S.SCHEDULED, S.APPROVED): "publish_article",
+    (S.PUBLISHED, S.WITHDRAWN): "withdraw_article",
+    (S.SCHEDULED, S.WITHDRAWN): "withdraw_article",
+    (S.WITHDRAWN, S.DRAFT): "withdraw_article",
+}
+
+# What a person does, as a button or an action label, for each target status.
+ACTION_LABELS = {
+    S.SUBMITTED: "提交审核",
+    S.RETURNED: "退回修改",
+    S.APPROVED: "审核通过",
+    S.SCHEDULED: "定时发布",
+    S.PUBLISHED: "发布",
+    S.WITHDRAWN: "撤稿",
+    S.DRAFT: "恢复为草稿",
+}
+
+# A contributor's own article may be edited only while it is still with them.
+AUTHOR_EDITABLE = (S.DRAFT, S.RETURNED)
+
+
+def allowed_targets(from_status):
+    return [to for (frm, to) in TRANSITIONS if frm == from_status]
+
+
+class StatusChange(models.Model):
+    """One transition: who moved which article from what to what, when, and why."""
+
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name="稿件",
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    from_status = models.CharField("原状态", max_length=20, choices=Status.choices)
+    to_status = models.CharField("新状态", max_length=20, choices=Status.choices)
+    comment = models.TextField("意见", blank=True)
+    created_at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "状态变更"
+        verbose_name_plural = "状态变更"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # The database itself refuses a record of a transition the workflow does not have.
+            models.CheckConstraint(
+                condition=models.Q(
+                    *[models.Q(from_status=frm, to_status=to) for frm, to in TRANSITIONS],
+                    _connector=models.Q.OR,
+                ),
+                name="status_change_allowed_transition",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+def user_may(user, from_status, to_status, article=None):
+    """Whether user may move an article (or any article, when none is given) between statuses."""
+    codename = TRANSITIONS.get((from_status, to_status))
+    if codename is None or not user.has_perm(f"articles.{codename}"):
+        return False
+    if codename == "submit_article" and article is not None:
+        # Contributors submit their own work; editors may submit on anyone's behalf.
+        return article.created_by_id == user.pk or user.has_perm("articles.review_article")
+    return True
+
+
+def transition_values(from_status, to_status, published_at, comment, publish_at, now):
+    """The field values a transition writes, or a ValidationError saying why it cannot happen."""
+    if (from_status, to_status) not in TRANSITIONS:
+        raise ValidationError(
+            f"不能从“{Status(from_status).label}”改为“{Status(to_status).label}”。",
+            code="transition",
+        )
+    values = {"status": to_status}
+    if to_status == Status.RETURNED and not comment.strip():
+        raise ValidationError("退回修改时请写明意见。", code="comment")
+    if to_status == Status.SCHEDULED:
+        if publish_at is None or publish_at <= now:
+            raise ValidationError("定时发布需要一个将来的发布时间。", code="publish_at")
+        values["published_at"] = publish_at
+    elif to_status == Status.PUBLISHED:
+        # A due schedule keeps its time; otherwise the article is published now.
+        values["published_at"] = published_at if published_at and published_at <= now else now
+    elif to_status in (Status.APPROVED, Status.DRAFT) and from_status in (
+        Status.SCHEDULED,
+        Status.WITHDRAWN,
+    ):
+        values["published_at"] = None
+    return values
+
+
+class WorkflowMixin:
+    """Article methods for moving one article through the workflow."""
+
+    def available_transitions(self, user):
+        return [to for to in allowed_targets(self.status) if user_may(user, self.status, to, self)]
+
+    def can_be_edited_by(self, user):
+        if user.has_perm("articles.review_article"):
+            return self.status != Status.WITHDRAWN or user.has_perm("articles.withdraw_article")
+        return (
+            user.has_perm("articles.change_article")
+            and self.created_by_id == user.pk
+            and self.status in AUTHOR_EDITABLE
+        )
+
+    def can_be_seen_by(self, user):
+        """Unpublished work is visible to editors and to its author only."""
+        return user.has_perm("articles.review_article") or self.created_by_id == user.pk
+
+    def transition(self, to_status, user, comment="", publish_at=None):
+        """Move this article to to_status as user, or raise ValidationError / PermissionDenied.
+
+        The UPDATE is conditional on the status we read, so two people acting at once cannot
+        both move it: the second finds nothing to update and is told so.
+        """
+        from_status = self.status
+        now = timezone.now()
+        values = transition_values(
+            from_status, to_status, self.published_at, comment, publish_at, now
+        )
+        if not user_may(user, from_status, to_status, self):
+            raise PermissionDenied("您没有权限执行此操作。")
+        with transaction.atomic():
+            updated = (
+                type(self)
+                ._default_manager.filter(pk=self.pk, status=from_status)
+                .update(version=models.F("version") + 1, **values)
+            )
+            if not updated:
+                raise ValidationError("稿件状态已被他人更改，请刷新后重试。", code="stale")
+            StatusChange.objects.create(
+                article=self,
+                user=user,
+                from_status=from_status,
+                to_status=to_status,
+                comment=comment,
+                created_at=now,
+            )
+        for name, value in values.items():
+            setattr(self, name, value)
+        self.version += 1
+        self._loaded_status = to_status
+
+
+class WorkflowQuerySetMixin:
+    """Moving many articles at once, with the same rules as one at a time."""
+
+    def transition(self, to_status, user, comment="", publish_at=None):
+        """Move every article here that user may move to to_status; return the moved ids.
+
+        Runs a fixed number of queries whatever the number of articles: one locked read, one
+        UPDATE per source status, one insert of the records.
+        """
+        now = timezone.now()
+        sources = [frm for (frm, to) in TRANSITIONS if to == to_status and user_may(user, frm, to)]
+        if not sources:
+            return []
+        moved = []
+        with transaction.atomic():
+            rows = list(
+                self.select_for_update()
+                .filter(status__in=sources)
+                .values_list("pk", "status", "created_by_id", "published_at")
+                .order_by()
+            )
+            own_only = "submit_article" in {
+                TRANSITIONS[(frm, to_status)] for frm in sources
+            } and not user.has_perm("articles.review_article")
+            by_source = {}
+            for pk, status, author_id, _published_at in rows:
+                if own_only and author_id != user.pk:
+                    continue
+                by_source.setdefault(status, []).append(pk)
+            for from_status, pks in by_source.items():
+                values = transition_values(from_status, to_status, None, comment, publish_at, now)
+                if to_status == Status.PUBLISHED:
+                    values["published_at"] = models.Case(
+                        models.When(published_at__lte=now, then=models.F("published_at")),
+                        default=models.Value(now),
+                    )
+                self.model._default_manager.filter(pk__in=pks, status=from_status).update(
+                    version=models.F("version") + 1, **values
+                )
+                moved += [(pk, from_status) for pk in pks]
+            StatusChange.objects.bulk_create(
+                StatusChange(
+                    article_id=pk,
+                    user=user,
+                    from_status=from_status,
+                    to_status=to_status,
+                    comment=comment,
+                    created_at=now,
+                )
+                for pk, from_status in moved
+            )
+        return [pk for pk, _ in moved]
+
+    def publish_due(self, now=None):
+        """Flip scheduled articles whose time has come to published; return their ids.
+
+        Readers already see them (the published rule compares the time), so this only tidies the
+        status. Safe to run concurrently: rows another run holds are skipped, and the UPDATE only
+        touches rows still scheduled, so each article is flipped and recorded once.
+        """
+        now = now or timezone.now()
+        with transaction.atomic():
+            pks = list(
+                self.select_for_update(skip_locked=True)
+                .filter(status=Status.SCHEDULED, published_at__lte=now)
+                .values_list("pk", flat=True)
+                .order_by()
+            )
+            if not pks:
+                return []
+            self.model._default_manager.filter(pk__in=pks, status=Status.SCHEDULED).update(
+                status=Status.PUBLISHED, version=models.F("version") + 1
+            )
+            StatusChange.objects.bulk_create(
+                StatusChange(
+                    article_id=pk,
+                    from_status=Status.SCHEDULED,
+                    to_status=Status.PUBLISHED,
+                    comment="定时发布到点",
+                    created_at=now,
+                )
+                for pk in pks
+            )
+        return pks
