@@ -1,0 +1,103 @@
+import datetime
+import random
+
+import pytest
+from django.utils import timezone
+
+from articles import statistics
+from articles.models import Article, Byline, Photo, Reporter
+from tests.conftest import make_article, make_issue, make_page
+
+pytestmark = pytest.mark.django_db
+
+START, END = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+
+
+def generated_set(seed=7):
+    """Articles over several issues with random credits; returns what the numbers must be."""
+    rng = random.Random(seed)
+    people = [
+        Reporter.objects.create(name=name, unit=unit)
+        for name, unit in [
+            ("甲一", "湖州市总工会"),
+            ("乙二", "湖州市总工会"),
+            ("丙三", "宁波市总工会"),
+            ("丁四", ""),
+        ]
+    ]
+    expected = {}
+    for day in range(6):
+        issue = make_issue(date=datetime.date(2024, 3, 1) + datetime.timedelta(days=day))
+        for number in (1, 2):
+            page = make_page(issue=issue, number=number)
+            for position in range(1, 4):
+                status = rng.choice([Article.Status.PUBLISHED] * 3 + [Article.Status.DRAFT])
+                article = make_article(page=page, position=position, status=status)
+                credited = rng.sample(people, rng.randint(1, 3))
+                pos = 1
+                for person in credited:
+                    role = rng.choice(["记者", "通讯员"])
+                    Byline.objects.create(article=article, reporter=person, role=role, position=pos)
+                    pos += 1
+                    if status == Article.Status.PUBLISHED:
+                        row = expected.setdefault((person.name, role), [0, 0, set()])
+                        row[0] += 1
+                        row[2].add(f"{issue.date:%Y-%m-%d} 第{number:02d}版")
+                if rng.random() < 0.5:
+                    photo = Photo.objects.create(article=article, position=1, caption="图")
+                    person = rng.choice(people)
+                    Byline.objects.create(
+                        article=article, photo=photo, reporter=person, role="通讯员", position=pos
+                    )
+                    if status == Article.Status.PUBLISHED:
+                        row = expected.setdefault((person.name, "通讯员"), [0, 0, set()])
+                        row[1] += 1
+                        row[2].add(f"{issue.date:%Y-%m-%d} 第{number:02d}版")
+    return expected
+
+
+def test_person_numbers_equal_the_bylines_of_published_articles():
+    expected = generated_set()
+    rows = statistics.by_person(START, END)
+    got = {(r.name, r.role): [r.articles, r.photos, set(r.pages)] for r in rows}
+    assert got == expected
+
+
+def test_unit_totals_count_a_shared_article_once():
+    a, b = (Reporter.objects.create(name=n, unit="长兴县总工会") for n in ("徐婧", "徐静"))
+    article = make_article(issue=make_issue(date=datetime.date(2024, 5, 1)))
+    Byline.objects.create(article=article, reporter=a, role="通讯员", position=1)
+    Byline.objects.create(article=article, reporter=b, role="通讯员", position=2)
+    [unit] = statistics.by_unit(START, END)
+    assert (unit.name, unit.articles, unit.photos) == ("长兴县总工会", 1, 0)
+
+
+def test_drafts_future_and_out_of_range_articles_do_not_count():
+    person = Reporter.objects.create(name="寿慧桢")
+    in_range = make_issue(date=datetime.date(2024, 6, 1))
+    outside = make_issue(date=datetime.date(2025, 1, 1))
+    future = timezone.now() + datetime.timedelta(days=1)
+    page = make_page(issue=in_range)
+    for article in (
+        make_article(page=page, position=1, status=Article.Status.DRAFT),
+        make_article(page=page, position=2, published_at=future),
+        make_article(issue=outside),
+    ):
+        Byline.objects.create(article=article, reporter=person, role="记者", position=1)
+    assert statistics.by_person(START, END) == []
+
+
+def test_rows_sort_by_the_chosen_column():
+    generated_set(seed=3)
+    by_articles = statistics.by_person(START, END, sort="articles")
+    assert [r.articles for r in by_articles] == sorted(
+        (r.articles for r in by_articles), reverse=True
+    )
+    by_name = statistics.by_person(START, END, sort="name")
+    assert [r.name for r in by_name] == sorted(r.name for r in by_name)
+
+
+def test_person_report_runs_two_queries(django_assert_num_queries):
+    generated_set()
+    with django_assert_num_queries(2):
+        statistics.by_person(START, END)
