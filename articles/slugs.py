@@ -1,4 +1,4 @@
-"""Pinyin slugs for URLs: 法润工心 → farungongxin, 寿慧桢 → shou-huizhen."""
+"""Pinyin slugs for URLs: 法润工心 → farungongxin, 寿慧桢 → shou-hui-zhen."""
 
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin

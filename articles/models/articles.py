@@ -8,6 +8,8 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles import search
+
 from .history import HistoryMixin
 from .issues import Issue, Page, Section
 from .people import Byline
@@ -130,6 +132,9 @@ class Article(WorkflowMixin, HistoryMixin, models.Model):
     version = models.PositiveIntegerField("版本", default=1, editable=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
+    # Derived from the text, credits, places and tags by refresh_search(); see articles/search.py.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    search_terms = search.SearchTermsField(editable=False, blank=True, default="")
 
     objects = ArticleManager()
 
@@ -205,6 +210,29 @@ class Article(WorkflowMixin, HistoryMixin, models.Model):
             self.status in PUBLIC_STATUSES
             and self.published_at is not None
             and self.published_at <= timezone.now()
+        )
+
+    def refresh_search(self):
+        """Rebuild the search document from the article and its related rows (one UPDATE)."""
+        names = [b.name for b in self.bylines.select_related("reporter")]
+        # A county's city is searchable too: 湖州 finds the news of 长兴县 as well.
+        places = []
+        for ar in self.article_regions.select_related("region__parent"):
+            for region in (ar.region, ar.region.parent):
+                if region is not None and region.kind != region.Kind.PROVINCE:
+                    places += [region.name, region.short_name]
+        tags = [tag.name for tag in self.tags.all()]
+        section = [self.section.name] if self.section_id else []
+        self.search_document, self.search_terms = search.document(
+            self.kicker,
+            self.headline,
+            self.subheadline,
+            self.dateline,
+            self.body,
+            " ".join(names + places + tags + section),
+        )
+        type(self)._default_manager.filter(pk=self.pk).update(
+            search_document=self.search_document, search_terms=self.search_terms
         )
 
     @property

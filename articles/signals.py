@@ -1,0 +1,34 @@
+"""Keep each article's search document in step with its text, credits, places and tags.
+
+Signals rather than calls in each save path because fixtures (loaddata) save rows raw, without
+any of our code, and the admin saves inlines and tags after the article itself.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from articles.models import Article, ArticleRegion, Byline, TaggedArticle
+
+
+@receiver(post_save, sender=Article, dispatch_uid="article_search_on_save")
+def article_saved(sender, instance, **kwargs):
+    instance.refresh_search()
+
+
+def _article_of(instance):
+    article_id = getattr(instance, "article_id", None) or getattr(
+        instance, "content_object_id", None
+    )
+    return Article.objects.filter(pk=article_id).first()
+
+
+@receiver(post_save, sender=Byline, dispatch_uid="byline_search_on_save")
+@receiver(post_delete, sender=Byline, dispatch_uid="byline_search_on_delete")
+@receiver(post_save, sender=ArticleRegion, dispatch_uid="region_search_on_save")
+@receiver(post_delete, sender=ArticleRegion, dispatch_uid="region_search_on_delete")
+@receiver(post_save, sender=TaggedArticle, dispatch_uid="tag_search_on_save")
+@receiver(post_delete, sender=TaggedArticle, dispatch_uid="tag_search_on_delete")
+def related_changed(sender, instance, **kwargs):
+    article = _article_of(instance)
+    if article is not None:
+        article.refresh_search()

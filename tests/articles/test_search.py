@@ -1,0 +1,101 @@
+import datetime
+
+import pytest
+
+from articles import search
+from articles.models import Article
+from tests.conftest import make_article, make_issue, make_page
+
+pytestmark = pytest.mark.django_db
+
+# Seed articles by their position on the page:
+# 1 全域式创新… (吴兴)  2 技能引领新“食”尚 (拱墅)  3 立足小窗口… (西湖)
+# 4 引领职工学法知法护法 (镇海)  5 “劳动专列”… (诸暨)  6 沉浸式感悟红色精神 (武义)
+# 7 永把“廉”字刻心头 (长兴)
+SEED_QUERIES = [
+    ("劳模", [1, 5]),
+    ("工匠", [1, 2, 5]),
+    ("技能竞赛", [3, 1, 2]),  # the headline group's match first
+    ("技能 竞赛", [3, 2, 1]),  # both words in 3's headline group, one in 2's
+    ("劳模 工匠", [1, 5]),
+    ("吴兴", [1]),
+    ("湖州", [1, 7]),  # 长兴县 is in 湖州市
+    ("杭州", [3, 2]),
+    ("宁波", [4]),
+    ("诸暨", [5]),
+    ("长兴", [7]),
+    ("寿慧桢", [1, 7]),  # a reporter's name finds their articles
+    ("杨磊", [2]),  # a photo credit counts too
+    ("法润工心", [4]),  # a section's name
+    ("红色", [6, 5]),
+    ("廉", [7]),  # one character: no bigram, still found
+    ("政务服务", [3]),
+    ("公交车", [5]),
+    ("926", [2]),
+    ("金点子", [1]),
+    ("普法", [4]),
+    ("技能竞赛 吴兴", [1]),
+    ("不存在的词", []),
+    ("劳模 不存在", []),
+]
+
+
+def positions(query):
+    return [a.position for a in search.search(Article.objects.published(), query)]
+
+
+@pytest.mark.parametrize(("query", "expected"), SEED_QUERIES)
+def test_seed_query_finds_exactly_these_articles(seed, query, expected):
+    assert positions(query) == expected
+
+
+def test_blank_or_punctuation_query_finds_nothing(seed):
+    assert positions("") == []
+    assert positions("  ，。！ ") == []
+
+
+def test_full_width_digits_and_latin_case_are_normalised(seed):
+    assert positions("９２６") == [2]
+    article = make_article(body="在 AI 时代，职工学习 Python。")
+    assert [a.pk for a in search.search(Article.objects.published(), "python")] == [article.pk]
+
+
+def test_words_are_not_matched_across_a_gap():
+    make_article(body="技能比武与竞赛并举。")
+    assert search.search(Article.objects.published(), "技能竞赛").count() == 0
+
+
+def test_drafts_and_future_articles_are_never_found():
+    make_article(headline="劳模风采", status=Article.Status.DRAFT)
+    make_article(
+        headline="劳模故事",
+        published_at=datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC),
+    )
+    visible = make_article(headline="劳模精神")
+    assert list(search.search(Article.objects.published(), "劳模")) == [visible]
+
+
+def test_newer_issue_comes_first_among_equal_matches():
+    old = make_article(page=make_page(issue=make_issue(date=datetime.date(2023, 1, 1))))
+    new = make_article(page=make_page(issue=make_issue(date=datetime.date(2024, 1, 1))))
+    for article in (old, new):
+        article.body = "工匠精神代代传。"
+        article.save()
+    assert list(search.search(Article.objects.published(), "工匠")) == [new, old]
+
+
+def test_edits_to_tags_and_bylines_are_searchable_at_once():
+    article = make_article(reporters=[("羊荣江", "记者")])
+    article.tags.add("职工书屋")
+    found = search.search(Article.objects.published(), "职工书屋 羊荣江")
+    assert list(found) == [article]
+    article.tags.clear()
+    assert search.search(Article.objects.published(), "职工书屋").count() == 0
+
+
+def test_snippet_escapes_text_and_marks_every_match():
+    text = "前言<script>很长的</script>文字，劳模工匠与劳模精神。"
+    html = search.snippet(text, "劳模")
+    assert "<script>" not in html
+    assert "&lt;/script&gt;" in html
+    assert html.count("<mark>劳模</mark>") == 2
