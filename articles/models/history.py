@@ -145,6 +145,14 @@ class HistoryMixin:
             number=last + 1, author=user, comment=comment, data=self.snapshot()
         )
 
+    def add_correction(self, text, user=None, date=None):
+        """A dated correction (更正) shown with the article; it is recorded as a revision too."""
+        correction = self.corrections.create(
+            text=text, created_by=user, date=date or timezone.localdate()
+        )
+        self.save_revision(user, comment=f"更正：{text[:50]}")
+        return correction
+
     def restore_revision(self, revision, user=None):
         """Put the revision's text, section and tags back; the restore is itself a revision.
 

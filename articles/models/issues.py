@@ -1,5 +1,6 @@
 """The print structure: an issue (期) is made of pages (版); sections (栏目) recur across issues."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import reverse
 
@@ -41,6 +42,17 @@ class Issue(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:issue", kwargs={"date": self.date})
+
+    def publish(self, user):
+        """Publish every approved article of this issue at once (整期签发); return their ids.
+
+        One transaction: readers see the whole issue appear together, or none of it.
+        """
+        from .status import Status
+
+        if not user.has_perm("articles.publish_issue"):
+            raise PermissionDenied("只有值班主任/总编可以整期签发。")
+        return self.articles.filter(status=Status.APPROVED).transition(Status.PUBLISHED, user)
 
 
 class PageManager(models.Manager):

@@ -230,3 +230,17 @@ def test_bulk_action_refuses_what_the_user_may_not_do(contributor):
     article = make_article(status=S.APPROVED)
     assert Article.objects.all().transition(S.PUBLISHED, contributor) == []
     assert Article.objects.get(pk=article.pk).status == S.APPROVED
+
+
+def test_publish_issue_publishes_only_its_approved_articles_at_once(chief, editor):
+    page = make_article(status=S.APPROVED).page
+    approved = [make_article(page=page, position=n, status=S.APPROVED) for n in (2, 3)]
+    draft = make_article(page=page, position=4, status=S.DRAFT)
+    elsewhere = make_article(status=S.APPROVED)
+    with pytest.raises(PermissionDenied):
+        page.issue.publish(editor)
+    moved = page.issue.publish(chief)
+    assert len(moved) == 3
+    assert set(moved) >= {a.pk for a in approved}
+    assert Article.objects.get(pk=draft.pk).status == S.DRAFT
+    assert Article.objects.get(pk=elsewhere.pk).status == S.APPROVED

@@ -1,0 +1,56 @@
+import pytest
+
+from articles.models import Correction, Revision
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_revision_diff_shows_changed_fields_only():
+    article = make_article(headline="旧标题", body="第一段。\n第二段。")
+    first = article.save_revision(comment="初稿")
+    article.headline = "新标题"
+    article.body = "第一段。\n改过的第二段。"
+    article.save()
+    changes = dict(first.diff(article.snapshot()))
+    assert set(changes) == {"主题", "正文"}
+    assert ("-", "旧标题") in changes["主题"]
+    assert ("+", "新标题") in changes["主题"]
+    assert ("-", "第二段。") in changes["正文"]
+    assert ("+", "改过的第二段。") in changes["正文"]
+    assert (" ", "第一段。") in changes["正文"]
+
+
+def test_restore_brings_back_text_and_tags_as_a_new_revision():
+    article = make_article(headline="原题", tags=["劳模"])
+    original = article.save_revision()
+    article.headline = "改题"
+    article.save()
+    article.tags.set(["工匠"])
+    article.save_revision()
+    restored = article.restore_revision(original)
+    article.refresh_from_db()
+    assert article.headline == "原题"
+    assert [t.name for t in article.tags.all()] == ["劳模"]
+    assert restored.number == 3
+    assert restored.comment == "恢复至第1版"
+    assert Revision.objects.filter(article=article).count() == 3
+
+
+def test_correction_is_kept_in_history():
+    article = make_article()
+    article.add_correction("第二段中“16419人”应为“16491人”。")
+    assert Correction.objects.filter(article=article).count() == 1
+    revision = article.revisions.get()
+    assert revision.comment.startswith("更正：")
+    assert revision.data["corrections"][0].endswith("应为“16491人”。")
+
+
+def test_corrections_of_unpublished_articles_are_not_public():
+    from articles.models import Article
+
+    hidden = make_article(status=Article.Status.DRAFT)
+    hidden.add_correction("不应公开")
+    shown = make_article()
+    shown.add_correction("公开的更正")
+    assert [c.text for c in Correction.objects.published()] == ["公开的更正"]

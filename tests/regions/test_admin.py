@@ -1,0 +1,65 @@
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """Staff, not superuser, with every permission on articles, regions and tags."""
+    user = django_user_model.objects.create_user("desk-editor", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label__in=["articles", "regions", "taggit"])
+    )
+    return user
+
+
+@pytest.fixture(params=["superuser", "editor"])
+def staff_client(request, client, admin_user, editor):
+    client.force_login(admin_user if request.param == "superuser" else editor)
+    return client
+
+
+def region_codes(client, **params):
+    response = client.get(reverse("admin:regions_region_changelist"), params)
+    assert response.status_code == 200
+    return [region.code for region in response.context["cl"].result_list]
+
+
+def test_region_admin_pages_open_for_superuser_and_editor(staff_client, regions):
+    wuxing = Region.objects.get(code="330502")
+    for url in [
+        reverse("admin:regions_region_changelist"),
+        reverse("admin:regions_region_add"),
+        reverse("admin:regions_region_change", args=[wuxing.pk]),
+    ]:
+        assert staff_client.get(url).status_code == 200, url
+
+
+def test_search_by_code_prefix_finds_the_city_and_everything_under_it(admin_client, regions):
+    codes = region_codes(admin_client, q="3305")
+    assert codes[0] == "330500"
+    assert "330502" in codes and "330522" in codes
+    assert all(code.startswith("3305") for code in codes)
+
+
+def test_search_by_short_name_finds_the_region(admin_client, regions):
+    assert region_codes(admin_client, q="吴兴") == ["330502"]
+
+
+def test_kind_filter_lists_only_that_kind(admin_client, regions):
+    codes = region_codes(admin_client, kind__exact=Region.Kind.CITY)
+    assert len(codes) == 11
+    assert set(Region.objects.filter(code__in=codes).values_list("kind", flat=True)) == {"city"}
+
+
+def test_parent_autocomplete_finds_by_name(staff_client, regions):
+    response = staff_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "regions", "model_name": "region", "field_name": "parent", "term": "湖州"},
+    )
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == ["湖州市"]
