@@ -10,6 +10,7 @@ PostgreSQL: a GIN index on to_tsvector('simple', search_terms) answers the bigra
 SQLite (the embedded default for small sites): the exact-word check alone, a scan.
 """
 
+import functools
 import html
 import re
 import unicodedata
@@ -28,28 +29,36 @@ def normalize(text):
     return unicodedata.normalize("NFKC", text or "").lower()
 
 
+@functools.lru_cache(maxsize=200_000)
 def _token(chars):
+    # Bigrams repeat across articles: memoising their ASCII form keeps bulk indexing fast.
     return "".join(f"u{ord(c):x}" for c in chars)
 
 
-def terms(text):
-    """The index terms of a text: CJK bigrams (single characters alone) and Latin/digit words."""
-    found = []
-    for run in TOKEN.findall(normalize(text)):
+def _units(text):
+    """The distinct bigrams (or lone characters) and Latin/digit words of a normalised text."""
+    units = {}
+    for run in TOKEN.findall(text):
         if CJK_RUN.match(run):
             if len(run) == 1:
-                found.append(_token(run))
+                units[(run,)] = None
             else:
-                found.extend(_token(run[i : i + 2]) for i in range(len(run) - 1))
+                for i in range(len(run) - 1):
+                    units[(run[i : i + 2],)] = None
         else:
-            found.append(run)
-    return found
+            units[run] = None
+    return units
+
+
+def terms(text):
+    """The distinct index terms of a text: CJK bigrams (single characters alone) and words."""
+    return [_token(u[0]) if isinstance(u, tuple) else u for u in _units(normalize(text))]
 
 
 def document(*parts):
     """The stored search document and its terms, from the parts of an article."""
     text = normalize("\n".join(p for p in parts if p))
-    return text, " ".join(dict.fromkeys(terms(text)))
+    return text, " ".join(terms(text))
 
 
 def query_words(query):
