@@ -1,0 +1,358 @@
+"""One article's body: dateline, bylines, photos and captions, paragraphs, notes and places.
+
+The page parser has found the headline group and the units of text under it; this module
+sorts those units out (see the steps in `parsing`).
+"""
+
+import re
+from dataclasses import dataclass
+
+from .bylines import (
+    DEFAULT_TEXT_ROLE,
+    MARKERS,
+    MissingName,
+    split_dateline,
+    split_leading_credit,
+    split_trailing_credit,
+)
+from .structure import ParsedArticle, ParsedPhoto
+from .text import (
+    END_MARK,
+    JUMP,
+    JUMP_AT_END,
+    ends_paragraph,
+    ends_sentence,
+    han_count,
+    head,
+    sentences,
+    tail,
+)
+
+CAPTION_MARKER = re.compile(r"^(?:图为|图：|上图|下图|左图|右图|[▲△]|图\s*[①②③④⑤⑥⑦⑧⑨])")
+TRAILING_DATELINE = re.compile(r"[（(](?P<dateline>[^（）()]{3,30}[讯电])[）)]$")
+CAPTION_MAX = 150
+LOST_FRAGMENT = 8  # a paragraph this short after a broken one is the tail of a lost passage
+PHOTO_NEWS_NOTE = "图片新闻：图片说明同时作为正文"
+
+
+@dataclass
+class Item:
+    """A unit of the body while it is being sorted out."""
+
+    kind: str  # para, crosshead, caption, byline, credit
+    unit: object
+    text: str = ""
+    phrase: object = None  # the credit a byline or credit line prints
+    photo_phrase: object = None  # a photo credit glued after a caption or paragraph
+    dateline: object = None
+    photo: ParsedPhoto | None = None
+
+
+class ArticleBuilder:
+    def __init__(self, page_parser, group):
+        self.page = page_parser
+        self.group = group
+        self.article = ParsedArticle(
+            headline=group.headline,
+            line=group.line,
+            section=group.section,
+            kicker=group.kicker,
+            subheadline=group.subheadline,
+        )
+        # Credits such as 摄影报道 that cover the text and the article's photos.
+        self.photo_reports = []
+
+    def warn(self, line, message):
+        self.page.warn(line, message)
+
+    def build(self):
+        article = self.article
+        items = self._items(self.group.body)
+        self._find_captions(items)
+        dateline_place = self._lead(items)
+        self._trailing_credits(items)
+        self._photos(items)
+        self._paragraphs(items)
+        if not article.paragraphs:
+            captions = [p.caption for p in article.photos if p.caption]
+            if captions:
+                article.blocks = [("paragraph", c) for c in captions]
+                article.notes.append(PHOTO_NEWS_NOTE)
+            else:
+                self.warn(article.line, f"“{article.headline}”没有正文")
+        for note in article.notes:
+            if note != PHOTO_NEWS_NOTE:
+                self.warn(article.line, f"《{article.headline}》：{note}")
+        article.regions = self.page.gazetteer.find(
+            dateline_place=dateline_place,
+            headline_texts=[article.kicker, article.headline, article.subheadline],
+            body_texts=[text for _, text in article.blocks]
+            + [p.caption for p in article.photos if p.caption],
+        )
+        return article
+
+    def _items(self, units):
+        items = []
+        for unit in units:
+            if unit.level >= 2 or unit.index in self.page.crossheads:
+                items.append(Item("crosshead", unit, unit.text))
+                continue
+            if JUMP.match(unit.text):
+                self.article.notes.append(f"正文转版：{unit.text}，转版部分不在本页")
+                continue
+            phrase = self.page.byline(unit)
+            if phrase:
+                kind = "byline" if phrase.text_credits else "credit"
+                items.append(Item(kind, unit, unit.text, phrase=phrase))
+                continue
+            items.append(Item("para", unit, unit.text))
+        return items
+
+    # -- captions -------------------------------------------------------------------------------
+
+    def _find_captions(self, items):
+        """Which short lines are photo captions rather than text (see `parsing`, step 4)."""
+        text_started = False
+        for index, item in enumerate(items):
+            if item.kind != "para":
+                continue
+            following = items[index + 1] if index + 1 < len(items) else None
+            item.dateline = split_dateline(item.text)
+            caption = False
+            if not item.dateline:
+                near_photo = item.unit.gap or not text_started
+                glued = self._glued_photo_credit(item.text)
+                if CAPTION_MARKER.match(item.text):
+                    caption = True
+                elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
+                    caption = near_photo
+                elif glued and len(glued[0]) <= CAPTION_MAX:
+                    caption = near_photo
+                elif item.unit.gap and not text_started and following and following.kind == "para":
+                    caption = bool(split_dateline(following.text))
+                if glued:
+                    item.text, item.photo_phrase = glued
+            if caption:
+                item.kind = "caption"
+            else:
+                text_started = True
+
+    @staticmethod
+    def _glued_photo_credit(text):
+        """(text, phrase) for a photo credit after the last sentence: …场景。通讯员 甲 摄."""
+        try:
+            found = split_trailing_credit(text)
+        except MissingName:
+            return None
+        if found and found[1].photo_credits and not found[1].text_credits:
+            return found[0], found[1]
+        return None
+
+    # -- dateline and credits -------------------------------------------------------------------
+
+    def _lead(self, items):
+        """Dateline and leading credit of the text; returns the dateline's place."""
+        article = self.article
+        paragraphs = [item for item in items if item.kind == "para"]
+        if not paragraphs:
+            return None
+        first = paragraphs[0]
+        with_dateline = [item for item in paragraphs if item.dateline]
+        place = None
+        # An editor's note (编者按) may come before the paragraph with the dateline.
+        if with_dateline and with_dateline[0] in paragraphs[:2]:
+            first = with_dateline[0]
+            article.dateline = first.dateline.text
+            place = first.dateline.place
+            first.text = first.dateline.rest
+            for other in with_dateline[1:]:
+                self.warn(
+                    other.unit.line,
+                    f"正文中又出现电头“{other.dateline.text}”，可能是另一条无标题的简讯，请核对",
+                )
+        try:
+            leading = split_leading_credit(first.text, after_dateline=bool(article.dateline))
+        except MissingName as error:
+            self.page.fail(first.unit.line, str(error))
+        if leading:
+            phrase, first.text = leading
+            self._credit(phrase, first.unit)
+        if not first.text.strip():
+            items.remove(first)
+        return place
+
+    def _trailing_credits(self, items):
+        for item in items:
+            if item.kind == "byline":
+                self._credit(item.phrase, item.unit)
+                bare = not item.phrase.has_role and item.text[:1] not in "（(" + MARKERS
+                if bare and not item.text.endswith(("报道", "摄")):
+                    self.warn(item.unit.line, f"单独一行的“{item.text}”按署名处理，请核对")
+        paragraphs = [item for item in items if item.kind == "para"]
+        if not paragraphs:
+            return
+        last = paragraphs[-1]
+        last.text = END_MARK.sub("", last.text)
+        self._dateline_at_end(items, last)
+        jump = JUMP_AT_END.search(last.text)
+        if jump:
+            self.article.notes.append(f"正文转版：{jump.group()}，转版部分不在本页")
+            last.text = last.text[: jump.start()].rstrip()
+        try:
+            found = split_trailing_credit(last.text)
+        except MissingName as error:
+            self.page.fail(last.unit.line, str(error))
+        if found and found[1].text_credits:
+            last.text, phrase, glued = found
+            self._credit(phrase, last.unit)
+            if glued:
+                names = "、".join(c.name for c in phrase.text_credits)
+                self.warn(last.unit.line, f"正文末尾的“{names}”按署名处理，请核对")
+
+    def _dateline_at_end(self, items, last):
+        """Features may close with the dateline in brackets: …。（新华社北京10月8日电）."""
+        match = TRAILING_DATELINE.search(last.text)
+        if not match or self.article.dateline:
+            return
+        dateline = split_dateline(match.group("dateline"))
+        if dateline and not dateline.rest:
+            self.article.dateline = dateline.text
+            last.text = last.text[: match.start()].rstrip()
+            if not last.text:
+                items.remove(last)
+
+    def _credit(self, phrase, unit):
+        for message in phrase.warnings:
+            self.warn(unit.line, message)
+        for credit in phrase.text_credits:
+            target = self.article.organisations if credit.organisation else self.article.people
+            same = next((c for c in target if c.name == credit.name), None)
+            if same is None:
+                target.append(credit)
+            elif same.role == DEFAULT_TEXT_ROLE:
+                # (赵敏) at the end repeats 记者 赵敏 at the start: one credit, the printed role.
+                same.role = credit.role
+            elif credit.role not in (same.role, DEFAULT_TEXT_ROLE):
+                target.append(credit)
+        if phrase.photo_credits and phrase.text_credits:
+            self.photo_reports.append(phrase)
+
+    # -- photos ---------------------------------------------------------------------------------
+
+    def _photos(self, items):
+        """Captions and credits into photos; a gap of blank lines is where a photo stood."""
+        photos = []  # photo slots (gaps) and photos, in reading order
+        used = set()
+        previous = None
+        for item in items:
+            if item.unit.gap and item.kind != "caption":
+                photos.append(ParsedPhoto(None, [], item.unit.line))
+            if item.kind == "caption":
+                slot = photos[-1] if photos and item.unit.gap else None
+                photo = slot if slot is not None and id(slot) not in used else None
+                if photo is None:
+                    photo = ParsedPhoto(None, [], item.unit.line)
+                    photos.append(photo)
+                photo.caption = item.text
+                item.photo = photo
+                used.add(id(photo))
+                if item.photo_phrase:
+                    photo.credits += item.photo_phrase.photo_credits
+                    self._phrase_warnings(item.photo_phrase, item.unit)
+            elif item.kind == "credit" or (item.kind == "para" and item.photo_phrase):
+                phrase = item.phrase if item.kind == "credit" else item.photo_phrase
+                self._phrase_warnings(phrase, item.unit)
+                if (
+                    previous is not None
+                    and previous.kind == "caption"
+                    and not previous.photo_phrase
+                ):
+                    target = previous.photo
+                else:
+                    target = next((p for p in photos if not p.credits), None)
+                if target is None:
+                    target = ParsedPhoto(None, [], item.unit.line)
+                    photos.append(target)
+                target.credits += phrase.photo_credits
+                used.add(id(target))
+            previous = item
+        for phrase in self.photo_reports:
+            # 摄影报道 or 图/乙: the photos are theirs; the credit itself says there is a photo.
+            uncredited = [p for p in photos if not p.credits]
+            if not uncredited:
+                uncredited = [ParsedPhoto(None, [], self.article.line)]
+                photos += uncredited
+            for photo in uncredited:
+                photo.credits += phrase.photo_credits
+                used.add(id(photo))
+        self.article.photos = [p for p in photos if id(p) in used]
+
+    def _phrase_warnings(self, phrase, unit):
+        for message in phrase.warnings:
+            self.warn(unit.line, message)
+
+    # -- paragraphs -----------------------------------------------------------------------------
+
+    def _paragraphs(self, items):
+        """Join paragraphs split by column breaks; note text that is cut off or lost."""
+        notes = self.article.notes
+        indented_layout = sum(1 for i in items if i.kind == "para" and i.unit.indented) >= 2
+        blocks = []  # [kind, text]
+        for item in items:
+            if item.kind == "crosshead":
+                if blocks and blocks[-1][0] == "paragraph" and not ends_sentence(blocks[-1][1]):
+                    notes.append(f"正文在“{tail(blocks[-1][1])}”处中断，原文不全")
+                blocks.append(["crosshead", item.text])
+                continue
+            if item.kind != "para" or not item.text:
+                continue
+            text = item.text
+            if blocks and blocks[-1][0] == "paragraph":
+                before = blocks[-1][1]
+                # Where paragraphs are indented, a line that is not continues the one above.
+                wrapped = indented_layout and not item.unit.indented and not item.unit.blank_before
+                if wrapped or not ends_paragraph(before):
+                    if not wrapped and self._text_lost_between(before, text):
+                        notes.append(
+                            f"“{tail(before)}”与“{head(text)}”之间疑有文字缺失，原文不全；"
+                            "两段按原样分开保留"
+                        )
+                        blocks.append(["paragraph", text])
+                    else:
+                        blocks[-1][1] = _join(before, text)
+                    continue
+            if _starts_mid_sentence(text):
+                notes.append(f"正文“{head(text)}”从句子中间开始，前文缺失，原文不全")
+            blocks.append(["paragraph", text])
+        if blocks and blocks[-1][0] == "paragraph" and not ends_sentence(blocks[-1][1]):
+            note = f"正文在“{tail(blocks[-1][1])}”处中断，原文不全"
+            if note not in notes:
+                notes.append(note)
+        self.article.blocks = [(kind, text) for kind, text in blocks]
+
+    @staticmethod
+    def _text_lost_between(before, after):
+        """…美工刻字体 / 加深入人心。: a word broken off, then only the end of a sentence."""
+        if not before or not ("\u4e00" <= before[-1] <= "\u9fff"):
+            return False
+        return (
+            han_count(after) <= LOST_FRAGMENT
+            and ends_sentence(after)
+            and len(sentences(after)) == 1
+        )
+
+
+def _join(before, after):
+    """Two parts of one paragraph; a word split across the break is joined without a gap."""
+    latin = before[-1:].isascii() and before[-1:].isalnum()
+    if latin and after[:1].isascii() and after[:1].isalnum():
+        return before + " " + after
+    return before + after
+
+
+def _starts_mid_sentence(text):
+    """，… or 动。… at the start of a paragraph: its beginning is missing."""
+    if text[:1] in "，。、；：！？）》”’,.;:!?)":
+        return True
+    first = sentences(text)[:1]
+    return bool(first) and han_count(first[0]) <= 1 and len(text) > len(first[0])

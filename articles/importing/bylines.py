@@ -1,0 +1,460 @@
+"""Datelines (电头) and bylines (署名): who is credited, in which role, for text or photos.
+
+The forms are those of the reference (byline-conventions.md): role words as printed, names
+joined by 、 or spaces or run together, photo credits ending in 摄/摄影/摄影报道, slash forms,
+parenthesised credits and organisations credited instead of people.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .text import SENTENCE_FINAL, is_han, strip_closers
+
+# Role words as printed, longest first so 本报记者 wins over 记者.
+ROLE_WORDS = tuple(
+    sorted(
+        (
+            "本报记者",
+            "本刊记者",
+            "本报特约记者",
+            "本报见习记者",
+            "本报通讯员",
+            "本报实习生",
+            "记者",
+            "见习记者",
+            "实习记者",
+            "特约记者",
+            "首席记者",
+            "摄影记者",
+            "通讯员",
+            "特约通讯员",
+            "实习生",
+            "报道组",
+            "拍友",
+            "读者",
+            "作者",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+ROLE_PATTERN = "|".join(ROLE_WORDS)
+ROLE_SPLIT = re.compile(f"({ROLE_PATTERN})")
+# Roles printed before a slash or colon only: 文/甲 (text), 图/乙 and 摄影：丙 (photo).
+SLASH_ROLES = {"文": "作者", "图": "摄影", "摄影": "摄影", "摄": "摄影"}
+DEFAULT_TEXT_ROLE = "作者"
+DEFAULT_PHOTO_ROLE = "摄影"
+
+TEXT, PHOTO, BOTH = "text", "photo", "both"
+# How a credit ends: 报道 (text), 摄/摄影/供图 (photo), 摄影报道 (text and photos). Names
+# printed with no role word take 作者 for text, 摄影 for photos, or 供图 (photo supplied by).
+TERMINALS = (
+    ("摄影报道", BOTH),
+    ("图文报道", BOTH),
+    ("报道", TEXT),
+    ("整理", TEXT),
+    ("摄影", PHOTO),
+    ("供图", PHOTO),
+    ("摄", PHOTO),
+)
+MARKERS = "●■□◆◇▲△▼★☆○◎•▪▫◉"
+
+# Names of organisations end in one of these (工会, 公司, 局, 中心 …).
+ORGANISATION_SUFFIXES = (
+    "总工会",
+    "工会",
+    "工委",
+    "委员会",
+    "公司",
+    "集团",
+    "协会",
+    "学会",
+    "联合会",
+    "研究院",
+    "研究所",
+    "中心",
+    "医院",
+    "学校",
+    "学院",
+    "大学",
+    "中学",
+    "小学",
+    "银行",
+    "报社",
+    "报道组",
+    "宣传部",
+    "办公室",
+    "街道",
+    "社区",
+    "政府",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "厂",
+    "站",
+    "所",
+    "队",
+    "部",
+    "馆",
+    "院",
+    "村",
+    "镇",
+    "乡",
+)
+COMPOUND_SURNAMES = (
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 "
+    "独孤 呼延 闻人 澹台 申屠 太史 钟离 宗政 濮阳 公冶 赫连 百里 东郭 司空 轩辕 第五 万俟"
+).split()
+# Single-character surnames, common and less common (寿, 羊 are in the seed). Surnames that
+# also start everyday words (来, 和, 管, 项, 劳 …) are left out: a bare name is recognised by its
+# surname, and 读者来信 or 记者管理 must not read as bylines.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童"
+    "凌毕季裴霍涂苗谷盛翁冉骆蓝辛靳柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农司卓古吉缪芦麦褚娄窦戚岑卜晏柏瞿"
+    "桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝匡鞠荆冀郁胥班储栗燕楚鄢谌奚粟冼蔺楼"
+    "闻厉仝郜邰寿羊洪竺郦茅宓钮"
+)
+
+
+@dataclass
+class Credit:
+    """A person or organisation credited, with the role as printed (记者, 通讯员 …)."""
+
+    name: str
+    role: str
+    organisation: bool = False
+    unit: str | None = None
+
+    def to_dict(self):
+        data = {"name": self.name, "role": self.role}
+        if self.unit:
+            data["unit"] = self.unit
+        return data
+
+
+@dataclass
+class CreditPhrase:
+    """One printed credit: the people and organisations it credits for text and for photos."""
+
+    text_credits: list[Credit] = field(default_factory=list)
+    photo_credits: list[Credit] = field(default_factory=list)
+    has_role: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def credits(self):
+        return self.text_credits + [c for c in self.photo_credits if c not in self.text_credits]
+
+
+class MissingName(ValueError):
+    """A role word printed with no name after it (记者 报道)."""
+
+    def __init__(self, role):
+        self.role = role
+        super().__init__(f"署名中的“{role}”后面没有姓名")
+
+
+def is_surname_start(name):
+    return name[:2] in COMPOUND_SURNAMES or name[:1] in SURNAMES
+
+
+def is_organisation(token):
+    if len(token) >= 4 and token.endswith(ORGANISATION_SUFFIXES):
+        return True
+    return len(token) == 3 and token.endswith(tuple(s for s in ORGANISATION_SUFFIXES if len(s) > 1))
+
+
+def _is_name_text(token):
+    """Chinese characters only, with an optional middle dot (阿依古丽·买买提)."""
+    return bool(token) and all(is_han(c) or c == "·" for c in token) and not token.startswith("·")
+
+
+def parse_credit_phrase(text, *, strict_names=True):
+    """The credits in one printed byline, or None when the text is not a byline.
+
+    `strict_names` asks every person's name to start with a known surname; callers relax it
+    where the position alone says the text is a byline (after 本报讯, before 报道, in brackets).
+    Raises MissingName when a role word that starts the credit has no name after it.
+    """
+    phrase = text.strip().lstrip(MARKERS).strip()
+    marked = phrase != text.strip()
+    if len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)":
+        phrase = phrase[1:-1].strip()
+        marked = True
+    covers = TEXT
+    terminal = None
+    for word, kind in TERMINALS:
+        if phrase.endswith(word) and len(phrase) > len(word):
+            phrase = phrase[: -len(word)].rstrip()
+            covers, terminal = kind, word
+            break
+    if not phrase:
+        return None
+    items = _tokenise(phrase)
+    if items is None:
+        return None
+    lenient = bool(terminal) or marked or not strict_names
+    photo_role = "供图" if terminal == "供图" else DEFAULT_PHOTO_ROLE
+    return _assign(items, covers, lenient=lenient, terminal=bool(terminal), photo_role=photo_role)
+
+
+def _tokenise(phrase):
+    """Role words, names and organisations of a byline, in order; None if something else."""
+    items = []
+    pieces = re.split(r"(\s*[/／：:]\s*|[\s、，,；;]+)", phrase)
+    previous_separator = ""
+    for index, piece in enumerate(pieces):
+        if index % 2 == 1:
+            previous_separator = piece.strip() or " "
+            continue
+        if not piece:
+            continue
+        next_separator = pieces[index + 1].strip() if index + 1 < len(pieces) else ""
+        if piece in SLASH_ROLES and next_separator in ("/", "／", "：", ":"):
+            items.append(("role", SLASH_ROLES[piece], piece in ("图", "摄影", "摄")))
+            continue
+        for part_index, part in enumerate(ROLE_SPLIT.split(piece)):
+            if not part:
+                continue
+            if part_index % 2 == 1:
+                items.append(("role", part, False))
+            elif not _is_name_text(part):
+                return None
+            else:
+                glued = part_index > 0
+                items.append(("run", part, glued, previous_separator))
+        previous_separator = ""
+    return _merge_spaced_characters(items)
+
+
+def _merge_spaced_characters(items):
+    """王 伟 is one two-character name printed with a space to fill the width of three."""
+    merged = []
+    for item in items:
+        if (
+            item[0] == "run"
+            and len(item[1]) == 1
+            and merged
+            and merged[-1][0] == "run"
+            and len(merged[-1][1]) == 1
+            and item[3] == " "
+        ):
+            previous = merged.pop()
+            merged.append(("run", previous[1] + item[1], previous[2], previous[3], "spaced"))
+        else:
+            merged.append(item)
+    return merged
+
+
+def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
+    """Give each name the role word before it; names after one role share it until the next."""
+    phrase = CreditPhrase()
+    role = None
+    role_is_photo = False
+    role_has_name = True
+    unit = None
+    started_with_role = items[0][0] == "role"
+    for item in items:
+        if item[0] == "role":
+            if not role_has_name and started_with_role:
+                raise MissingName(role)
+            role, role_is_photo, role_has_name, unit = item[1], item[2], False, None
+            phrase.has_role = True
+            continue
+        run = item[1]
+        if is_organisation(run):
+            unit = run
+            _add(phrase, Credit(run, role or "", organisation=True), covers, role_is_photo)
+            role_has_name = True
+            continue
+        names = _split_names(run, after_role=role is not None, warnings=phrase.warnings)
+        if names is None:
+            return None
+        for name in names:
+            # 记者 甲 (a gap after the role word) or a credit ending in 报道/摄 says the run is a
+            # name; 记者甲 glued in running text must start with a surname to count.
+            trusted = terminal or (role is not None and (lenient or not item[2]))
+            if not trusted and not is_surname_start(name):
+                return None
+            if unit:
+                # An organisation followed by names is the unit those people work for.
+                for credits in (phrase.text_credits, phrase.photo_credits):
+                    if credits and credits[-1].organisation and credits[-1].name == unit:
+                        credits.pop()
+            _add(phrase, Credit(name, role or "", unit=unit), covers, role_is_photo)
+        role_has_name = True
+    if not role_has_name and started_with_role:
+        raise MissingName(role)
+    if not phrase.text_credits and not phrase.photo_credits:
+        return None
+    for credit in phrase.photo_credits:
+        if not credit.role:
+            credit.role = photo_role
+    for credit in phrase.text_credits:
+        if not credit.role:
+            credit.role = DEFAULT_TEXT_ROLE
+    return phrase
+
+
+def _add(phrase, credit, covers, role_is_photo):
+    if role_is_photo or covers == PHOTO:
+        phrase.photo_credits.append(credit)
+    elif covers == BOTH:
+        phrase.text_credits.append(credit)
+        phrase.photo_credits.append(
+            Credit(credit.name, credit.role, credit.organisation, credit.unit)
+        )
+    else:
+        phrase.text_credits.append(credit)
+
+
+def _split_names(run, *, after_role, warnings):
+    """One run of characters as names: 寿慧桢 is one; 王伟李强 after a role word is two."""
+    if "·" in run:
+        return [run] if len(run) <= 16 else None
+    length = len(run)
+    if length == 1:
+        return None
+    if length <= 3:
+        return [run]
+    if run[:2] in COMPOUND_SURNAMES and length <= 4:
+        return [run]
+    if not after_role:
+        if length == 4:
+            warnings.append(f"“{run}”可能是两个人名连写，按一人处理，请核对")
+            return [run]
+        return None
+    if length % 2 == 0 and length <= 8:
+        names = [run[i : i + 2] for i in range(0, length, 2)]
+        warnings.append(f"“{run}”按两字人名拆分为{'、'.join(names)}，请核对")
+        return names
+    if length == 5:
+        splits = [
+            [run[:2], run[2:]] if run[2] in SURNAMES else None,
+            [run[:3], run[3:]] if run[3] in SURNAMES else None,
+        ]
+        splits = [s for s in splits if s]
+        if len(splits) == 1:
+            warnings.append(f"“{run}”按姓氏拆分为{'、'.join(splits[0])}，请核对")
+            return splits[0]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Datelines
+
+DATELINE = re.compile(
+    r"^(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网"
+    r"|通讯社|社|电视台|台|客户端|融媒体中心)))"
+    r"(?P<place>[\u4e00-\u9fff]{2,8}?)?(?P<date>\d{1,2}月\d{1,2}日)?(?P<kind>讯|电|消息))"
+)
+NOT_A_PLACE = re.compile(ROLE_PATTERN + "|报道|从|获悉|了解|发现|采访")
+
+
+@dataclass
+class Dateline:
+    text: str
+    place: str | None
+    rest: str
+
+
+def split_dateline(paragraph):
+    """本报讯, 本报杭州10月8日讯, <报名>讯, 新华社杭州10月8日电, 据新华社电, <网站>10月8日消息."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place")
+    if place and NOT_A_PLACE.search(place):
+        return None
+    if match.group("kind") == "消息" and not (match.group("date") or match.group("organ")):
+        return None
+    rest = paragraph[match.end() :]
+    # 本报讯近日… is a dateline; 本报记者发现电… is not: after a place or a date comes a gap, a
+    # bracket or a role word.
+    if (place or match.group("date")) and rest:
+        if rest[0] not in " （(：:" and not ROLE_SPLIT.match(rest):
+            return None
+    return Dateline(match.group("dateline"), place, rest.lstrip(" ：:"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Bylines inside paragraphs: leading (after the dateline) and trailing (after the last sentence)
+
+LEADING_BRACKETS = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
+LEADING_REPORT = re.compile(
+    r"^(?P<credit>[^，。；：！？,;!?（）()]{1,60}?(?:摄影报道|图文报道|报道))(?P<gap>\s+|[：:]|$)?"
+)
+
+
+def split_leading_credit(text, *, after_dateline):
+    """(CreditPhrase, rest) for a credit at the start of the first paragraph, or None.
+
+    Forms: (记者 甲 通讯员 乙) after a dateline; 记者甲 通讯员乙、丙报道 with or without one;
+    记者 甲 followed by a space and the text. Raises MissingName for a role without a name.
+    """
+    match = LEADING_BRACKETS.match(text)
+    if match and after_dateline:
+        phrase = parse_credit_phrase(match.group(0).strip(), strict_names=False)
+        return (phrase, text[match.end() :]) if phrase else None
+    match = LEADING_REPORT.match(text)
+    if match:
+        phrase = parse_credit_phrase(match.group("credit"), strict_names=not after_dateline)
+        if (
+            phrase
+            and (phrase.has_role or after_dateline)
+            and (match.group("gap") is not None or phrase.has_role)
+        ):
+            return phrase, text[match.end() :]
+    if ROLE_SPLIT.match(text):
+        # 记者 甲 近日… : role-led names separated by spaces, the text after the last gap.
+        tokens = text.split(" ")
+        for count in range(min(len(tokens) - 1, 8), 0, -1):
+            try:
+                phrase = parse_credit_phrase(" ".join(tokens[:count]))
+            except MissingName:
+                if count == 1 and after_dateline:
+                    raise
+                continue
+            if phrase and phrase.has_role:
+                return phrase, " ".join(tokens[count:])
+    return None
+
+
+TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,60})[）)]$")
+GLUED_TAIL_MAX = 30
+
+
+def split_trailing_credit(text):
+    """(text, CreditPhrase, glued) for a credit at the end of a paragraph, or None.
+
+    (通讯员 甲) or (某某县总工会) in brackets after the last sentence; a credit after the last
+    full stop (…场景。通讯员 甲 摄); a bare name glued there (…的温暖。甲乙), flagged `glued`.
+    """
+    match = TRAILING_BRACKETS.search(text)
+    if match:
+        before = text[: match.start()].rstrip()
+        if not before or strip_closers(before)[-1:] in SENTENCE_FINAL:
+            phrase = parse_credit_phrase(match.group(0))
+            if phrase:
+                return before, phrase, False
+    stripped = text.rstrip()
+    cut = max(stripped.rfind(mark) for mark in SENTENCE_FINAL)
+    if cut == -1:
+        return None
+    end = cut + 1
+    while end < len(stripped) and stripped[end] in "”’」』）)":
+        end += 1
+    tail = stripped[end:].strip()
+    if not tail or len(tail) > GLUED_TAIL_MAX:
+        return None
+    try:
+        phrase = parse_credit_phrase(tail)
+    except MissingName:
+        return None
+    if not phrase or any(c.organisation for c in phrase.credits):
+        return None
+    glued = not phrase.has_role and not phrase.photo_credits
+    return stripped[:end], phrase, glued

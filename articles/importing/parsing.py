@@ -1,0 +1,602 @@
+"""Page text → articles: headline groups, datelines, bylines, photos, paragraphs and places.
+
+Pure Python (no Django, no database). `parse_issue` reads the files of one issue;
+`parse_page` reads one page's decoded text. How the page is read:
+
+1. Lines. Each line is tidied (full-width digits to ASCII, half-width punctuation in Chinese
+   made full-width). A line ending in two spaces (a Markdown hard break) continues on the next
+   line: a headline, 副题 or banner printed over two lines is one unit. Page furniture
+   (navigation words, URLs, page labels, date lines, copyright, lines repeated at the top or
+   bottom of most pages) is dropped. A header line (`00002版:工会`, `第02版 工会`) gives the
+   page number and name. Two or more blank lines mark a gap where a photo stood.
+2. Headline groups. On a page with `#` marks, each `#` line is a 主题 and the short lines right
+   under it (before the byline, dateline or text) are its 副题, joined when printed over two
+   lines. A short line right above a `#` line is a column label (栏目) when it is at most six
+   characters long, bracketed, or a known section; a longer line, or one with a space or
+   punctuation inside, is a 引题. Seven to nine characters is unsure: a label when a blank line
+   separates it from the headline, a kicker when it touches it, with a warning either way. Lines
+   at the top of the page before the first headline group form the topic banner. On a plain page
+   (no marks) a headline is a run of short lines without sentence punctuation that is followed by
+   a dateline, a byline or the text; one line is the 主题, two are 主题 + 副题 (flagged for review
+   unless the second starts with ——), three are 引题 + 主题 + 副题. A lone short line inside an
+   article is a crosshead only when the article has two or more of them, else a new article.
+3. Bylines and datelines: see `bylines`. A credit leading the first paragraph, on its own line
+   above or below the text, in brackets at the end, or glued after the last sentence (flagged).
+4. Photos. A photo credit line (…摄) credits the caption right above it when that caption sits
+   after a gap or before the text starts; otherwise the first uncredited photo, or a new photo
+   with no caption. A short line after a gap and before the dateline is a caption; so is a line
+   starting with 图为 or ▲. A photo news item (a caption and nothing else) keeps its caption as
+   the text too.
+5. Paragraphs. A paragraph that does not end a sentence is joined with the next one (a column
+   break), unless the next is a short fragment ending a sentence (…美工刻字体 / 加深入人心。):
+   text is missing there, so both stay as printed with a note. A cut-off last paragraph is kept
+   with a note; nothing is ever invented.
+6. Places: see `gazetteer`.
+"""
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .body import CAPTION_MARKER, ArticleBuilder
+from .bylines import (
+    MARKERS,
+    MissingName,
+    parse_credit_phrase,
+    split_dateline,
+    split_leading_credit,
+)
+from .gazetteer import Gazetteer
+from .structure import ParsedIssue, ParsedPage, ParseWarning
+from .text import (
+    CLOSERS,
+    JUMP,
+    SENTENCE_FINAL,
+    PageError,
+    decode_page,
+    han_count,
+    head,
+    is_furniture,
+    normalise_line,
+    strip_closers,
+)
+
+PAGE_HEADER = re.compile(
+    r"^(?:第\s*)?0*(?P<number>\d{1,4})\s*版(?:\s*[：:]?\s*(?P<name>[^\s，。：:\d][^\s，。：:]{0,11}))?"
+    r"(?:\s+\d{4}\s*年.*)?$"
+)
+HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
+HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
+LABEL_BRACKETS = "【】[]〖〗"
+QUOTES = "“”‘’\"'「」『』《》"
+
+HEADING_MAX = 40  # characters in a 主题, 引题 or column label on a plain page
+SUBHEADLINE_MAX = 60
+LABEL_MAX = 6  # a column label is at most this many characters ...
+LABEL_UNSURE = 9  # ... and up to this many it may be a label or a kicker
+SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
+INDEX_TITLE_MIN = 8  # a line repeated in a page's title index is at least this long
+EDGE_LINES = 3  # lines at the top and bottom of a page where headers and footers repeat
+
+
+@dataclass
+class Unit:
+    """One printed line of text, or several when a hard break continues it."""
+
+    lines: list[str]
+    line: int
+    blank_before: int = 0
+    level: int = 0  # 1 for a "# " headline, 2 for a "## " crosshead
+    index: int = 0
+    indented: bool = False  # printed with a paragraph indent (　　 or spaces)
+
+    @property
+    def text(self):
+        joined = self.lines[0]
+        for line in self.lines[1:]:
+            latin = joined[-1:].isascii() and joined[-1:].isalnum() and line[:1].isascii()
+            joined += (" " if latin and line[:1].isalnum() else "") + line
+        return joined
+
+    @property
+    def spaced(self):
+        return " ".join(self.lines)
+
+    @property
+    def gap(self):
+        return self.blank_before >= 2
+
+
+@dataclass
+class Head:
+    headline: str
+    line: int
+    section: str | None = None
+    kicker: str | None = None
+    subheadline: str | None = None
+    body: list[Unit] = field(default_factory=list)
+
+
+def parse_issue(
+    files,
+    date,
+    number=None,
+    page_names=None,
+    places=(),
+    *,
+    sections=(),
+    page_numbers=None,
+):
+    """Parse the pages of one issue; `files` is a list of (filename, bytes) in page order.
+
+    `page_names` and `page_numbers` (lists by position) name and number pages whose text has no
+    header line. Raises PageError for input that cannot be imported.
+    """
+    if isinstance(date, str):
+        date = datetime.date.fromisoformat(date)
+    gazetteer = places if isinstance(places, Gazetteer) else Gazetteer(places)
+    texts = [(filename, decode_page(data, filename)) for filename, data in files]
+    furniture = repeated_edge_lines([text for _, text in texts])
+    issue = ParsedIssue(date=date, number=number)
+    seen = {}
+    for position, (filename, text) in enumerate(texts, start=1):
+        page = parse_page(
+            text,
+            filename,
+            position,
+            gazetteer,
+            page_name=_nth(page_names, position),
+            page_number=_nth(page_numbers, position),
+            sections=sections,
+            furniture=furniture,
+        )
+        if page.number in seen:
+            raise PageError(filename, 1, f"版次 {page.number} 与 {seen[page.number]} 重复")
+        seen[page.number] = filename
+        issue.pages.append(page)
+    return issue
+
+
+def _nth(values, position):
+    return values[position - 1] if values and position <= len(values) else None
+
+
+def repeated_edge_lines(texts):
+    """Lines printed at the top or bottom of most pages: running headers and footers.
+
+    A line right above a headline mark is a column label, which may recur; it is kept.
+    """
+    if len(texts) < 2:
+        return frozenset()
+    counts = Counter()
+    for text in texts:
+        lines = [normalise_line(line) for line in text.split("\n")]
+        lines = [line for line in lines if line]
+        edges = set()
+        for index in [*range(min(EDGE_LINES, len(lines))), *range(len(lines))[-EDGE_LINES:]]:
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if not lines[index].startswith("#") and not following.startswith("#"):
+                edges.add(lines[index])
+        counts.update(edges)
+    needed = max(2, (len(texts) + 1) // 2)
+    return frozenset(line for line, count in counts.items() if count >= needed)
+
+
+def parse_page(
+    text,
+    filename,
+    position,
+    places=(),
+    *,
+    page_name=None,
+    page_number=None,
+    sections=(),
+    furniture=frozenset(),
+):
+    """Parse one page's decoded text. The page number comes from a header line, else
+    `page_number`, else the position; the name from the header line, else `page_name`."""
+    gazetteer = places if isinstance(places, Gazetteer) else Gazetteer(places)
+    return PageParser(filename, gazetteer, sections, furniture).parse(
+        text, position, page_name, page_number
+    )
+
+
+class PageParser:
+    def __init__(self, filename, gazetteer, sections=(), furniture=frozenset()):
+        self.filename = filename
+        self.gazetteer = gazetteer
+        self.sections = set(sections)
+        self.furniture = furniture
+        self.warnings = []
+        self._bylines = {}
+        self.crossheads = set()
+        self.index_titles = set()
+
+    def warn(self, line, message):
+        self.warnings.append(ParseWarning(self.filename, line, message))
+
+    def fail(self, line, message):
+        raise PageError(self.filename, line, message)
+
+    # -- the page -------------------------------------------------------------------------------
+
+    def parse(self, text, position, page_name=None, page_number=None):
+        if not text.strip():
+            self.fail(1, "页面是空的，没有文字")
+        lines = text.split("\n")
+        number, name, header_line = self._header(lines)
+        units = self._without_index(self._units(lines, header_line))
+        if not units:
+            self.fail(1, "页面除版面杂项外没有文字")
+        page = ParsedPage(
+            file=self.filename,
+            number=number or page_number or position,
+            name=name or page_name,
+        )
+        if any(u.level == 1 for u in units):
+            heads = self._marked_heads(units, page)
+        else:
+            heads = self._plain_heads(units, page)
+        if not heads:
+            self.fail(units[0].line, "找不到标题：既没有“# ”标记，也没有可作标题的短行")
+        page.articles = [ArticleBuilder(self, h).build() for h in heads]
+        page.warnings = self.warnings
+        return page
+
+    def _header(self, lines):
+        for number, raw in enumerate(lines, start=1):
+            line = normalise_line(raw)
+            match = PAGE_HEADER.match(line) if line else None
+            if match:
+                page_number = int(match.group("number"))
+                if page_number < 1:
+                    self.warn(number, f"版次“{line}”无效，按文件顺序编号")
+                    return None, match.group("name"), number
+                return page_number, match.group("name"), number
+        return None, None, None
+
+    def _units(self, lines, header_line):
+        units = []
+        blank = blank_seen = 0
+        continues = False
+        for number, raw in enumerate(lines, start=1):
+            line = normalise_line(raw)
+            if not line:
+                blank += 1
+                continues = False
+                continue
+            if number == header_line or PAGE_HEADER.match(line) or self._is_furniture(line):
+                blank_seen, blank, continues = max(blank_seen, blank), 0, False
+                continue
+            level = 0
+            mark = HEADING_MARK.match(line)
+            if mark and not HASHTAG.match(line):
+                level, line = min(len(mark.group("marks")), 2), mark.group("text").strip()
+            if continues and level == 0 and units:
+                units[-1].lines.append(line)
+            else:
+                blank_before = max(blank_seen, blank) if units else 0
+                indented = raw.startswith(("\u3000", "  ", "\t"))
+                units.append(Unit([line], number, blank_before, level, len(units), indented))
+            blank = blank_seen = 0
+            continues = raw.rstrip("\n").endswith(("  ", "\u3000"))
+        return units
+
+    def _without_index(self, units):
+        """Drop a title index (标题导航) that repeats the page's headlines; remember the titles.
+
+        A repeated title also settles a plain two-line headline group: the line the index
+        repeats is the 主题.
+        """
+        seen = set()
+        kept = []
+        for unit in units:
+            text = unit.text
+            if unit.level == 0 and text in seen and han_count(text) >= INDEX_TITLE_MIN:
+                self.index_titles.add(text)
+                continue
+            if unit.level <= 1 and self._heading_like(unit, lenient=True) or unit.level == 1:
+                seen.add(text)
+            kept.append(unit)
+        for index, unit in enumerate(kept):
+            unit.index = index
+        self._bylines.clear()
+        return kept
+
+    def _is_furniture(self, line):
+        return line in self.furniture or is_furniture(line)
+
+    # -- what a unit is ---------------------------------------------------------------------
+
+    def byline(self, unit):
+        """The credit a whole unit prints (本报记者 甲, 通讯员杨磊 摄, (甲乙)), or None."""
+        if unit.index not in self._bylines:
+            phrase = None
+            if unit.level == 0 and len(unit.spaced) <= 60:
+                try:
+                    phrase = parse_credit_phrase(unit.spaced)
+                except MissingName as error:
+                    self.fail(unit.line, str(error))
+            self._bylines[unit.index] = phrase
+        return self._bylines[unit.index]
+
+    def _heading_like(self, unit, *, lenient=False):
+        """A short line that could be a headline, kicker, label or 副题 (no sentence in it)."""
+        text = unit.text
+        if unit.level or not 1 <= len(text) <= (SUBHEADLINE_MAX if lenient else HEADING_MAX):
+            return False
+        if han_count(text) < 2 or "。" in text or text.endswith(tuple("，、；：,;:…—")):
+            return False
+        # A 副题 after a dash (——记全国劳动模范、高级技师某某) may hold commas.
+        if not lenient and not text.startswith("——") and re.search(r"[，、；,;]", text):
+            return False
+        if CAPTION_MARKER.match(text) or split_dateline(text) or JUMP.match(text):
+            return False
+        # “谢谢你们！” is a quoted sentence, not a headline.
+        if not lenient and text[-1] in CLOSERS and strip_closers(text)[-1:] in SENTENCE_FINAL:
+            return False
+        return self.byline(unit) is None
+
+    def _leads_text(self, unit):
+        """Whether a unit starts an article's text: a dateline, a byline or a leading credit."""
+        if unit.level:
+            return False
+        if self.byline(unit) or split_dateline(unit.text):
+            return True
+        try:
+            return split_leading_credit(unit.text, after_dateline=False) is not None
+        except MissingName as error:
+            self.fail(unit.line, str(error))
+
+    def _label_core(self, text):
+        return text.strip(MARKERS + LABEL_BRACKETS + " ")
+
+    def _bare_label(self, unit):
+        """The line without brackets, markers and quotes: 工会“小灵通” → 工会小灵通."""
+        return "".join(c for c in self._label_core(unit.text) if c not in QUOTES)
+
+    def _is_label(self, unit):
+        """A column label for sure: a known section, a bracketed or marked line."""
+        core = self._label_core(unit.text)
+        return core in self.sections or unit.text[:1] in MARKERS + "【[〖"
+
+    def _label_sized(self, unit, limit=LABEL_MAX):
+        bare = self._bare_label(unit)
+        return not re.search(r"[\s，、：！？:!?—]", bare) and len(bare) <= limit
+
+    def _label_or_kicker(self, unit, *, touches_headline):
+        """("section" | "kicker") for a short line right above a headline; warns when unsure.
+
+        Known or bracketed labels are sections; a line of up to six characters is a section,
+        flagged when it touches the headline; seven to nine characters is a section when a blank
+        line separates it from the headline and a kicker when it touches it, flagged either way;
+        anything longer, or with a space or punctuation inside, is a kicker.
+        """
+        text = unit.text
+        if self._is_label(unit):
+            return "section"
+        if self._label_sized(unit):
+            if touches_headline:
+                self.warn(unit.line, f"“{text}”按栏目处理，也可能是引题，请核对")
+            return "section"
+        if not self._label_sized(unit, LABEL_UNSURE):
+            return "kicker"
+        kind = "kicker" if touches_headline else "section"
+        label, other = ("引题", "栏目") if kind == "kicker" else ("栏目", "引题")
+        self.warn(unit.line, f"“{text}”按{label}处理，也可能是{other}，请核对")
+        return kind
+
+    # -- headline groups on a page with # marks ----------------------------------------------
+
+    def _marked_heads(self, units, page):
+        heads = []
+        lower = 0
+        anchors = [u.index for u in units if u.level == 1]
+        for count, anchor in enumerate(anchors):
+            headline_unit = units[anchor]
+            group = Head(headline_unit.text, headline_unit.line)
+            if count == 0:
+                start = self._top_of_page(units[:anchor], headline_unit, group, page)
+            else:
+                start = self._above(units, lower, anchor, group)
+            below = anchor + 1
+            subheadlines = []
+            while (
+                below < len(units)
+                and len(subheadlines) < 2
+                and (count + 1 >= len(anchors) or below < anchors[count + 1])
+                and self._heading_like(units[below], lenient=True)
+                and not (below + 1 < len(units) and self._is_photo_credit(units[below + 1]))
+            ):
+                subheadlines.append(units[below])
+                below += 1
+            group.subheadline = "".join(u.text for u in subheadlines) or None
+            if heads:
+                heads[-1][1].body = units[heads[-1][0] : start]
+            heads.append((below, group))
+            lower = below
+        heads[-1][1].body = units[heads[-1][0] :]
+        return [group for _, group in heads]
+
+    def _is_photo_credit(self, unit):
+        phrase = self.byline(unit)
+        return bool(phrase and phrase.photo_credits and not phrase.text_credits)
+
+    def _above(self, units, lower, anchor, group):
+        """Section label and kicker above a headline; returns where the article starts."""
+        above = anchor - 1
+        if above < lower or not self._candidate_above(units[above]):
+            return anchor
+        touches = units[anchor].blank_before == 0
+        if self._label_or_kicker(units[above], touches_headline=touches) == "section":
+            group.section = self._label_core(units[above].text)
+            return above
+        group.kicker = units[above].text
+        if above - 1 >= lower and self._candidate_above(units[above - 1]):
+            if self._is_label(units[above - 1]) or self._label_sized(units[above - 1]):
+                group.section = self._label_core(units[above - 1].text)
+                return above - 1
+        return above
+
+    def _candidate_above(self, unit):
+        return len(unit.lines) == 1 and self._heading_like(unit)
+
+    def _top_of_page(self, tops, headline_unit, group, page):
+        """Above the first headline: the page's topic banner, and a label or kicker."""
+        keep = len(tops)
+        while keep > 0 and self._heading_like(tops[keep - 1], lenient=True):
+            keep -= 1
+        for unit in tops[:keep]:
+            self.warn(
+                unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
+            )
+        banner = list(tops[keep:])
+        touches = headline_unit.blank_before == 0
+        if banner and self._candidate_above(banner[-1]):
+            # A line right above the first headline: label, kicker, or the banner's last line.
+            last = banner[-1]
+            if self._is_label(last) or self._label_sized(last) or touches:
+                kind = self._label_or_kicker(last, touches_headline=touches)
+            else:
+                kind = None  # part of the banner (flagged below when it is one short line)
+            if kind == "kicker":
+                group.kicker = banner.pop().text
+            elif kind == "section":
+                group.section = self._label_core(banner.pop().text)
+        if group.section is None and banner and self._candidate_above(banner[-1]):
+            if self._is_label(banner[-1]) or self._label_sized(banner[-1]):
+                group.section = self._label_core(banner.pop().text)
+        if banner:
+            page.topic = "\n".join(line for unit in banner for line in unit.lines)
+            if len(banner) == 1 and len(banner[0].lines) == 1:
+                self.warn(
+                    banner[0].line,
+                    f"版面顶部的“{banner[0].text}”按通栏标题处理，也可能是栏目或第一篇的引题，请核对",
+                )
+        return 0
+
+    # -- headline groups on a plain page ----------------------------------------------------
+
+    def _plain_heads(self, units, page):
+        kinds = [self._plain_kind(u) for u in units]
+        runs = []
+        i = 0
+        while i < len(units):
+            if kinds[i] != "heading":
+                i += 1
+                continue
+            j = i
+            while j < len(units) and kinds[j] == "heading":
+                j += 1
+            run = list(range(i, j))
+            if j < len(units) and self._is_photo_credit(units[j]):
+                run.pop()  # the line right above a photo credit is its caption
+            if run:
+                runs.append(run)
+            i = j
+        starts, lone = [], []
+        for run in runs:
+            after = run[-1] + 1
+            while after < len(units) and (
+                kinds[after] == "heading" or self._is_photo_credit(units[after])
+            ):
+                after += 1
+            # A photo caption may stand between a headline and its dateline.
+            if after < len(units) and self._caption_like(units[after]):
+                after += 1
+            strong = (
+                not starts
+                or len(run) >= 2
+                or (after < len(units) and kinds[after] in ("dateline", "byline"))
+            )
+            (starts if strong else lone).append(run)
+            if strong:
+                lone.append(None)  # a boundary between articles
+        # A lone short line inside an article is a crosshead when the article has two or more.
+        segment = []
+        for run in lone + [None]:
+            if run is not None:
+                segment.append(run)
+                continue
+            if len(segment) == 1:
+                starts.append(segment[0])
+                self.warn(
+                    units[segment[0][0]].line,
+                    f"“{units[segment[0][0]].text}”按新稿件的标题处理，也可能是插题，请核对",
+                )
+            elif segment:
+                for crosshead in segment:
+                    self.crossheads.add(crosshead[0])
+                self.warn(
+                    units[segment[0][0]].line,
+                    "以下未标记的短行按插题处理，请核对："
+                    + "、".join(f"“{units[r[0]].text}”" for r in segment),
+                )
+            segment = []
+        starts.sort()
+        if not starts:
+            return []
+        for unit in units[: starts[0][0]]:
+            self.warn(
+                unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
+            )
+        heads = []
+        for number, run in enumerate(starts):
+            end = starts[number + 1][0] if number + 1 < len(starts) else len(units)
+            group = self._plain_group([units[i] for i in run], page, top=number == 0)
+            group.body = units[run[-1] + 1 : end]
+            heads.append(group)
+        return heads
+
+    @staticmethod
+    def _caption_like(unit):
+        text = unit.text
+        return bool(CAPTION_MARKER.match(text)) or (unit.gap and han_count(text) <= SHORT_CAPTION)
+
+    def _plain_kind(self, unit):
+        if unit.level >= 2:
+            return "crosshead"
+        if self.byline(unit):
+            return "byline"
+        if split_dateline(unit.text):
+            return "dateline"
+        if self._leads_text(unit):
+            return "byline"
+        if self._heading_like(unit):
+            return "heading"
+        return "para"
+
+    def _plain_group(self, run, page, *, top):
+        """Topic banner, section, kicker, headline and 副题 from a run of short lines."""
+        run = list(run)
+        if top:
+            banner = []
+            while len(run) > 1 and (len(run[0].lines) > 1 or len(run) > 3):
+                banner.append(run.pop(0))
+            if banner:
+                page.topic = "\n".join(line for unit in banner for line in unit.lines)
+        section = None
+        if len(run) >= 2 and (self._is_label(run[0]) or self._label_sized(run[0])):
+            section = self._label_core(run.pop(0).text)
+        if len(run) > 3:
+            self.warn(run[0].line, "标题行过多，前面的行并入引题，请核对")
+            run = [Unit([" ".join(u.text for u in run[:-2])], run[0].line), *run[-2:]]
+        texts = [u.text for u in run]
+        kicker = subheadline = None
+        if len(run) == 3:
+            kicker, headline, subheadline = texts
+        elif len(run) == 2 and texts[1] in self.index_titles and texts[0] not in self.index_titles:
+            kicker, headline = texts
+        elif len(run) == 2:
+            headline, subheadline = texts
+            if not subheadline.startswith("——") and headline not in self.index_titles:
+                self.warn(
+                    run[0].line,
+                    f"两行标题“{headline}”“{subheadline}”按主题+副题处理，"
+                    "也可能是引题+主题，请核对",
+                )
+        else:
+            headline = texts[0]
+        line = run[1].line if kicker else run[0].line
+        return Head(headline, line, section, kicker, subheadline)

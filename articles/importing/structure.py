@@ -1,0 +1,140 @@
+"""The parser's output: plain dataclasses that the loader writes and the JSON report prints."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from .bylines import Credit
+from .gazetteer import Place
+
+CROSSHEAD_PREFIX = "## "
+
+
+@dataclass
+class ParseWarning:
+    """Something an editor should check, with the file and line it comes from."""
+
+    file: str
+    line: int
+    message: str
+
+    def to_dict(self):
+        return {"file": self.file, "line": self.line, "message": self.message}
+
+    def __str__(self):
+        return f"{self.file} 第{self.line}行：{self.message}"
+
+
+@dataclass
+class ParsedPhoto:
+    caption: str | None
+    credits: list[Credit] = field(default_factory=list)
+    line: int = 0
+
+    @property
+    def people(self):
+        return [c for c in self.credits if not c.organisation]
+
+    @property
+    def organisations(self):
+        return [c for c in self.credits if c.organisation]
+
+    def to_dict(self):
+        return {
+            "caption": self.caption,
+            "credits": [c.to_dict() for c in self.people],
+            "organisations": [c.to_dict() for c in self.organisations],
+        }
+
+
+@dataclass
+class ParsedArticle:
+    headline: str
+    line: int
+    section: str | None = None
+    kicker: str | None = None
+    subheadline: str | None = None
+    dateline: str | None = None
+    people: list[Credit] = field(default_factory=list)
+    organisations: list[Credit] = field(default_factory=list)
+    regions: list[Place] = field(default_factory=list)
+    # The body in reading order: ("paragraph", text) and ("crosshead", text).
+    blocks: list[tuple[str, str]] = field(default_factory=list)
+    photos: list[ParsedPhoto] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self):
+        return [text for kind, text in self.blocks if kind == "paragraph"]
+
+    @property
+    def crossheads(self):
+        return [text for kind, text in self.blocks if kind == "crosshead"]
+
+    @property
+    def body_lines(self):
+        """What Article.body stores: one paragraph a line, crossheads as "## " lines."""
+        return [
+            CROSSHEAD_PREFIX + text if kind == "crosshead" else text for kind, text in self.blocks
+        ]
+
+    @property
+    def body(self):
+        return "\n".join(self.body_lines)
+
+    def to_dict(self):
+        return {
+            "section": self.section,
+            "kicker": self.kicker,
+            "headline": self.headline,
+            "subheadline": self.subheadline,
+            "dateline": self.dateline,
+            "people": [c.to_dict() for c in self.people],
+            "organisations": [c.to_dict() for c in self.organisations],
+            "regions": [p.to_dict() for p in self.regions],
+            "crossheads": self.crossheads,
+            "paragraphs": self.paragraphs,
+            "photos": [p.to_dict() for p in self.photos],
+            "notes": list(self.notes),
+            "line": self.line,
+        }
+
+
+@dataclass
+class ParsedPage:
+    file: str
+    number: int
+    name: str | None = None
+    topic: str | None = None
+    articles: list[ParsedArticle] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def to_dict(self):
+        return {
+            "number": self.number,
+            "name": self.name,
+            "topic": self.topic,
+            "articles": [a.to_dict() for a in self.articles],
+            "file": self.file,
+        }
+
+
+@dataclass
+class ParsedIssue:
+    date: datetime.date
+    number: int | None
+    pages: list[ParsedPage] = field(default_factory=list)
+
+    @property
+    def warnings(self):
+        return [w for page in self.pages for w in page.warnings]
+
+    @property
+    def articles(self):
+        return [a for page in self.pages for a in page.articles]
+
+    def to_dict(self):
+        return {
+            "issue": {"date": self.date.isoformat(), "number": self.number},
+            "pages": [p.to_dict() for p in self.pages],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
