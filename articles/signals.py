@@ -1,13 +1,29 @@
-"""Keep each article's search document in step with its text, credits, places and tags.
+"""Keep derived data in step with the content: each article's search document, and caches.
 
 Signals rather than calls in each save path because fixtures (loaddata) save rows raw, without
 any of our code, and the admin saves inlines and tags after the article itself.
+
+`content_changed` is sent whenever anything readers might see has changed (including by bulk
+UPDATEs, which send no model signals); whole-page caches listen to it.
 """
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
-from articles.models import Article, ArticleRegion, Byline, TaggedArticle
+from articles.models import (
+    Article,
+    ArticleRegion,
+    Byline,
+    Correction,
+    Issue,
+    Page,
+    Photo,
+    Reporter,
+    Section,
+    TaggedArticle,
+)
+
+content_changed = Signal()
 
 
 @receiver(post_save, sender=Article, dispatch_uid="article_search_on_save")
@@ -32,3 +48,19 @@ def related_changed(sender, instance, **kwargs):
     article = _article_of(instance)
     if article is not None:
         article.refresh_search()
+
+
+PUBLIC_MODELS = (
+    Article, ArticleRegion, Byline, Correction, Issue, Page, Photo, Reporter, Section, TaggedArticle
+)  # fmt: skip
+
+
+def announce_change(sender, **kwargs):
+    content_changed.send(sender=sender)
+
+
+for model in PUBLIC_MODELS:
+    post_save.connect(announce_change, sender=model, dispatch_uid=f"changed_save_{model.__name__}")
+    post_delete.connect(
+        announce_change, sender=model, dispatch_uid=f"changed_delete_{model.__name__}"
+    )

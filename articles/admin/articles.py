@@ -1,17 +1,43 @@
-"""The article: list, filters, search, and the change form with its bylines, photos and places."""
+"""The article: list, filters, search, and the change form with its bylines, photos and places.
+
+Who may do what is decided here on the server, from the article's own rules
+(articles/models/workflow.py), never only by what the page shows:
+
+- Contributors (通讯员/记者) list only their own articles. Someone else's unpublished article is
+  refused (403) even by URL; a published one may be viewed read-only (readers see it anyway).
+- The status and publish time are not form fields: they change only through the workflow
+  (the buttons on the change page, the bulk actions), which check permissions per transition.
+- Every save keeps a revision, and a save from an out-of-date form is refused (no lost edits).
+"""
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.forms.models import BaseInlineFormSet
+from django.urls import path, reverse
 
-from articles.models import Article, ArticleRegion, Byline, Page, Photo
+from articles.models import PUBLIC_STATUSES, Article, ArticleRegion, Byline, Page, Photo, Status
 
+from . import reports
 from .filters import RegionListFilter, TagListFilter
+from .forms import ArticleAdminForm, EditConflict, TransitionForm, WorkflowActionForm
+from .workflow import ArticleWorkflowViews, BulkTransitionActions
+
+# Once readers may have seen an article, only a superuser may delete it; editors withdraw it.
+ONCE_PUBLIC_STATUSES = (*PUBLIC_STATUSES, Status.WITHDRAWN)
 
 
 def page_label(issue, page):
     """A page as editors name it, with its issue date: 2024年10月08日 第02版 工会."""
     return f"{issue.date:%Y年%m月%d日} {page}"
+
+
+def has_been_public(article):
+    if article.status in ONCE_PUBLIC_STATUSES:
+        return True
+    # Withdrawn and then put back to draft: it was public once, so it stays undeletable.
+    return article.status_changes.filter(from_status=Status.WITHDRAWN).exists()
 
 
 class PageChoiceField(forms.ModelChoiceField):
@@ -39,7 +65,24 @@ class BylineFormSet(BaseInlineFormSet):
         form.fields["photo"].queryset = photos
 
 
-class BylineInline(admin.TabularInline):
+class ArticlePartInline(admin.TabularInline):
+    """An inline that may change only while its article may be changed by this user."""
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and editable(request, obj)
+
+
+def editable(request, article):
+    return article is None or article.pk is None or article.can_be_edited_by(request.user)
+
+
+class BylineInline(ArticlePartInline):
     model = Byline
     form = BylineForm
     formset = BylineFormSet
@@ -49,14 +92,14 @@ class BylineInline(admin.TabularInline):
     extra = 1
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(ArticlePartInline):
     model = Photo
     fields = ["position", "caption", "image"]
     ordering = ["position"]
     extra = 0
 
 
-class ArticleRegionInline(admin.TabularInline):
+class ArticleRegionInline(ArticlePartInline):
     model = ArticleRegion
     fields = ["position", "region"]
     ordering = ["position"]
@@ -65,7 +108,9 @@ class ArticleRegionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleWorkflowViews, BulkTransitionActions, admin.ModelAdmin):
+    form = ArticleAdminForm
+    action_form = WorkflowActionForm
     list_display = [
         "headline",
         "issue_and_page",
@@ -97,13 +142,99 @@ class ArticleAdmin(admin.ModelAdmin):
         ("编辑备注", {"fields": ["editor_note"]}),
         ("记录", {"classes": ["collapse"], "fields": ["created_by", "created_at", "updated_at"]}),
     ]
-    readonly_fields = ["created_by", "created_at", "updated_at"]
+    # Status and publish time change only through the workflow, never as plain form fields.
+    readonly_fields = ["status", "published_at", "created_by", "created_at", "updated_at"]
     inlines = [BylineInline, PhotoInline, ArticleRegionInline]
+    actions = [
+        "submit_selected",
+        "approve_selected",
+        "schedule_selected",
+        "publish_selected",
+        "withdraw_selected",
+    ]
 
-    def get_queryset(self, request):
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+
+        def view(method):
+            return self.admin_site.admin_view(method)
+
+        custom = [
+            path(
+                "statistics/",
+                view(self.statistics_view),
+                name=f"{prefix}_statistics",
+            ),
+            path(
+                "<path:object_id>/transition/",
+                view(self.transition_view),
+                name=f"{prefix}_transition",
+            ),
+            path(
+                "<path:object_id>/revisions/",
+                view(self.revisions_view),
+                name=f"{prefix}_revisions",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:number>/",
+                view(self.revision_view),
+                name=f"{prefix}_revision",
+            ),
+            path(
+                "<path:object_id>/correction/",
+                view(self.correction_view),
+                name=f"{prefix}_correction",
+            ),
+        ]
+        # Before the defaults: their "<path:object_id>/" would swallow these URLs.
+        return custom + super().get_urls()
+
+    # Who sees and changes what.
+
+    def all_articles(self, request):
         # for_listing() prefetches bylines, regions and tags, so the list costs the same
         # number of queries for 10 rows as for 100.
         return super().get_queryset(request).for_listing()
+
+    def get_queryset(self, request):
+        articles = self.all_articles(request)
+        if request.user.has_perm("articles.review_article"):
+            return articles
+        return articles.filter(created_by=request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        # Looked up among all articles, not only the contributor's list, so that opening someone
+        # else's draft is refused by the permissions below (403) instead of called missing.
+        field = self.opts.pk if from_field is None else self.opts.get_field(from_field)
+        try:
+            return self.all_articles(request).get(**{field.name: field.to_python(object_id)})
+        except (Article.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    def has_view_permission(self, request, obj=None):
+        if not super().has_view_permission(request, obj):
+            return False
+        return obj is None or obj.is_published() or obj.can_be_seen_by(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or obj.can_be_edited_by(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None or request.user.is_superuser:
+            return True
+        return obj.can_be_edited_by(request.user) and not has_been_public(obj)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        # The version the form was opened at travels with it, hidden, for the conflict check.
+        (title, options), *rest = fieldsets
+        return [(title, {**options, "fields": [*options["fields"], "base_version"]}), *rest]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "page":
@@ -113,10 +244,77 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    # Saving: the version check, the author, and a revision for every save.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict:
+            # Another save landed between the form's check and our UPDATE; the transaction has
+            # been rolled back. Handling the POST again shows the conflict as a form error,
+            # with everything the editor typed still in the form.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
-        if not change:
+        if change:
+            base = form.cleaned_data["base_version"]
+            # The check is in the UPDATE itself, so that of two saves in the same instant only
+            # one can pass, whatever the form saw.
+            bumped = Article.objects.filter(pk=obj.pk, version=base).update(
+                version=F("version") + 1
+            )
+            if not bumped:
+                raise EditConflict
+            obj.version = base + 1
+        else:
             obj.created_by = request.user
+            obj.status, obj.published_at = Status.DRAFT, None
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # After the inlines and tags, so that the revision holds the article as saved.
+        super().save_related(request, form, formsets, change)
+        form.instance.save_revision(request.user, revision_comment(form, formsets, change))
+
+    # The change page: workflow buttons, history, preview and corrections.
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context.update(self.workflow_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def workflow_context(self, request, article):
+        transitions = article.available_transitions(request.user)
+        form = TransitionForm()
+        form.fields["to_status"].choices = [
+            (value, label)
+            for value, label in form.fields["to_status"].choices
+            if value in transitions
+        ]
+        can_correct = request.user.has_perm("articles.add_correction") and article.is_published()
+        return {
+            "transition_form": form if transitions else None,
+            "transition_url": reverse("admin:articles_article_transition", args=[article.pk]),
+            "needs_publish_time": Status.SCHEDULED in transitions,
+            "last_status_change": article.status_changes.select_related("user").first(),
+            "revisions_url": reverse("admin:articles_article_revisions", args=[article.pk]),
+            "preview_url": preview_url(article),
+            "correction_url": (
+                reverse("admin:articles_article_correction", args=[article.pk])
+                if can_correct
+                else None
+            ),
+            "corrections": article.corrections.all(),
+        }
+
+    def view_on_site(self, article):
+        # Readers' URL only once readers may see it; before that, the preview link serves.
+        return article.get_absolute_url() if article.is_published() else None
+
+    def statistics_view(self, request):
+        return reports.report(request, self.admin_site.each_context(request))
+
+    # The list's columns.
 
     @admin.display(description="期 / 版", ordering="issue__date")
     def issue_and_page(self, article):
@@ -133,3 +331,20 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="标签")
     def tag_names(self, article):
         return "、".join(sorted(tag.name for tag in article.tags.all()))
+
+
+def preview_url(article):
+    # The preview view belongs to the public site, under the article's own address.
+    return reverse("articles:article", kwargs={"pk": article.pk}) + "preview/"
+
+
+def revision_comment(form, formsets, change):
+    if not change:
+        return "新建稿件"
+    changed = [str(form.fields[name].label) for name in form.changed_data if name != "base_version"]
+    changed += [
+        str(formset.model._meta.verbose_name_plural)
+        for formset in formsets
+        if formset.has_changed()
+    ]
+    return ("修改：" + "、".join(changed))[:200] if changed else "保存（无改动）"

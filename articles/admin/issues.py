@@ -1,11 +1,18 @@
 """The print structure: issues with their pages and the pages' articles, and sections."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.urls import reverse
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from articles.models import Article, Issue, Page, Section
+from articles.models import Article, Issue, Page, Section, Status
+
+# Articles the issue's signing-off leaves as they are, and the page does not list as pending.
+PUBLISHED_OR_GONE = [Status.PUBLISHED, Status.SCHEDULED, Status.WITHDRAWN]
 
 
 class PageInline(admin.TabularInline):
@@ -52,6 +59,64 @@ class IssueAdmin(admin.ModelAdmin):
     # Explicit: an annotated (GROUP BY) queryset ignores Meta.ordering.
     ordering = ["-date"]
     inlines = [PageInline]
+    actions = ["publish_selected_issues"]
+
+    def get_urls(self):
+        publish = path(
+            "<path:object_id>/publish/",
+            self.admin_site.admin_view(self.publish_view),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_publish",
+        )
+        # Before the defaults: their "<path:object_id>/" would swallow this URL.
+        return [publish, *super().get_urls()]
+
+    def has_publish_issue_permission(self, request):
+        return request.user.has_perm("articles.publish_issue")
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["can_publish_issue"] = obj is not None and self.has_publish_issue_permission(
+            request
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def publish_view(self, request, object_id):
+        """整期签发: a confirmation page listing the approved articles, then one POST."""
+        if not self.has_publish_issue_permission(request):
+            raise PermissionDenied
+        issue = self.get_object(request, unquote(object_id))
+        if issue is None:
+            raise Http404("该期不存在。")
+        if request.method == "POST":
+            published = issue.publish(request.user)
+            self.message_user(
+                request, f"{issue}：整期签发，{len(published)} 篇稿件已发布。", messages.SUCCESS
+            )
+            return HttpResponseRedirect(reverse("admin:articles_issue_change", args=[issue.pk]))
+        approved = (
+            issue.articles.filter(status=Status.APPROVED)
+            .select_related("page")
+            .order_by("page__number", "position")
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": issue,
+            "title": "整期签发",
+            "subtitle": str(issue),
+            "approved": approved,
+            "others": issue.articles.exclude(status__in=[Status.APPROVED, *PUBLISHED_OR_GONE])
+            .select_related("page")
+            .order_by("page__number", "position"),
+        }
+        return TemplateResponse(request, "admin/articles/issue/publish_confirmation.html", context)
+
+    @admin.action(description="整期签发（发布各期全部已审稿件）", permissions=["publish_issue"])
+    def publish_selected_issues(self, request, queryset):
+        for issue in queryset:
+            published = issue.publish(request.user)
+            self.message_user(
+                request, f"{issue}：整期签发，{len(published)} 篇稿件已发布。", messages.SUCCESS
+            )
 
     def get_queryset(self, request):
         return (

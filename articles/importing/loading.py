@@ -29,6 +29,7 @@ from articles.models import (
     Section,
     Status,
 )
+from articles.signals import content_changed
 from articles.slugs import unique_slug
 from regions.models import Region
 
@@ -158,6 +159,7 @@ class _Loader:
         self._remove_leftovers(existing, wanted)
         self._credits_photos_places(plan, reporters, regions)
         self._revisions([a for a, _ in plan])
+        content_changed.send(sender=Article)
         return self.result
 
     def _issue(self):

@@ -178,6 +178,7 @@ class WorkflowMixin:
             setattr(self, name, value)
         self.version += 1
         self._loaded_status = to_status
+        _announce(type(self))
 
 
 class WorkflowQuerySetMixin:
@@ -231,6 +232,8 @@ class WorkflowQuerySetMixin:
                 )
                 for pk, from_status in moved
             )
+        if moved:
+            _announce(self.model)
         return [pk for pk, _ in moved]
 
     def publish_due(self, now=None):
@@ -263,4 +266,12 @@ class WorkflowQuerySetMixin:
                 )
                 for pk in pks
             )
+        _announce(self.model)
         return pks
+
+
+def _announce(model):
+    # Status changes are UPDATEs, which send no model signals: say so for the page caches.
+    from articles.signals import content_changed
+
+    content_changed.send(sender=model)

@@ -1,0 +1,174 @@
+"""The admin's forms: the article form with its edit version, and the small workflow forms."""
+
+import datetime
+
+from django import forms
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from articles.models import Article, Correction, Status
+from articles.models.workflow import ACTION_LABELS
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    """The browser's own date-and-time picker; DateTimeField reads its ISO value as local time."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class EditConflict(Exception):
+    """Raised at save time when the article's version moved after the form was checked."""
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # The version the editor's form was opened at; a save from an older version is refused.
+    # Not named `version`: that model field is not editable, and a ModelForm refuses to list it.
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        # No status or publish time: those change only through the workflow.
+        fields = [
+            "kicker",
+            "headline",
+            "subheadline",
+            "page",
+            "position",
+            "section",
+            "dateline",
+            "body",
+            "tags",
+            "editor_note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        posted = cleaned_data.get("base_version")
+        current = self.current_version()
+        if posted != current:
+            # Show the form again with everything the editor typed, now based on the current
+            # version: after reading the other change, saving again is a deliberate choice.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("base_version")] = str(current)
+            raise ValidationError(self.conflict_message(), code="conflict")
+        return cleaned_data
+
+    def current_version(self):
+        # Locked until the admin's transaction ends: a second save waits for this one, then
+        # finds the new version. (SQLite has no row locks; the UPDATE at save time still holds.)
+        return (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+
+    def conflict_message(self):
+        article = self.instance
+        latest = [
+            (revision.created_at, revision.author)
+            for revision in article.revisions.select_related("author").order_by("-number")[:1]
+        ] + [
+            (change.created_at, change.user)
+            for change in article.status_changes.select_related("user").order_by(
+                "-created_at", "-id"
+            )[:1]
+        ]
+        who = "他人"
+        if latest:
+            when, user = max(latest, key=lambda pair: pair[0])
+            name = (user.get_full_name() or user.get_username()) if user else "系统"
+            who = f"{name} 于 {timezone.localtime(when):%m月%d日 %H:%M}"
+        return format_html(
+            "此稿件已被他人修改（{}），您的修改尚未保存。"
+            '<a href="{}" target="_blank">查看修改记录</a>，'
+            "核对后再次点击“保存”将以您的内容为准。",
+            who,
+            reverse("admin:articles_article_revisions", args=[article.pk]),
+        )
+
+
+class TransitionForm(forms.Form):
+    """One status change from the article's page: the target comes from the button pressed."""
+
+    to_status = forms.ChoiceField(
+        label="操作", choices=[(status, ACTION_LABELS[status]) for status in Status]
+    )
+    comment = forms.CharField(
+        label="意见",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text="退回修改时必填，作者会在稿件页看到。",
+    )
+    publish_at = forms.DateTimeField(
+        label="定时发布时间", required=False, widget=DateTimeLocalInput
+    )
+
+
+class WorkflowFields(forms.Form):
+    """What the 定时发布 and 撤稿 actions read from the changelist's action bar."""
+
+    publish_at = forms.DateTimeField(
+        label="定时发布时间", required=False, widget=DateTimeLocalInput
+    )
+    comment = forms.CharField(label="撤稿意见", required=False)
+
+
+class WorkflowActionForm(WorkflowFields, helpers.ActionForm):
+    """The action select first, then the fields that some actions read."""
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["date", "text"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        }
+
+
+def current_month():
+    today = timezone.localdate()
+    first = today.replace(day=1)
+    next_month = (first + datetime.timedelta(days=32)).replace(day=1)
+    return first, next_month - datetime.timedelta(days=1)
+
+
+class StatisticsForm(forms.Form):
+    start = forms.DateField(
+        label="起始日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label="截止日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, data, **kwargs):
+        # Opening the report without dates shows the current month.
+        data = data.copy()
+        start, end = current_month()
+        if not data.get("start"):
+            data["start"] = start.isoformat()
+        if not data.get("end"):
+            data["end"] = end.isoformat()
+        super().__init__(data, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("start"), cleaned_data.get("end")
+        if start and end and end < start:
+            raise ValidationError("截止日期不能早于起始日期。")
+        return cleaned_data

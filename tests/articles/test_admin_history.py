@@ -1,0 +1,301 @@
+"""Revisions in the admin (every save, the history page, diff, restore) and no lost edits."""
+
+import pytest
+from django.db.models import F
+from django.urls import reverse
+
+from articles.admin.forms import ArticleAdminForm
+from articles.models import Article, Revision
+from tests.articles.admin_helpers import (  # noqa: F401  (the *_fixture names are fixtures)
+    change_url,
+    client_for,
+    contributor_fixture,
+    editor_fixture,
+    form_errors,
+    make_user,
+    messages_of,
+    other_contributor_fixture,
+    post_data_from,
+)
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.django_db
+S = Article.Status
+CONFLICT = "此稿件已被他人修改"
+
+
+def revisions_url(article):
+    return reverse("admin:articles_article_revisions", args=[article.pk])
+
+
+def revision_url(article, number):
+    return reverse("admin:articles_article_revision", args=[article.pk, number])
+
+
+def save_headline(client, article, headline):
+    data = post_data_from(client.get(change_url(article)))
+    data["headline"] = headline
+    return client.post(change_url(article), data)
+
+
+@pytest.fixture
+def second_editor(db):
+    return make_user("编辑", "second-editor")
+
+
+# Every save keeps a revision.
+
+
+def test_every_admin_save_keeps_a_revision_with_author_and_what_changed(editor):
+    article = make_article(status=S.DRAFT, headline="初稿标题", tags=["劳模"])
+    client = client_for(editor)
+    assert save_headline(client, article, "二稿标题").status_code == 302
+    data = post_data_from(client.get(change_url(article)))
+    data["tags"] = "劳模, 工匠"
+    assert client.post(change_url(article), data).status_code == 302
+
+    first, second = article.revisions.order_by("number")
+    assert (first.number, first.author, first.comment) == (1, editor, "修改：主题")
+    assert first.data["headline"] == "二稿标题"
+    # Saved after the tags: the revision holds the article as it now is.
+    assert second.data["tags"] == ["劳模", "工匠"]
+    assert second.comment == "修改：标签"
+
+
+def test_each_save_moves_the_version_by_one(editor):
+    article = make_article(status=S.DRAFT)
+    client = client_for(editor)
+    save_headline(client, article, "一改")
+    save_headline(client, article, "二改")
+    article.refresh_from_db()
+    assert article.version == 3
+
+
+def test_revisions_page_lists_revisions_and_status_changes(editor, contributor):
+    article = make_article(status=S.DRAFT, created_by=contributor)
+    save_headline(client_for(contributor), article, "通讯员的标题")
+    article.refresh_from_db()
+    article.transition(S.SUBMITTED, contributor)
+    article.transition(S.RETURNED, editor, comment="请补充数据来源")
+
+    response = client_for(contributor).get(revisions_url(article))
+
+    assert response.status_code == 200
+    assert [(r.number, r.author) for r in response.context["revisions"]] == [(1, contributor)]
+    assert [(c.from_status, c.to_status, c.user) for c in response.context["status_changes"]] == [
+        (S.SUBMITTED, S.RETURNED, editor),
+        (S.DRAFT, S.SUBMITTED, contributor),
+    ]
+    content = response.content.decode()
+    assert "请补充数据来源" in content
+    assert revision_url(article, 1) in content
+
+
+def test_revision_page_shows_the_diff_against_the_current_text(editor):
+    article = make_article(status=S.DRAFT, headline="旧标题", body="第一段。\n第二段。")
+    client = client_for(editor)
+    save_headline(client, article, "旧标题")
+    data = post_data_from(client.get(change_url(article)))
+    data["headline"], data["body"] = "新标题", "第一段。\n改过的第二段。"
+    client.post(change_url(article), data)
+
+    response = client.get(revision_url(article, 1))
+
+    assert response.status_code == 200
+    changes = dict(response.context["changes"])
+    assert set(changes) == {"主题", "正文"}
+    content = response.content.decode()
+    assert '<li class="diff-removed"><del>－ 旧标题</del></li>' in content
+    assert '<li class="diff-added"><ins>＋ 新标题</ins></li>' in content
+    assert '<li class="diff-same">　 第一段。</li>' in content
+    assert "恢复此版本" in content
+
+
+def test_restoring_a_revision_brings_back_its_text_as_a_new_revision(editor):
+    article = make_article(status=S.DRAFT, headline="原题")
+    client = client_for(editor)
+    save_headline(client, article, "原题")
+    save_headline(client, article, "改题")
+    article.refresh_from_db()
+    version = article.version
+
+    response = client.post(revision_url(article, 1))
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "原题"
+    assert article.version == version + 1
+    latest = article.revisions.order_by("-number").first()
+    assert (latest.number, latest.comment, latest.author) == (3, "恢复至第1版", editor)
+    assert messages_of(response)[-1] == "已恢复至第1版，并存为第3版。"
+
+
+def test_a_restore_makes_forms_opened_before_it_stale(editor, second_editor):
+    article = make_article(status=S.DRAFT, headline="原题")
+    save_headline(client_for(editor), article, "改题")
+    stale = post_data_from(client_for(second_editor).get(change_url(article)))
+    client_for(editor).post(revision_url(article, 1))
+    stale["headline"] = "迟到的修改"
+    response = client_for(second_editor).post(change_url(article), stale)
+    assert response.status_code == 200
+    assert CONFLICT in response.content.decode()
+    assert Article.objects.get(pk=article.pk).headline == "改题"
+
+
+def test_contributor_may_read_but_not_restore_once_submitted(contributor):
+    article = make_article(status=S.DRAFT, created_by=contributor, headline="原题")
+    client = client_for(contributor)
+    save_headline(client, article, "改题")
+    article.refresh_from_db()
+    article.transition(S.SUBMITTED, contributor)
+
+    assert client.get(revision_url(article, 1)).status_code == 200
+    assert "恢复此版本" not in client.get(revision_url(article, 1)).content.decode()
+    assert client.post(revision_url(article, 1)).status_code == 403
+    assert article.revisions.count() == 1
+
+
+def test_someone_elses_history_is_refused(contributor, other_contributor):
+    theirs = make_article(status=S.DRAFT, created_by=other_contributor)
+    theirs.save_revision(other_contributor)
+    client = client_for(contributor)
+    assert client.get(revisions_url(theirs)).status_code == 403
+    assert client.get(revision_url(theirs, 1)).status_code == 403
+    assert client.post(revision_url(theirs, 1)).status_code == 403
+
+
+def test_unknown_revision_is_404(editor):
+    article = make_article(status=S.DRAFT)
+    assert client_for(editor).get(revision_url(article, 9)).status_code == 404
+
+
+# No lost edits.
+
+
+def test_second_of_two_editors_is_refused_and_keeps_what_they_typed(editor, second_editor):
+    article = make_article(status=S.DRAFT, headline="原标题")
+    first, second = client_for(editor), client_for(second_editor)
+    first_form = post_data_from(first.get(change_url(article)))
+    second_form = post_data_from(second.get(change_url(article)))
+    assert first_form["base_version"] == second_form["base_version"] == "1"
+
+    first_form["headline"] = "第一位编辑的标题"
+    assert first.post(change_url(article), first_form).status_code == 302
+
+    second_form["headline"] = "第二位编辑的标题"
+    second_form["body"] = "第二位编辑重写的正文。"
+    response = second.post(change_url(article), second_form)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert CONFLICT in content
+    assert "您的修改尚未保存" in content
+    assert revisions_url(article) in content
+    # Nothing the second editor typed is lost: the form comes back with it.
+    assert 'value="第二位编辑的标题"' in content
+    assert "第二位编辑重写的正文。" in content
+    article.refresh_from_db()
+    assert article.headline == "第一位编辑的标题"
+    assert article.version == 2
+    assert [r.author for r in article.revisions.all()] == [editor]
+
+
+def test_refused_form_saves_on_a_deliberate_second_try(editor, second_editor):
+    article = make_article(status=S.DRAFT, headline="原标题")
+    first, second = client_for(editor), client_for(second_editor)
+    second_form = post_data_from(second.get(change_url(article)))
+    save_headline(first, article, "第一位编辑的标题")
+    second_form["headline"] = "第二位编辑的标题"
+
+    refused = second.post(change_url(article), second_form)
+    # The form shown again is based on the version now stored.
+    assert refused.context["adminform"].form["base_version"].value() == "2"
+    second_form["base_version"] = "2"
+    response = second.post(change_url(article), second_form)
+
+    assert response.status_code == 302, form_errors(response)
+    assert Article.objects.get(pk=article.pk).headline == "第二位编辑的标题"
+    assert article.revisions.count() == 2  # the first editor's text stays in the history
+
+
+def test_status_change_after_the_form_opened_also_refuses_the_save(editor, second_editor):
+    article = make_article(status=S.SUBMITTED, headline="原标题")
+    stale = post_data_from(client_for(editor).get(change_url(article)))
+    article.transition(S.APPROVED, second_editor)
+    stale["headline"] = "改了标题"
+    response = client_for(editor).post(change_url(article), stale)
+    assert CONFLICT in response.content.decode()
+    article.refresh_from_db()
+    assert (article.headline, article.status) == ("原标题", S.APPROVED)
+
+
+def test_form_invalid_for_another_reason_leaves_the_version_alone(editor):
+    article = make_article(status=S.DRAFT, headline="原标题", reporters=[("寿慧桢", "记者")])
+    client = client_for(editor)
+    data = post_data_from(client.get(change_url(article)))
+    data["headline"] = "新标题"
+    extra = int(data["bylines-TOTAL_FORMS"]) - 1
+    untouched = data.copy()
+    data[f"bylines-{extra}-role"] = "通讯员"  # neither a reporter nor a unit: an inline error
+
+    response = client.post(change_url(article), data)
+
+    assert response.status_code == 200
+    assert "请选择作者，或填写署名单位（二者只填一项）。" in response.content.decode()
+    article.refresh_from_db()
+    assert (article.headline, article.version) == ("原标题", 1)
+    assert not article.revisions.exists()
+    # Fixing the inline and saving again works: the version was not used up.
+    untouched["headline"] = "新标题"
+    response = client.post(change_url(article), untouched)
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert (article.headline, article.version) == ("新标题", 2)
+
+
+def test_save_that_loses_the_race_after_the_form_check_is_refused(editor, monkeypatch):
+    """Another save commits between the form's check and the UPDATE: the UPDATE refuses."""
+    article = make_article(status=S.DRAFT, headline="原标题")
+    client = client_for(editor)
+    stale = post_data_from(client.get(change_url(article)))
+    # The other save: text and version change after the form was opened.
+    Article.objects.filter(pk=article.pk).update(headline="另一人的标题", version=F("version") + 1)
+    checks = []
+    real_check = ArticleAdminForm.current_version
+
+    def check_that_misses_the_other_save(form):
+        checks.append(form.instance.pk)
+        return 1 if len(checks) == 1 else real_check(form)
+
+    monkeypatch.setattr(ArticleAdminForm, "current_version", check_that_misses_the_other_save)
+    stale["headline"] = "迟到的标题"
+
+    response = client.post(change_url(article), stale)
+
+    assert len(checks) == 2  # the first pass reached the UPDATE, the second showed the form
+    assert response.status_code == 200
+    assert CONFLICT in response.content.decode()
+    assert 'value="迟到的标题"' in response.content.decode()
+    article.refresh_from_db()
+    assert (article.headline, article.version) == ("另一人的标题", 2)
+    assert not Revision.objects.filter(article=article).exists()
+
+
+def test_two_updates_from_the_same_version_only_one_succeeds():
+    article = make_article(status=S.DRAFT)
+    version = article.version
+
+    def save_from(version):
+        return Article.objects.filter(pk=article.pk, version=version).update(
+            version=F("version") + 1
+        )
+
+    assert [save_from(version), save_from(version)] == [1, 0]
+    article.refresh_from_db()
+    assert article.version == version + 1
+
+
+def test_version_field_is_not_shown_on_a_read_only_page(contributor):
+    published = make_article()
+    response = client_for(contributor).get(change_url(published))
+    assert "base_version" not in response.content.decode()

@@ -1,0 +1,220 @@
+"""The admin's correspondent statistics, corrections (更正) and signing off a whole issue."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Correction, StatusChange
+from tests.articles.admin_helpers import (  # noqa: F401  (the *_fixture names are fixtures)
+    change_url,
+    chief_fixture,
+    client_for,
+    contributor_fixture,
+    editor_fixture,
+    messages_of,
+)
+from tests.articles.test_statistics import generated_set
+from tests.conftest import make_article, make_issue, make_page
+
+pytestmark = pytest.mark.django_db
+S = Article.Status
+STATISTICS = reverse("admin:articles_article_statistics")
+RANGE = {"start": "2024-01-01", "end": "2024-12-31"}
+
+
+# 通讯员发稿统计.
+
+
+def read_csv(response):
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+def test_statistics_csv_equals_the_bylines_of_a_generated_set(editor):
+    expected = generated_set()
+
+    response = client_for(editor).get(STATISTICS, {**RANGE, "format": "csv"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.startswith("\ufeff".encode())  # the BOM Excel needs
+    assert "attachment" in response["Content-Disposition"]
+    header, *rows = read_csv(response)
+    assert header == ["姓名", "角色", "单位", "文字稿件", "图片", "合计", "见报版面"]
+    found = {
+        (name, role): (int(articles), int(photos), set(pages.split("、")))
+        for name, role, _unit, articles, photos, total, pages in rows
+    }
+    assert found == {key: (a, p, pages) for key, (a, p, pages) in expected.items()}
+    for _name, _role, _unit, articles, photos, total, _pages in rows:
+        assert int(total) == int(articles) + int(photos)
+
+
+def test_statistics_csv_by_unit_has_its_own_header(editor):
+    generated_set()
+    response = client_for(editor).get(STATISTICS, {**RANGE, "format": "csv", "table": "unit"})
+    header, *rows = read_csv(response)
+    assert header == ["单位", "文字稿件", "图片", "合计", "见报版面"]
+    assert {row[0] for row in rows} <= {"湖州市总工会", "宁波市总工会", "未填单位"}
+    assert rows
+
+
+def test_statistics_page_shows_both_tables_sorted_by_the_chosen_column(editor):
+    generated_set()
+    client = client_for(editor)
+
+    by_name = client.get(STATISTICS, {**RANGE, "sort": "name"})
+    by_total = client.get(STATISTICS, {**RANGE, "sort": "total"})
+
+    assert by_name.status_code == 200
+    names = [row[0] for row in by_name.context["person_rows"]]
+    assert names == sorted(names)
+    totals = [row[5] for row in by_total.context["person_rows"]]
+    assert totals == sorted(totals, reverse=True)
+    assert by_total.context["unit_rows"]
+    content = by_name.content.decode()
+    assert "按作者" in content and "按单位" in content
+    assert "format=csv" in content
+
+
+def test_statistics_open_on_the_current_month(editor):
+    today = timezone.localdate()
+    response = client_for(editor).get(STATISTICS)
+    form = response.context["form"]
+    assert form.is_valid()
+    assert form.cleaned_data["start"] == today.replace(day=1)
+    assert form.cleaned_data["end"].month == today.month
+    assert (form.cleaned_data["end"] + datetime.timedelta(days=1)).day == 1
+
+
+def test_statistics_refuse_a_range_that_ends_before_it_starts(editor):
+    generated_set()
+    response = client_for(editor).get(
+        STATISTICS, {"start": "2024-12-31", "end": "2024-01-01", "format": "csv"}
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "截止日期不能早于起始日期。" in response.content.decode()
+    assert response.context["person_rows"] == []
+
+
+def test_statistics_are_refused_to_contributors(contributor):
+    assert client_for(contributor).get(STATISTICS).status_code == 403
+
+
+def test_admin_index_links_statistics_for_editors_only(editor, contributor):
+    index = reverse("admin:index")
+    assert STATISTICS in client_for(editor).get(index).content.decode()
+    assert STATISTICS not in client_for(contributor).get(index).content.decode()
+
+
+# Corrections.
+
+
+def correction_url(article):
+    return reverse("admin:articles_article_correction", args=[article.pk])
+
+
+def test_editor_adds_a_dated_correction_to_a_published_article(editor):
+    article = make_article()
+    client = client_for(editor)
+    assert correction_url(article) in client.get(change_url(article)).content.decode()
+
+    response = client.post(
+        correction_url(article), {"date": "2024-10-09", "text": "“16419人”应为“16491人”。"}
+    )
+
+    assert response.status_code == 302
+    correction = Correction.objects.get(article=article)
+    assert (correction.date, correction.created_by) == (datetime.date(2024, 10, 9), editor)
+    assert article.revisions.get().comment.startswith("更正：")
+    assert "“16419人”应为“16491人”。" in client.get(change_url(article)).content.decode()
+
+
+def test_correction_needs_text(editor):
+    article = make_article()
+    response = client_for(editor).post(correction_url(article), {"date": "2024-10-09"})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not Correction.objects.exists()
+
+
+def test_contributor_cannot_add_a_correction(contributor):
+    article = make_article(created_by=contributor)
+    response = client_for(contributor).post(
+        correction_url(article), {"date": "2024-10-09", "text": "冒充的更正"}
+    )
+    assert response.status_code == 403
+    assert not Correction.objects.exists()
+
+
+def test_unpublished_article_takes_no_correction(editor):
+    draft = make_article(status=S.DRAFT)
+    response = client_for(editor).post(
+        correction_url(draft), {"date": "2024-10-09", "text": "草稿不需要更正"}
+    )
+    assert messages_of(response) == ["只有已发布的稿件可以添加更正。"]
+    assert not Correction.objects.exists()
+
+
+# 整期签发.
+
+
+def issue_with_articles():
+    issue = make_issue()
+    page = make_page(issue=issue)
+    approved = [make_article(page=page, position=n, status=S.APPROVED) for n in (1, 2)]
+    draft = make_article(page=page, position=3, status=S.DRAFT)
+    return issue, approved, draft
+
+
+def publish_url(issue):
+    return reverse("admin:articles_issue_publish", args=[issue.pk])
+
+
+def test_chief_signs_off_an_issue_from_its_page(chief):
+    issue, approved, draft = issue_with_articles()
+    client = client_for(chief)
+    assert (
+        publish_url(issue)
+        in client.get(reverse("admin:articles_issue_change", args=[issue.pk])).content.decode()
+    )
+    confirmation = client.get(publish_url(issue))
+    assert list(confirmation.context["approved"]) == approved
+
+    response = client.post(publish_url(issue))
+
+    assert response.status_code == 302
+    assert sorted(a.pk for a in Article.objects.published()) == [a.pk for a in approved]
+    assert Article.objects.get(pk=draft.pk).status == S.DRAFT
+    assert StatusChange.objects.filter(user=chief, to_status=S.PUBLISHED).count() == 2
+
+
+def test_editor_cannot_sign_off_an_issue(editor):
+    issue, approved, _ = issue_with_articles()
+    client = client_for(editor)
+    assert (
+        publish_url(issue)
+        not in client.get(reverse("admin:articles_issue_change", args=[issue.pk])).content.decode()
+    )
+    assert client.get(publish_url(issue)).status_code == 403
+    assert client.post(publish_url(issue)).status_code == 403
+    assert not Article.objects.published().exists()
+
+
+def test_issue_action_signs_off_for_chiefs_and_is_not_offered_to_editors(chief, editor):
+    issue, approved, _ = issue_with_articles()
+    changelist = reverse("admin:articles_issue_changelist")
+    data = {"action": "publish_selected_issues", "_selected_action": [issue.pk], "index": "0"}
+
+    client_for(editor).post(changelist, data)
+    assert not Article.objects.published().exists()
+
+    response = client_for(chief).post(changelist, data)
+    assert response.status_code == 302
+    assert Article.objects.published().count() == 2
