@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 # Tests run with production-like settings (DEBUG off), so they need a key and hosts.
-TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_HTTPS=0
 RUN_ENV := DEBUG=1
 
 .PHONY: install run test lint format bench clean
@@ -31,6 +31,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 test: lint
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(VENV)/bin/pytest
 
 clean:

@@ -2,13 +2,15 @@
 
 Locally `make run` sets DEBUG=1 and nothing else is needed: SQLite, a development key. In
 production set SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; with DEBUG off a missing secret or host
-list stops start-up with a clear message.
+list stops start-up with a clear message, and the site assumes HTTPS (SECURE_HTTPS, on unless
+DEBUG). README "Deploying" lists every variable.
 """
 
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +43,19 @@ def database_from_url(url):
     raise ImproperlyConfigured(f"DATABASE_URL: unsupported scheme {parts.scheme!r}")
 
 
+def cache_from_url(url):
+    """The shared Redis cache when REDIS_URL is set; otherwise each process keeps its own."""
+    if url:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+def origin(url):
+    """https://cdn.example.com for an absolute URL (a CDN or S3 bucket); None for a local path."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
 DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -55,6 +70,7 @@ elif not SECRET_KEY or not ALLOWED_HOSTS:
     )
 
 INSTALLED_APPS = [
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +85,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "newsroom.middleware.ReaderTrafficMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -76,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it is the first to see an exception from a view or a template.
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -108,6 +129,17 @@ else:
         }
     }
 
+# A read replica takes reader traffic (anonymous GETs) through newsroom.db_router; editors and
+# every write stay on the primary, so editors always see their own changes.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **database_from_url(os.environ["DATABASE_REPLICA_URL"]),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
+
+CACHES = {"default": cache_from_url(os.environ.get("REDIS_URL"))}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # `loaddata regions seed_issue` finds the project fixtures (one file per concern) here.
@@ -126,11 +158,86 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_URL = os.environ.get("STATIC_URL", "static/")
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "media/"
+MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names (site.3f2a9c1b7d4e.css) let whitenoise and nginx cache them for a year; the
+    # manifest comes from `collectstatic`, which `make test` and every deployment run first.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# HTTPS everywhere in production. SECURE_HTTPS=0 is for plain-http use with DEBUG off: the test
+# suite (Django's test client speaks http://testserver) and a benchmark on 127.0.0.1.
+SECURE_HTTPS = env_bool("SECURE_HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = SECURE_HTTPS
+# Load balancers probe over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = SECURE_HTTPS
+CSRF_COOKIE_SECURE = SECURE_HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Sent only over HTTPS (SecurityMiddleware skips it on http). Preload commits every subdomain of
+# the paper's domain to HTTPS for good: submit to the preload list only once they all serve it.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# No inline script or style anywhere: the public templates link site.css and Django 5.2's admin
+# loads every script from a file. The one inline <style> in the admin (change_list.html, only
+# when a ModelAdmin turns off both action bars) is a column-width nicety we can lose.
+# Static and media served from a CDN or a bucket (absolute STATIC_URL/MEDIA_URL) are allowed.
+_static_origins = [o for o in [origin(STATIC_URL)] if o]
+_media_origins = [o for o in [origin(MEDIA_URL)] if o]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF, *_static_origins],
+        "script-src": [SELF, *_static_origins],
+        "style-src": [SELF, *_static_origins],
+        "img-src": [SELF, "data:", *_static_origins, *_media_origins],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# Failed admin logins per username and client address; past the limit the form refuses (HTTP
+# 429) until the window has passed. Counted in the cache, so shared by all app servers on Redis.
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_FAILURE_WINDOW = 15 * 60  # seconds
+# Behind nginx every request comes from 127.0.0.1: name the header that carries the reader's
+# address (HTTP_X_REAL_IP with deploy/nginx.conf). Only set it when a proxy always overwrites it.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+
+# One JSON object per line on stdout, for journald, Docker or any log shipper.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "newsroom.json_logging.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    # Replace Django's own handlers (console when DEBUG, mail_admins) so each record appears once.
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+    },
+}
 
 # Tags keep their Chinese text in the slug (/tags/劳模/), which readers can read and share.
 TAGGIT_CASE_INSENSITIVE = True

@@ -11,6 +11,8 @@ from django.utils.html import format_html, format_html_join
 
 from articles.models import Article, Issue, Page, Section, Status
 
+from .importing import import_issue_view
+
 # Articles the issue's signing-off leaves as they are, and the page does not list as pending.
 PUBLISHED_OR_GONE = [Status.PUBLISHED, Status.SCHEDULED, Status.WITHDRAWN]
 
@@ -67,8 +69,13 @@ class IssueAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.publish_view),
             name=f"{self.opts.app_label}_{self.opts.model_name}_publish",
         )
-        # Before the defaults: their "<path:object_id>/" would swallow this URL.
-        return [publish, *super().get_urls()]
+        import_issue = path(
+            "import/",
+            self.admin_site.admin_view(lambda request: import_issue_view(self, request)),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_import",
+        )
+        # Before the defaults: their "<path:object_id>/" would swallow these URLs.
+        return [import_issue, publish, *super().get_urls()]
 
     def has_publish_issue_permission(self, request):
         return request.user.has_perm("articles.publish_issue")

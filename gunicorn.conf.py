@@ -1,0 +1,53 @@
+"""gunicorn settings: `gunicorn` from the repository root finds this file and serves the site.
+
+Every value can be overridden by the environment (below) or on the command line. README
+"Deploying" shows it behind nginx.
+"""
+
+import os
+
+wsgi_app = "newsroom.wsgi:application"
+
+# nginx on the same machine proxies to this address; a unix socket works too (unix:/run/...).
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# One synchronous worker per core: a request spends its time in Python and a fast local
+# PostgreSQL, so more processes than cores only queue for the CPU. WEB_CONCURRENCY overrides.
+workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1))
+
+# Load the application once in the master, then fork: workers share its memory pages.
+preload_app = True
+
+# A stuck request is killed after 30 s; a worker is replaced after ~1,000 requests, so a slow
+# leak in any library cannot grow without bound.
+timeout = 30
+graceful_timeout = 30
+max_requests = 1000
+max_requests_jitter = 100
+
+# nginx keeps connections to us open (upstream keepalive).
+keepalive = 5
+
+# X-Forwarded-Proto is trusted from nginx on this machine only (gunicorn's default is
+# 127.0.0.1,::1; the FORWARDED_ALLOW_IPS environment variable sets it for a load balancer).
+# gunicorn then marks the request https, which SECURE_SSL_REDIRECT and HSTS rely on.
+
+# Access and error logs as JSON lines on stdout, in the same shape as the application's.
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "newsroom.json_logging.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": loglevel.upper()},
+    "loggers": {
+        "gunicorn.error": {"handlers": [], "level": loglevel.upper(), "propagate": True},
+        "gunicorn.access": {"handlers": [], "level": "INFO", "propagate": True},
+    },
+}

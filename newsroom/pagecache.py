@@ -1,0 +1,136 @@
+"""Whole-page cache for anonymous readers, invalidated by the events that change pages.
+
+Every change to published content (an article saved, published, withdrawn or corrected; a
+credit, tag, page or issue edited) bumps one generation counter in the shared cache. A cached page
+remembers the generation it was rendered under and is served only while that is still current,
+so readers see a change as soon as the event's transaction commits, on every app server at once.
+A page is also never kept past the next scheduled publication, so an article scheduled for 08:00
+appears at 08:00 without any job or event.
+
+Editors (a session cookie), previews (Cache-Control: private/no-store), non-GET requests and
+responses that set cookies are never cached nor served from cache.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+
+GENERATION_KEY = "pagecache:generation"
+NEXT_PUBLICATION_KEY = "pagecache:next-publication:{}"
+PAGE_KEY = "pagecache:page:{}:{}"
+DEFAULT_TIMEOUT = 300
+NEVER_CACHED_PREFIXES = ("/admin/", "/healthz")
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def bump():
+    """Invalidate every cached page, once the current transaction (if any) commits."""
+
+    def _bump():
+        cache = _cache()
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.add(GENERATION_KEY, 1, timeout=None)
+            cache.incr(GENERATION_KEY)
+
+    transaction.on_commit(_bump)
+
+
+def _seconds_until_next_publication(generation):
+    """Seconds until the next scheduled article goes public (memoised per generation)."""
+    from articles.models import Article
+
+    cache = _cache()
+    key = NEXT_PUBLICATION_KEY.format(generation)
+    when = cache.get(key)
+    if when is None:
+        nxt = (
+            Article.objects.filter(
+                status__in=[Article.Status.SCHEDULED, Article.Status.PUBLISHED],
+                published_at__gt=_now(),
+            )
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        when = nxt.timestamp() if nxt else 0
+        cache.set(key, when, timeout=DEFAULT_TIMEOUT)
+    return when - time.time() if when else None
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.session_cookie = settings.SESSION_COOKIE_NAME
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        cache = _cache()
+        key = PAGE_KEY.format(request.get_host(), request.get_full_path())
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return self._rebuild(entry, request)
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            timeout = DEFAULT_TIMEOUT
+            until_next = _seconds_until_next_publication(generation)
+            if until_next is not None:
+                timeout = max(0, min(timeout, int(until_next)))
+            if timeout > 0:
+                headers = [(k, v) for k, v in response.items() if k.lower() != "x-cache"]
+                cache.set(
+                    key,
+                    (generation, response.status_code, headers, response.content),
+                    timeout=timeout,
+                )
+        response["X-Cache"] = "MISS"
+        return response
+
+    def _cacheable_request(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and self.session_cookie not in request.COOKIES
+            and not request.path.startswith(NEVER_CACHED_PREFIXES)
+        )
+
+    @staticmethod
+    def _cacheable_response(response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        directives = {
+            d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))
+        }
+        return not directives & {"private", "no-store", "no-cache"}
+
+    @staticmethod
+    def _rebuild(entry, request):
+        _generation, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Cache"] = "HIT"
+        return response
+
+
+def connect():
+    """Listen for content changes (called from the app config once apps are ready)."""
+    from articles.signals import content_changed
+
+    content_changed.connect(lambda sender, **kwargs: bump(), weak=False, dispatch_uid="pagecache")
