@@ -1,7 +1,20 @@
 """One article's body: dateline, bylines, photos and captions, paragraphs, notes and places.
 
-The page parser has found the headline group and the units of text under it; this module
-sorts those units out (see the steps in `parsing`).
+The page parser has found the headline group and the units of text under it; this module sorts
+those units out.
+
+- Photos. A photo credit line (…摄) credits the caption right above it when that caption sits
+  after a gap or before the text starts; otherwise the first photo without a credit (a gap
+  where a photo stood), or a new photo with no caption. A short line after a gap and before the
+  dateline is a caption; so is a line starting with 图为 or ▲. A credit covering text and photos
+  (摄影报道, 图/乙) credits the photos too, and says there is one. A photo news item (a caption
+  and nothing else) keeps its caption as its text as well.
+- Paragraphs. One that does not end a sentence is joined with the next (a column break, also
+  across a photo), unless the next is only the short end of a sentence (…美工刻字体 / 加深入
+  人心。): text is missing there, so both stay as printed with a note. Where paragraphs are
+  indented, a line without the indent continues the one above. A text cut off at the end, or
+  starting mid-sentence, is kept with a note: nothing is invented.
+- Places: the gazetteer reads the dateline's place, the headline group and the body.
 """
 
 import re
@@ -79,7 +92,7 @@ class ArticleBuilder:
                 article.blocks = [("paragraph", c) for c in captions]
                 article.notes.append(PHOTO_NEWS_NOTE)
             else:
-                self.warn(article.line, f"“{article.headline}”没有正文")
+                self.warn(article.line, f"《{article.headline}》没有正文")
         for note in article.notes:
             if note != PHOTO_NEWS_NOTE:
                 self.warn(article.line, f"《{article.headline}》：{note}")
@@ -111,7 +124,7 @@ class ArticleBuilder:
     # -- captions -------------------------------------------------------------------------------
 
     def _find_captions(self, items):
-        """Which short lines are photo captions rather than text (see `parsing`, step 4)."""
+        """Which lines are photo captions rather than text (see the module docstring)."""
         text_started = False
         for index, item in enumerate(items):
             if item.kind != "para":

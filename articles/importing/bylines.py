@@ -40,6 +40,7 @@ ROLE_WORDS = tuple(
 )
 ROLE_PATTERN = "|".join(ROLE_WORDS)
 ROLE_SPLIT = re.compile(f"({ROLE_PATTERN})")
+ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端)$")
 # Roles printed before a slash or colon only: 文/甲 (text), 图/乙 and 摄影：丙 (photo).
 SLASH_ROLES = {"文": "作者", "图": "摄影", "摄影": "摄影", "摄": "摄影"}
 DEFAULT_TEXT_ROLE = "作者"
@@ -216,11 +217,19 @@ def _tokenise(phrase):
         if piece in SLASH_ROLES and next_separator in ("/", "／", "：", ":"):
             items.append(("role", SLASH_ROLES[piece], piece in ("图", "摄影", "摄")))
             continue
-        for part_index, part in enumerate(ROLE_SPLIT.split(piece)):
+        parts = ROLE_SPLIT.split(piece)
+        for part_index, part in enumerate(parts):
             if not part:
                 continue
             if part_index % 2 == 1:
                 items.append(("role", part, False))
+            elif part_index + 1 < len(parts) and parts[part_index + 1] == "报道组":
+                # 长兴县报道组 is a team credited as an organisation.
+                items.append(("run", part + "报道组", False, previous_separator))
+                parts[part_index + 1] = ""
+            elif part_index + 1 < len(parts) and ORGAN.search(part):
+                # 新华社记者, 人民日报记者: the organ belongs to the role word after it.
+                parts[part_index + 1] = part + parts[part_index + 1]
             elif not _is_name_text(part):
                 return None
             else:

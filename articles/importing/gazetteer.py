@@ -44,7 +44,8 @@ COMMON_SURNAMES = frozenset(
 # Words that contain a division's name but mean something else, and other provinces' cities.
 NOT_PLACES = frozenset(
     "上海 杭州湾 钱塘江 黄岩岛 长兴岛 定海神针 三门峡 文成公主 杨玉环 龙泉驿 龙泉寺 平湖秋月 "
-    "东阳光 平安吉祥 辽宁 南宁 济宁 西宁 集宁 普宁 永宁 海宁路 宁波路 "
+    "东阳光 平安吉祥 辽宁 南宁 济宁 西宁 集宁 普宁 永宁 海宁路 宁波路 道德清 品德清 美德清 公德清 "
+    "师德清 创建德 构建德 快乐清 欢乐清 祥瑞安 "
     "北京 天津 重庆 南昌 桂林 葫芦岛 福州 厦门 南京 苏州 无锡 广州 深圳 武汉 成都 合肥".split()
 )
 OTHER_PROVINCE_CITIES = frozenset(

@@ -1,37 +1,32 @@
 """Page text → articles: headline groups, datelines, bylines, photos, paragraphs and places.
 
 Pure Python (no Django, no database). `parse_issue` reads the files of one issue;
-`parse_page` reads one page's decoded text. How the page is read:
+`parse_page` reads one page's decoded text. How a page is read:
 
 1. Lines. Each line is tidied (full-width digits to ASCII, half-width punctuation in Chinese
    made full-width). A line ending in two spaces (a Markdown hard break) continues on the next
    line: a headline, 副题 or banner printed over two lines is one unit. Page furniture
-   (navigation words, URLs, page labels, date lines, copyright, lines repeated at the top or
-   bottom of most pages) is dropped. A header line (`00002版:工会`, `第02版 工会`) gives the
-   page number and name. Two or more blank lines mark a gap where a photo stood.
-2. Headline groups. On a page with `#` marks, each `#` line is a 主题 and the short lines right
+   (navigation words, URLs, page labels, running heads with the date, copyright, editors'
+   credits, lines repeated at the top or bottom of most pages of the issue) is dropped, and so
+   is a title index that repeats the page's headlines. A header line (`00002版:工会`,
+   `第02版 工会`) gives the page number and name. Two or more blank lines are a gap where a
+   photo stood.
+2. Headline groups. On a page with `#` marks each `#` line is a 主题, and the short lines right
    under it (before the byline, dateline or text) are its 副题, joined when printed over two
-   lines. A short line right above a `#` line is a column label (栏目) when it is at most six
-   characters long, bracketed, or a known section; a longer line, or one with a space or
-   punctuation inside, is a 引题. Seven to nine characters is unsure: a label when a blank line
-   separates it from the headline, a kicker when it touches it, with a warning either way. Lines
-   at the top of the page before the first headline group form the topic banner. On a plain page
-   (no marks) a headline is a run of short lines without sentence punctuation that is followed by
-   a dateline, a byline or the text; one line is the 主题, two are 主题 + 副题 (flagged for review
-   unless the second starts with ——), three are 引题 + 主题 + 副题. A lone short line inside an
-   article is a crosshead only when the article has two or more of them, else a new article.
-3. Bylines and datelines: see `bylines`. A credit leading the first paragraph, on its own line
-   above or below the text, in brackets at the end, or glued after the last sentence (flagged).
-4. Photos. A photo credit line (…摄) credits the caption right above it when that caption sits
-   after a gap or before the text starts; otherwise the first uncredited photo, or a new photo
-   with no caption. A short line after a gap and before the dateline is a caption; so is a line
-   starting with 图为 or ▲. A photo news item (a caption and nothing else) keeps its caption as
-   the text too.
-5. Paragraphs. A paragraph that does not end a sentence is joined with the next one (a column
-   break), unless the next is a short fragment ending a sentence (…美工刻字体 / 加深入人心。):
-   text is missing there, so both stay as printed with a note. A cut-off last paragraph is kept
-   with a note; nothing is ever invented.
-6. Places: see `gazetteer`.
+   lines. A short line right above a `#` line is a column label (栏目) when it is a known
+   section, bracketed (【劳模风采】) or at most six characters (flagged when it touches the
+   headline); seven to nine characters is unsure, read as a label when a blank line separates
+   it from the headline and as a 引题 when it touches it, flagged either way; a longer line, or
+   one with a space or punctuation inside, is a 引题. The lines at the top of the page before the
+   first headline group are the topic banner. On a plain page (no marks) a headline is a run of
+   short lines without sentence punctuation followed by a dateline, a byline or the text: one
+   line is the 主题; two are 主题 + 副题, flagged unless the second starts with —— or a title
+   index repeats one of them; three are 引题 + 主题 + 副题. A lone short line inside an article
+   is a crosshead only when the article has two or more of them, else a new article (flagged).
+3. Bylines and datelines: see `bylines`. A credit may lead the first paragraph, stand on its
+   own line above or below the text, close the text in brackets, or be glued after the last
+   sentence (flagged).
+4. Photos, paragraphs, notes and places: see `body` and `gazetteer`.
 """
 
 import datetime
@@ -296,7 +291,7 @@ class PageParser:
             if unit.level == 0 and text in seen and han_count(text) >= INDEX_TITLE_MIN:
                 self.index_titles.add(text)
                 continue
-            if unit.level <= 1 and self._heading_like(unit, lenient=True) or unit.level == 1:
+            if unit.level == 1 or self._heading_like(unit, lenient=True):
                 seen.add(text)
             kept.append(unit)
         for index, unit in enumerate(kept):
@@ -338,12 +333,8 @@ class PageParser:
             return False
         return self.byline(unit) is None
 
-    def _leads_text(self, unit):
-        """Whether a unit starts an article's text: a dateline, a byline or a leading credit."""
-        if unit.level:
-            return False
-        if self.byline(unit) or split_dateline(unit.text):
-            return True
+    def _opens_with_credit(self, unit):
+        """记者甲报道 去年以来…: a paragraph that starts with its byline."""
         try:
             return split_leading_credit(unit.text, after_dateline=False) is not None
         except MissingName as error:
@@ -557,12 +548,10 @@ class PageParser:
     def _plain_kind(self, unit):
         if unit.level >= 2:
             return "crosshead"
-        if self.byline(unit):
+        if self.byline(unit) or self._opens_with_credit(unit):
             return "byline"
         if split_dateline(unit.text):
             return "dateline"
-        if self._leads_text(unit):
-            return "byline"
         if self._heading_like(unit):
             return "heading"
         return "para"
@@ -577,7 +566,11 @@ class PageParser:
             if banner:
                 page.topic = "\n".join(line for unit in banner for line in unit.lines)
         section = None
-        if len(run) >= 2 and (self._is_label(run[0]) or self._label_sized(run[0])):
+        # A column label on a plain page stands apart: bracketed, or short with a blank line
+        # under it (two touching short lines are a headline group).
+        if len(run) >= 2 and (
+            self._is_label(run[0]) or (self._label_sized(run[0]) and run[1].blank_before)
+        ):
             section = self._label_core(run.pop(0).text)
         if len(run) > 3:
             self.warn(run[0].line, "标题行过多，前面的行并入引题，请核对")
