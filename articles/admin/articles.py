@@ -18,6 +18,7 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 
 from articles.models import PUBLIC_STATUSES, Article, ArticleRegion, Byline, Page, Photo, Status
+from articles.models.people import Role
 
 from . import reports
 from .filters import RegionListFilter, TagListFilter
@@ -46,7 +47,28 @@ class PageChoiceField(forms.ModelChoiceField):
         return page_label(page.issue, page)
 
 
+class SuggestingTextInput(forms.TextInput):
+    """A text box with the usual values offered in a <datalist> (no script needed)."""
+
+    # In the app, where the default form renderer looks for widget templates.
+    template_name = "articles/widgets/suggesting_text_input.html"
+
+    def __init__(self, suggestions, attrs=None):
+        super().__init__(attrs)
+        self.suggestions = suggestions
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        list_id = f"{context['widget']['attrs'].get('id', name)}-suggestions"
+        context["widget"]["attrs"]["list"] = list_id
+        context["widget"].update(list_id=list_id, suggestions=self.suggestions)
+        return context
+
+
 class BylineForm(forms.ModelForm):
+    class Meta:
+        widgets = {"role": SuggestingTextInput(Role.values, attrs={"size": 10})}
+
     def clean(self):
         cleaned_data = super().clean()
         # The same rule as the byline_person_or_organisation constraint, in the editor's words.

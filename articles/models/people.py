@@ -66,6 +66,14 @@ class Role(models.TextChoices):
     READER_PHOTOGRAPHER = "拍友"
     READER = "读者"
     AUTHOR = "作者"
+    OWN_SPECIAL_REPORTER = "本报特约记者"
+    OWN_TRAINEE_REPORTER = "本报见习记者"
+    OWN_INTERN = "本报实习生"
+    INTERN_REPORTER = "实习记者"
+    CHIEF_REPORTER = "首席记者"
+    PHOTO_REPORTER = "摄影记者"
+    SPECIAL_CORRESPONDENT = "特约通讯员"
+    PHOTO_SUPPLIED = "供图"
 
 
 class BylineManager(models.Manager):
@@ -104,7 +112,15 @@ class Byline(models.Model):
     organisation = models.CharField(
         "署名单位", max_length=100, blank=True, help_text="以单位署名（如某某县总工会）时填写。"
     )
-    role = models.CharField("身份", max_length=20, choices=Role.choices, default=Role.REPORTER)
+    # Free text, not a closed list: pages print roles we cannot enumerate (新华社记者, 首席记者);
+    # the admin suggests the usual ones (Role).
+    role = models.CharField(
+        "身份",
+        max_length=30,
+        blank=True,
+        default=Role.REPORTER,
+        help_text="按版面所印，如 记者、通讯员、实习生；单位署名可留空。",
+    )
     position = models.PositiveSmallIntegerField("顺序", default=1)
 
     objects = BylineManager()
