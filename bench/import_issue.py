@@ -1,0 +1,74 @@
+"""Time the importer on a 42-article issue (the seed page as six pages), parse and load apart.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python bench/import_issue.py
+
+Imports into a fresh date each round, inside a transaction that is rolled back, so the database
+is left as it was. Prints the median times and the number of SQL queries of one load.
+"""
+
+import datetime
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from articles.importing.loading import load_issue, places_from_database  # noqa: E402
+from articles.importing.parsing import parse_issue  # noqa: E402
+from regions.models import Region  # noqa: E402
+
+PAGES = 6
+ROUNDS = 7
+
+
+class Rollback(Exception):
+    pass
+
+
+def main():
+    if not Region.objects.exists():
+        call_command("loaddata", "regions", verbosity=0)
+    page = (ROOT / "fixtures/pages/seed-page.txt").read_bytes()
+    files = [(f"page{n}.txt", page) for n in range(1, PAGES + 1)]
+    places = places_from_database()
+    parse_times, load_times, queries, articles = [], [], 0, 0
+    for round_ in range(ROUNDS):
+        date = datetime.date(2100, 1, 1) + datetime.timedelta(days=round_)
+        started = time.perf_counter()
+        parsed = parse_issue(files, date, None, None, places)
+        parse_times.append(time.perf_counter() - started)
+        articles = len(parsed.articles)
+        try:
+            with transaction.atomic(), CaptureQueriesContext(connection) as context:
+                started = time.perf_counter()
+                load_issue(parsed)
+                load_times.append(time.perf_counter() - started)
+                queries = len(context.captured_queries)
+                raise Rollback
+        except Rollback:
+            pass
+    parse_ms = statistics.median(parse_times) * 1000
+    load_ms = statistics.median(load_times) * 1000
+    print(
+        f"{connection.vendor}：{articles} 篇、{PAGES} 版；解析 {parse_ms:.0f} ms，"
+        f"写入 {load_ms:.0f} ms（{queries} 条 SQL），"
+        f"合计 {parse_ms + load_ms:.0f} ms（中位数，{ROUNDS} 次）"
+    )
+
+
+if __name__ == "__main__":
+    main()
