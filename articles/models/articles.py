@@ -12,6 +12,7 @@ from articles import search
 
 from .history import HistoryMixin
 from .issues import Issue, Page, Section
+from .parts import ArticlePartManager
 from .people import Byline
 from .status import PUBLIC_STATUSES, Status
 from .workflow import TRANSITIONS, WorkflowMixin, WorkflowQuerySetMixin
@@ -49,22 +50,12 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return self.get(issue__date=date, page__number=page_number, position=position)
 
 
-class TaggedArticleManager(models.Manager):
-    def get_by_natural_key(self, date, page_number, position, tag_name):
-        return self.get(
-            content_object__issue__date=date,
-            content_object__page__number=page_number,
-            content_object__position=position,
-            tag__name=tag_name,
-        )
-
-
 class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
-    objects = TaggedArticleManager()
+    objects = ArticlePartManager(article_field="content_object", own_key="tag__name")
 
     class Meta:
         verbose_name = "标签关联"
@@ -264,16 +255,6 @@ class Article(WorkflowMixin, HistoryMixin, models.Model):
         return first if len(first) <= 120 else first[:119] + "…"
 
 
-class ArticleRegionManager(models.Manager):
-    def get_by_natural_key(self, date, page_number, position, code):
-        return self.get(
-            article__issue__date=date,
-            article__page__number=page_number,
-            article__position=position,
-            region__code=code,
-        )
-
-
 class ArticleRegion(models.Model):
     """An article's place; the place the story happened comes first."""
 
@@ -283,7 +264,7 @@ class ArticleRegion(models.Model):
     )
     position = models.PositiveSmallIntegerField("顺序", default=1)
 
-    objects = ArticleRegionManager()
+    objects = ArticlePartManager(own_key="region__code")
 
     class Meta:
         verbose_name = "稿件地区"
@@ -302,16 +283,6 @@ class ArticleRegion(models.Model):
     natural_key.dependencies = ["articles.article", "regions.region"]
 
 
-class PhotoManager(models.Manager):
-    def get_by_natural_key(self, date, page_number, article_position, position):
-        return self.get(
-            article__issue__date=date,
-            article__page__number=page_number,
-            article__position=article_position,
-            position=position,
-        )
-
-
 class Photo(models.Model):
     article = models.ForeignKey(
         Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="photos"
@@ -320,7 +291,7 @@ class Photo(models.Model):
     caption = models.TextField("图片说明", blank=True)
     image = models.ImageField("图片文件", upload_to="photos/%Y/%m/", blank=True)
 
-    objects = PhotoManager()
+    objects = ArticlePartManager()
 
     class Meta:
         verbose_name = "图片"

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from articles.slugs import unique_slug
 
+from .parts import ArticlePartManager
+
 
 class ReporterManager(models.Manager):
     def get_by_natural_key(self, name):
@@ -76,16 +78,6 @@ class Role(models.TextChoices):
     PHOTO_SUPPLIED = "供图"
 
 
-class BylineManager(models.Manager):
-    def get_by_natural_key(self, date, page_number, article_position, position):
-        return self.get(
-            article__issue__date=date,
-            article__page__number=page_number,
-            article__position=article_position,
-            position=position,
-        )
-
-
 class Byline(models.Model):
     """One credit: a reporter (or an organisation) in a role, for the text or for one photo."""
 
@@ -123,7 +115,7 @@ class Byline(models.Model):
     )
     position = models.PositiveSmallIntegerField("顺序", default=1)
 
-    objects = BylineManager()
+    objects = ArticlePartManager()
 
     class Meta:
         verbose_name = "署名"
