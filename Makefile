@@ -30,7 +30,13 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: lint
+# axe-core and the Nu HTML Checker for the browser tests (--ignore-scripts: vnu-jar's
+# postinstall would download a Java runtime; the system's Java 17 runs it).
+tests/browser/node_modules: tests/browser/package-lock.json
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: lint tests/browser/node_modules
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(VENV)/bin/pytest
 

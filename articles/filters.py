@@ -1,14 +1,20 @@
 """How readers narrow the article list; the region, reporter and tag pages reuse the same rules."""
 
+from dataclasses import dataclass, field
+
 import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import CharField, Exists, F, OuterRef, Value
+from django_filters.fields import ChoiceField
 from taggit.models import Tag
 
 from regions.models import Region
 
+from . import search
 from .models import Article, ArticleRegion, Byline, Reporter, Section, TaggedArticle
+
+# Longer queries are cut: no reader types more, and each word costs a LIKE on every candidate.
+MAX_QUERY_LENGTH = 100
 
 
 def in_region(articles, region):
@@ -39,61 +45,108 @@ def public_reporters():
     return Reporter.objects.filter(Exists(credited))
 
 
-class RegionChoiceField(forms.ModelChoiceField):
-    """A region given by its official code (330502) or its slug (wuxing)."""
+def search_text(query):
+    """A reader's query as searched: surrounding space dropped, cut to MAX_QUERY_LENGTH."""
+    return (query or "").strip()[:MAX_QUERY_LENGTH]
+
+
+def _choice_rows(queryset, kind, code=None, region_kind=None):
+    """One arm of FilterChoices' UNION: (kind, pk, slug, name, code, region kind)."""
+    text = CharField()
+    return (
+        queryset.order_by()
+        .annotate(
+            choice_kind=Value(kind, output_field=text),
+            choice_code=code or Value("", output_field=text),
+            choice_region_kind=region_kind or Value("", output_field=text),
+        )
+        .values_list("choice_kind", "pk", "slug", "name", "choice_code", "choice_region_kind")
+    )
+
+
+CHOICE_MODELS = {"section": Section, "region": Region, "reporter": Reporter, "tag": Tag}
+
+
+@dataclass
+class FilterChoices:
+    """The drop-downs of the article list, read in one query.
+
+    Four tables would otherwise be read on every request (sections, regions, reporters, tags).
+    The options are unsaved instances holding pk, slug and name (and a region's code and kind),
+    enough to filter by and to label.
+    """
+
+    sections: dict = field(default_factory=dict)
+    regions: dict = field(default_factory=dict)
+    reporters: dict = field(default_factory=dict)
+    tags: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls):
+        rows = _choice_rows(Section.objects.all(), "section").union(
+            _choice_rows(
+                Region.objects.all(),
+                "region",
+                code=F("code"),
+                region_kind=F("kind"),
+            ),
+            _choice_rows(public_reporters(), "reporter"),
+            _choice_rows(public_tags(), "tag"),
+            all=True,
+        )
+        choices = cls()
+        for kind, pk, slug, name, code, region_kind in rows:
+            option = CHOICE_MODELS[kind](pk=pk, slug=slug, name=name)
+            if kind == "region":
+                option.code, option.kind = code, region_kind
+            getattr(choices, f"{kind}s")[slug] = option
+        return choices
+
+    @staticmethod
+    def options(objects, key=lambda obj: obj.name, label=str):
+        return [(obj.slug, label(obj)) for obj in sorted(objects.values(), key=key)]
+
+    def region_options(self):
+        return self.options(self.regions, key=lambda region: region.code, label=region_label)
+
+
+def region_label(region):
+    # Districts and counties are indented under their city in the drop-down.
+    if region.kind in (Region.Kind.PROVINCE, Region.Kind.CITY):
+        return region.name
+    return f"\u3000{region.name}"
+
+
+class RegionChoiceField(ChoiceField):
+    """A region given by its slug (wuxing) or its official code (330502)."""
+
+    def __init__(self, *args, slug_by_code=None, **kwargs):
+        self.slug_by_code = slug_by_code or {}
+        super().__init__(*args, **kwargs)
 
     def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        value = str(value)
-        lookup = {"code": value} if value.isdigit() else {"slug": value}
-        try:
-            return self.queryset.get(**lookup)
-        except self.queryset.model.DoesNotExist:
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            ) from None
-
-    def label_from_instance(self, region):
-        # Districts and counties are indented under their city in the drop-down.
-        if region.kind in (Region.Kind.PROVINCE, Region.Kind.CITY):
-            return region.name
-        return f"\u3000{region.name}"
+        value = super().to_python(value)
+        return self.slug_by_code.get(value, value)
 
 
-class RegionFilter(django_filters.ModelChoiceFilter):
+class RegionFilter(django_filters.ChoiceFilter):
     field_class = RegionChoiceField
 
 
 class ArticleFilter(django_filters.FilterSet):
-    section = django_filters.ModelChoiceFilter(
-        label="栏目",
-        field_name="section",
-        to_field_name="slug",
-        queryset=Section.objects.all(),
-        empty_label="全部栏目",
+    q = django_filters.CharFilter(
+        label="关键词",
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
     )
-    region = RegionFilter(
-        label="地区",
-        method="filter_region",
-        to_field_name="slug",
-        queryset=Region.objects.all(),
-        empty_label="全部地区",
+    section = django_filters.ChoiceFilter(
+        label="栏目", method="filter_section", empty_label="全部栏目"
     )
-    reporter = django_filters.ModelChoiceFilter(
-        label="作者",
-        method="filter_reporter",
-        to_field_name="slug",
-        queryset=lambda request: public_reporters(),
-        empty_label="全部作者",
+    region = RegionFilter(label="地区", method="filter_region", empty_label="全部地区")
+    reporter = django_filters.ChoiceFilter(
+        label="作者", method="filter_reporter", empty_label="全部作者"
     )
-    tag = django_filters.ModelChoiceFilter(
-        label="标签",
-        field_name="tags",
-        to_field_name="slug",
-        queryset=lambda request: public_tags(),
-        empty_label="全部标签",
-    )
+    tag = django_filters.ChoiceFilter(label="标签", method="filter_tag", empty_label="全部标签")
     issue = django_filters.DateFilter(
         label="出版日期",
         field_name="issue__date",
@@ -115,10 +168,30 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["section", "region", "reporter", "tag", "issue", "date_from", "date_to"]
+        fields = ["q", "section", "region", "reporter", "tag", "issue", "date_from", "date_to"]
 
-    def filter_region(self, queryset, name, region):
-        return in_region(queryset, region)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = FilterChoices.load()
+        self.filters["section"].extra["choices"] = self.choices.options(self.choices.sections)
+        self.filters["region"].extra.update(
+            choices=self.choices.region_options(),
+            slug_by_code={r.code: slug for slug, r in self.choices.regions.items()},
+        )
+        self.filters["reporter"].extra["choices"] = self.choices.options(self.choices.reporters)
+        self.filters["tag"].extra["choices"] = self.choices.options(self.choices.tags)
 
-    def filter_reporter(self, queryset, name, reporter):
-        return credited_to(queryset, reporter)
+    def filter_search(self, queryset, name, value):
+        return search.search(queryset, search_text(value))
+
+    def filter_section(self, queryset, name, slug):
+        return queryset.filter(section=self.choices.sections[slug])
+
+    def filter_region(self, queryset, name, slug):
+        return in_region(queryset, self.choices.regions[slug])
+
+    def filter_reporter(self, queryset, name, slug):
+        return credited_to(queryset, self.choices.reporters[slug])
+
+    def filter_tag(self, queryset, name, slug):
+        return queryset.filter(tags=self.choices.tags[slug])

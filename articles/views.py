@@ -2,18 +2,66 @@
 
 Querysets are built inside methods, never as class attributes: published() reads the clock, and a
 scheduled article must appear when its time comes, not when the server started.
+
+Every page runs at most six queries, however large the archive: neighbours (上一期/下一期,
+上一篇/下一篇) are subqueries of the main query, and each list's related rows one prefetch each.
 """
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
-from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+import calendar
+import datetime
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponseServerError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
+from taggit.models import Tag
 
-from .filters import ArticleFilter, credited_to, public_tags
-from .models import Article, Byline, Issue, Page, Photo, Reporter, Section
+from regions.models import Region
+
+from . import search, structured_data
+from .filters import ArticleFilter, credited_to, public_tags, search_text
+from .models import (
+    Article,
+    ArticleRegion,
+    Correction,
+    Issue,
+    Page,
+    Reporter,
+    Section,
+    TaggedArticle,
+)
 
 ARTICLES_PER_PAGE = 20
+RELATED_ARTICLES = 5
+
+
+def listed_articles():
+    """Published articles with what a list shows; the search columns stay in the database."""
+    return Article.objects.published().for_listing().defer("search_document", "search_terms")
 
 
 def public_pages():
@@ -26,17 +74,108 @@ def pages_with_headlines(issue):
     """An issue's public pages, each with its published articles in print order."""
     headlines = Prefetch(
         "articles",
-        queryset=Article.objects.published().order_by("position"),
+        queryset=Article.objects.published()
+        .order_by("position")
+        .only("pk", "page_id", "position", "kicker", "headline", "subheadline"),
         to_attr="published_articles",
     )
     return public_pages().filter(issue=issue).prefetch_related(headlines)
+
+
+def with_neighbouring_issues(issues):
+    """Issues annotated with the dates of the published issues before and after (上一期/下一期)."""
+    published = Issue.objects.published().order_by()
+    return issues.annotate(
+        previous_date=Subquery(
+            published.filter(date__lt=OuterRef("date")).order_by("-date").values("date")[:1]
+        ),
+        next_date=Subquery(
+            published.filter(date__gt=OuterRef("date")).order_by("date").values("date")[:1]
+        ),
+    )
+
+
+def with_neighbouring_articles(articles):
+    """Articles annotated with the published articles before and after on their page."""
+    same_page = Article.objects.published().filter(page=OuterRef("page"))
+    before = same_page.filter(position__lt=OuterRef("position")).order_by("-position")
+    after = same_page.filter(position__gt=OuterRef("position")).order_by("position")
+    return articles.annotate(
+        previous_pk=Subquery(before.values("pk")[:1]),
+        previous_headline=Subquery(before.values("headline")[:1]),
+        next_pk=Subquery(after.values("pk")[:1]),
+        next_headline=Subquery(after.values("headline")[:1]),
+    )
+
+
+def places_and_tags(article):
+    """The article's regions (in order) and tags (by name), read together in one UNION query.
+
+    Returned as unsaved Region and Tag objects holding pk, slug and name: enough to link them.
+    """
+    text = CharField()
+    places = article.article_regions.order_by().values_list(
+        Value("region", output_field=text), "region_id", "region__slug", "region__name", "position"
+    )
+    tags = (
+        TaggedArticle.objects.filter(content_object=article)
+        .order_by()
+        .values_list(
+            Value("tag", output_field=text),
+            "tag_id",
+            "tag__slug",
+            "tag__name",
+            Value(0, output_field=IntegerField()),
+        )
+    )
+    rows = sorted(places.union(tags, all=True), key=lambda row: row[-1])
+    regions = [
+        Region(pk=pk, slug=slug, name=name) for kind, pk, slug, name, _ in rows if kind == "region"
+    ]
+    tags = [Tag(pk=pk, slug=slug, name=name) for kind, pk, slug, name, _ in rows if kind == "tag"]
+    return regions, sorted(tags, key=lambda tag: tag.name)
+
+
+def related_articles(article, regions, tags, limit=RELATED_ARTICLES):
+    """Published articles sharing the article's tags, places or section; the most shared first.
+
+    A shared tag counts twice (tags are chosen by an editor, places often broad), a shared place
+    and the same section once each. One query, whatever the number of candidates.
+    """
+    tag_ids, region_ids = [tag.pk for tag in tags], [region.pk for region in regions]
+    shares = Q(pk__in=TaggedArticle.objects.filter(tag__in=tag_ids).values("content_object"))
+    shares |= Q(pk__in=ArticleRegion.objects.filter(region__in=region_ids).values("article"))
+    if article.section_id:
+        shares |= Q(section_id=article.section_id)
+
+    def shared(rows, link):
+        counts = rows.filter(**{link: OuterRef("pk")}).order_by().values(link)
+        return Coalesce(Subquery(counts.annotate(n=Count("pk")).values("n")), 0)
+
+    score = 2 * shared(TaggedArticle.objects.filter(tag__in=tag_ids), "content_object")
+    score += shared(ArticleRegion.objects.filter(region__in=region_ids), "article")
+    if article.section_id:
+        same_section = When(section_id=article.section_id, then=1)
+        score += Case(same_section, default=0, output_field=IntegerField())
+    return (
+        Article.objects.published()
+        .filter(shares)
+        .exclude(pk=article.pk)
+        .select_related("issue")
+        .only("pk", "kicker", "headline", "subheadline", "issue__date", "issue__number")
+        .annotate(score=score)
+        .order_by("-score", "-issue__date", "page__number", "position")[:limit]
+    )
+
+
+# Issues and pages
 
 
 class IssueDetailView(DetailView):
     """An issue: its pages (版面导航), and on each page its headline groups (标题导航)."""
 
     def get_queryset(self):
-        return Issue.objects.published()
+        return with_neighbouring_issues(Issue.objects.published())
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.get_queryset(), date=self.kwargs["date"])
@@ -60,6 +199,13 @@ class IssueListView(ListView):
 
     paginate_by = 30
 
+    def get(self, request, *args, **kwargs):
+        # The e-paper's usual address for a month: /issues/?month=2024-10.
+        month = parse_month(request.GET.get("month", ""))
+        if month:
+            return redirect("articles:calendar", year=month.year, month=month.month)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         counts = (
             Article.objects.published()
@@ -71,22 +217,106 @@ class IssueListView(ListView):
         )
         return Issue.objects.published().annotate(article_count=Subquery(counts))
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Evaluated once here: the template reads the first issue before listing them all.
+        context["issue_list"] = context["object_list"] = list(context["object_list"])
+        return context
 
-class PageDetailView(DetailView):
-    """A page (版): its published articles in print order, and 上一版/下一版 in the same issue."""
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(
-            public_pages(),
-            issue__date=self.kwargs["date"],
-            number=self.kwargs["number"],
-        )
+def parse_month(value):
+    """datetime.date(2024, 10, 1) for "2024-10"; None for anything else."""
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+def month_url(day):
+    return reverse("articles:calendar", kwargs={"year": day.year, "month": day.month})
+
+
+class IssueCalendarView(TemplateView):
+    """往期 by month: a calendar whose days with a published issue link to it."""
+
+    template_name = "articles/issue_calendar.html"
 
     def get_context_data(self, **kwargs):
-        page = self.object
-        siblings = list(public_pages().filter(issue_id=page.issue_id))
+        year, month = self.kwargs["year"], self.kwargs["month"]
+        if not (1 <= month <= 12 and datetime.MINYEAR < year < datetime.MAXYEAR):
+            raise Http404("没有这个月份。")
+        first = datetime.date(year, month, 1)
+        last = first.replace(day=calendar.monthrange(year, month)[1])
+        published = Issue.objects.published()
+        issues = {issue.date: issue for issue in published.filter(date__range=(first, last))}
+        # The nearest issues outside the month, so that 上个月/下个月 skip months without one.
+        around = published.aggregate(
+            previous=Max("date", filter=Q(date__lt=first)),
+            next=Min("date", filter=Q(date__gt=last)),
+        )
+        weeks = [
+            [(day, issues.get(day)) if day.month == month else (None, None) for day in week]
+            for week in calendar.Calendar().monthdatescalendar(year, month)
+        ]
+        missing = self.request.GET.get("missing", "")
+        return super().get_context_data(
+            calendar_month=first,
+            weeks=weeks,
+            weekdays=["一", "二", "三", "四", "五", "六", "日"],
+            issue_count=len(issues),
+            previous_month=around["previous"],
+            next_month=around["next"],
+            previous_month_url=around["previous"] and month_url(around["previous"]),
+            next_month_url=around["next"] and month_url(around["next"]),
+            missing_date=parse_date(missing),
+            **kwargs,
+        )
+
+
+def parse_date(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def issue_jump(request):
+    """The jump-to-date form: the issue of that day, or else that month's calendar."""
+    day = parse_date(request.GET.get("date", ""))
+    if day is None:
+        return redirect("articles:issue_list")
+    if Issue.objects.published().filter(date=day).exists():
+        return redirect("articles:issue", date=day)
+    return redirect(f"{month_url(day)}?missing={day.isoformat()}")
+
+
+class PageDetailView(DetailView):
+    """A page (版): its published articles in print order, and the issue's other pages."""
+
+    def get_object(self, queryset=None):
+        # The issue's public pages with their article counts (版面导航), this one among them.
+        counts = (
+            Article.objects.published()
+            .filter(page=OuterRef("pk"))
+            .order_by()
+            .values("page")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        self.sibling_pages = list(
+            public_pages()
+            .filter(issue__date=self.kwargs["date"])
+            .annotate(article_count=Subquery(counts))
+        )
+        for page in self.sibling_pages:
+            if page.number == self.kwargs["number"]:
+                return page
+        raise Http404("这一期没有这个版面。")
+
+    def get_context_data(self, **kwargs):
+        page, siblings = self.object, self.sibling_pages
         index = siblings.index(page)
-        articles = Article.objects.published().for_listing().filter(page=page).order_by("position")
+        articles = listed_articles().filter(page=page).order_by("position")
         return super().get_context_data(
             articles=articles,
             sibling_pages=siblings,
@@ -96,43 +326,128 @@ class PageDetailView(DetailView):
         )
 
 
+# Articles
+
+
+class ArticleDetailView(DetailView):
+    """An article as printed, with its credits, photos, corrections and related articles.
+
+    Six queries: the article with its issue, page, section and page neighbours; all its credits;
+    its photos; its places and tags; its corrections; related articles.
+    """
+
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return self.articles().select_related("issue", "page", "section")
+
+    def articles(self):
+        return with_neighbouring_articles(
+            Article.objects.published().defer("search_document", "search_terms")
+        )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            withdrawn = Article.objects.filter(pk=kwargs["pk"], status=Article.Status.WITHDRAWN)
+            if not withdrawn.exists():
+                raise
+            return TemplateResponse(request, "410.html", status=410)
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        # The page's issue is the article's: its link needs the date, not another query.
+        article.page.issue = article.issue
+        credits = list(article.bylines.select_related("reporter").order_by("position"))
+        article.text_bylines = [credit for credit in credits if credit.photo_id is None]
+        photos = list(article.photos.order_by("position"))
+        for photo in photos:
+            photo.credit_list = [credit for credit in credits if credit.photo_id == photo.pk]
+        regions, tags = places_and_tags(article)
+        image = next((photo.image for photo in photos if photo.image), None)
+        image_url = self.request.build_absolute_uri(image.url) if image else None
+        return super().get_context_data(
+            photos=photos,
+            regions=regions,
+            tags=tags,
+            corrections=list(article.corrections.all()),
+            related_articles=related_articles(article, regions, tags),
+            image_url=image_url,
+            json_ld=structured_data.json_ld_script(
+                structured_data.news_article(article, self.request, tags=tags, image_url=image_url)
+            ),
+            **kwargs,
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Any article exactly as readers will see it, for editors and its author only.
+
+    Everyone else gets 404, as if the article did not exist; the response is never cached.
+    """
+
+    def articles(self):
+        return with_neighbouring_articles(Article.objects.defer("search_document", "search_terms"))
+
+    def get(self, request, *args, **kwargs):
+        # Straight to DetailView: a withdrawn article is previewed, not answered with 410.
+        return DetailView.get(self, request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        user = self.request.user
+        # An anonymous user's pk is None, like an imported article's created_by: check first.
+        if not (user.is_authenticated and article.can_be_seen_by(user)):
+            raise Http404("没有这篇稿件。")
+        return article
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
 class ArticleListView(FilterView):
     filterset_class = ArticleFilter
     paginate_by = ARTICLES_PER_PAGE
     template_name_suffix = "_list"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().in_print_order()
+        return listed_articles().in_print_order()
 
 
-class ArticleDetailView(DetailView):
+class SearchView(ListView):
+    """Search: every word ANDed, headline matches first, then the newest."""
+
+    template_name = "articles/search.html"
+    paginate_by = ARTICLES_PER_PAGE
+
     def get_queryset(self):
-        photos = Prefetch(
-            "photos",
-            queryset=Photo.objects.prefetch_related(
-                Prefetch("credits", queryset=Byline.objects.select_related("reporter"))
-            ),
-        )
-        # page__issue: the link to the article's page needs the page's issue date.
-        return (
-            Article.objects.published()
-            .for_listing()
-            .select_related("page__issue")
-            .prefetch_related(photos)
-        )
+        self.query = search_text(self.request.GET.get("q"))
+        return search.search(listed_articles(), self.query)
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        same_page = Article.objects.published().filter(page_id=article.page_id)
-        return super().get_context_data(
-            previous_article=same_page.filter(position__lt=article.position)
-            .order_by("-position")
-            .first(),
-            next_article=same_page.filter(position__gt=article.position)
-            .order_by("position")
-            .first(),
-            **kwargs,
-        )
+        context = super().get_context_data(query=self.query, **kwargs)
+        for article in context["object_list"]:
+            article.snippet = search.snippet(article.body, self.query)
+        return context
+
+
+class CorrectionListView(ListView):
+    """更正: the corrections of published articles, newest first."""
+
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return Correction.objects.published().select_related("article__issue")
+
+
+# Reporters, sections, tags (and regions, in regions/views.py)
 
 
 class PublishedArticlesOfView(SingleObjectMixin, ListView):
@@ -152,8 +467,7 @@ class PublishedArticlesOfView(SingleObjectMixin, ListView):
         return self.model._default_manager.all()
 
     def get_queryset(self):
-        articles = self.articles_of(self.object, Article.objects.published())
-        return articles.for_listing().in_print_order()
+        return self.articles_of(self.object, listed_articles()).in_print_order()
 
     def articles_of(self, obj, articles):
         raise NotImplementedError
@@ -183,3 +497,24 @@ class TagDetailView(PublishedArticlesOfView):
 
     def articles_of(self, tag, articles):
         return articles.filter(tags=tag)
+
+
+# Robots and errors
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        absolute = self.request.build_absolute_uri
+        return super().get_context_data(
+            sitemap_url=absolute(reverse("articles:sitemap")),
+            news_sitemap_url=absolute(reverse("articles:news_sitemap")),
+            **kwargs,
+        )
+
+
+def server_error(request):
+    """The 500 page, rendered without the request: its context processors might fail too."""
+    return HttpResponseServerError(render_to_string("500.html", {"site_name": settings.SITE_NAME}))

@@ -11,17 +11,19 @@ Editors (a session cookie), previews (Cache-Control: private/no-store), non-GET 
 responses that set cookies are never cached nor served from cache.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 GENERATION_KEY = "pagecache:generation"
-NEXT_PUBLICATION_KEY = "pagecache:next-publication:{}"
-PAGE_KEY = "pagecache:page:{}:{}"
+NEXT_PUBLICATION_KEY = "pagecache:next-publication"
+PAGE_KEY = "pagecache:page:{}"
 DEFAULT_TIMEOUT = 300
 NEVER_CACHED_PREFIXES = ("/admin/", "/healthz")
 
@@ -30,46 +32,47 @@ def _cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
-def bump():
-    """Invalidate every cached page, once the current transaction (if any) commits."""
-
-    def _bump():
-        cache = _cache()
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.add(GENERATION_KEY, 1, timeout=None)
-            cache.incr(GENERATION_KEY)
-
-    transaction.on_commit(_bump)
+def _increment():
+    cache = _cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.incr(GENERATION_KEY)
 
 
-def _seconds_until_next_publication(generation):
-    """Seconds until the next scheduled article goes public (memoised per generation)."""
+def _refresh_next_publication():
+    """Store when the next scheduled article goes public (0: none); return that timestamp."""
     from articles.models import Article
 
-    cache = _cache()
-    key = NEXT_PUBLICATION_KEY.format(generation)
-    when = cache.get(key)
-    if when is None:
-        nxt = (
-            Article.objects.filter(
-                status__in=[Article.Status.SCHEDULED, Article.Status.PUBLISHED],
-                published_at__gt=_now(),
-            )
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
+    upcoming = (
+        Article.objects.filter(
+            status__in=[Article.Status.SCHEDULED, Article.Status.PUBLISHED],
+            published_at__gt=timezone.now(),
         )
-        when = nxt.timestamp() if nxt else 0
-        cache.set(key, when, timeout=DEFAULT_TIMEOUT)
-    return when - time.time() if when else None
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    when = upcoming.timestamp() if upcoming else 0
+    _cache().set(NEXT_PUBLICATION_KEY, when, timeout=None)
+    return when
 
 
-def _now():
-    from django.utils import timezone
+def _changed():
+    _increment()
+    _refresh_next_publication()
 
-    return timezone.now()
+
+def bump():
+    """Invalidate every cached page: now, and again when the current transaction commits.
+
+    Now, so the writer's own next read is fresh; again at commit, because a reader who rendered
+    the old content meanwhile may have cached it under the new generation. The next scheduled
+    publication is looked up here, on the write path, so that reading never has to.
+    """
+    _changed()
+    transaction.on_commit(_changed)
 
 
 class AnonymousPageCacheMiddleware:
@@ -81,18 +84,23 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         cache = _cache()
-        key = PAGE_KEY.format(request.get_host(), request.get_full_path())
-        found = cache.get_many([GENERATION_KEY, key])
+        # Hashed: a long Chinese search URL would pass the cache's 250-character key limit.
+        url = f"{request.get_host()}{request.get_full_path()}".encode()
+        key = PAGE_KEY.format(hashlib.sha256(url).hexdigest())
+        found = cache.get_many([GENERATION_KEY, NEXT_PUBLICATION_KEY, key])
         generation = found.get(GENERATION_KEY, 0)
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             return self._rebuild(entry, request)
         response = self.get_response(request)
         if self._cacheable_response(response):
+            upcoming = found.get(NEXT_PUBLICATION_KEY)
+            if upcoming is None or (upcoming and upcoming <= time.time()):
+                upcoming = _refresh_next_publication()
+            # Never kept past the moment a scheduled article becomes public.
             timeout = DEFAULT_TIMEOUT
-            until_next = _seconds_until_next_publication(generation)
-            if until_next is not None:
-                timeout = max(0, min(timeout, int(until_next)))
+            if upcoming:
+                timeout = min(timeout, int(upcoming - time.time()))
             if timeout > 0:
                 headers = [(k, v) for k, v in response.items() if k.lower() != "x-cache"]
                 cache.set(

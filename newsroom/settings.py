@@ -77,10 +77,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
     "taggit",
     "regions",
     "articles",
+    "newsroom",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +90,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "newsroom.middleware.ReaderTrafficMiddleware",
+    # Before sessions and auth: a cached page for an anonymous reader needs neither.
+    # PAGE_CACHE=0 turns it off (the benchmark's uncached runs).
+    *(["newsroom.pagecache.AnonymousPageCacheMiddleware"] if env_bool("PAGE_CACHE", True) else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

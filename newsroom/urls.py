@@ -18,3 +18,6 @@ urlpatterns = [
     path("regions/", include("regions.urls")),
     path("", include("articles.urls")),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Rendered without the request's context processors, which may need the database that failed.
+handler500 = "articles.views.server_error"

@@ -81,3 +81,12 @@ def pytest_ignore_collect(collection_path, config):
     if collection_path.name.endswith("_postgresql.py"):
         return not os.environ.get("DATABASE_URL", "").startswith("postgres")
     return None
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with empty caches (pages, login counters): no state leaks between tests."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

@@ -111,6 +111,6 @@ def test_region_page_runs_a_fixed_number_of_queries(client, django_assert_num_qu
         django_assert_num_queries,
         region_url("huzhou"),
         lambda n: add_articles(page, n, region=changxing),
-        expected=7,
+        expected=6,
     )
     assert len(headlines_in(response)) == 15

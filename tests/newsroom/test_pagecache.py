@@ -1,0 +1,97 @@
+"""Anonymous pages are cached, and change for readers as soon as published content changes."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from articles.models import Article
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url="/articles/"):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_anonymous_request_is_served_from_cache(client, seed):
+    first, second = get(client), get(client)
+    assert first["X-Cache"] == "MISS"
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    # Security headers are added to cached pages too.
+    assert "default-src 'self'" in second["Content-Security-Policy"]
+
+
+def test_query_string_is_part_of_the_key(client, seed):
+    get(client, "/articles/")
+    assert get(client, "/articles/?page=1")["X-Cache"] == "MISS"
+
+
+def test_publishing_shows_at_once(client, seed):
+    editor = User.objects.create_superuser("chief", password="x")
+    article = make_article(headline="刚刚签发的新闻", status=Article.Status.APPROVED)
+    assert "刚刚签发的新闻" not in get(client).content.decode()
+    article.transition(Article.Status.PUBLISHED, editor)
+    response = get(client)
+    assert response["X-Cache"] == "MISS"
+    assert "刚刚签发的新闻" in response.content.decode()
+
+
+def test_withdrawing_and_correcting_show_at_once(client, seed):
+    chief = User.objects.create_superuser("chief", password="x")
+    article = Article.objects.get(position=1)
+    url = article.get_absolute_url()
+    get(client, url)
+    assert get(client, url)["X-Cache"] == "HIT"
+    article.add_correction("第二段数字有误。")
+    assert "第二段数字有误。" in get(client, url).content.decode()
+    article.transition(Article.Status.WITHDRAWN, chief)
+    assert client.get(url).status_code == 410
+
+
+def test_bulk_publish_invalidates_too(client, seed):
+    editor = User.objects.create_superuser("chief", password="x")
+    make_article(headline="批量签发的新闻", status=Article.Status.APPROVED)
+    get(client)
+    Article.objects.filter(status=Article.Status.APPROVED).transition(
+        Article.Status.PUBLISHED, editor
+    )
+    assert "批量签发的新闻" in get(client).content.decode()
+
+
+def test_page_is_not_kept_past_a_scheduled_publication(client, seed):
+    make_article(
+        headline="马上发布",
+        status=Article.Status.SCHEDULED,
+        published_at=timezone.now() + datetime.timedelta(milliseconds=900),
+    )
+    get(client)
+    # The article goes public in under a second, so the page was not stored.
+    assert get(client)["X-Cache"] == "MISS"
+
+
+def test_logged_in_editors_are_never_served_from_or_stored_in_cache(client, seed):
+    get(client)  # cached for anonymous readers
+    client.force_login(User.objects.create_superuser("editor", password="x"))
+    for _ in range(2):
+        assert "X-Cache" not in get(client)
+
+
+def test_previews_are_never_cached(client, seed):
+    editor = User.objects.create_superuser("editor", password="x")
+    draft = make_article(status=Article.Status.DRAFT, created_by=editor)
+    client.force_login(editor)
+    url = f"/articles/{draft.pk}/preview/"
+    assert client.get(url).status_code == 200
+    client.logout()
+    assert client.get(url).status_code == 404
+
+
+def test_error_pages_are_not_cached(client, seed):
+    client.get("/articles/999999/")
+    assert client.get("/articles/999999/").get("X-Cache") != "HIT"
