@@ -182,7 +182,7 @@ class ArticleFilter(django_filters.FilterSet):
         self.filters["tag"].extra["choices"] = self.choices.options(self.choices.tags)
 
     def filter_search(self, queryset, name, value):
-        return search.search(queryset, search_text(value))
+        return search.matching(queryset, search_text(value))
 
     def filter_section(self, queryset, name, slug):
         return queryset.filter(section=self.choices.sections[slug])

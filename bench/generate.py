@@ -195,6 +195,7 @@ def build_article(rng, corpus, page, position, people, tags, sections, counties,
         + [region.name, region.short_name, region.parent.name, region.parent.short_name]
         + [t.name for t in article_tags]
     )
+    title, title_terms = search.title_document("", headline, subheadline)
     document, terms = search.document("", headline, subheadline, "本报讯", body, names)
     published_at = datetime.datetime.combine(
         page.issue.date, datetime.time(6), tzinfo=timezone.get_current_timezone()
@@ -212,6 +213,8 @@ def build_article(rng, corpus, page, position, people, tags, sections, counties,
         published_at=published_at,
         search_document=document,
         search_terms=terms,
+        search_title=title,
+        search_title_terms=title_terms,
     )
     return article, (credits, [region], article_tags)
 

@@ -40,7 +40,7 @@ PUBLISH_TIME = datetime.time(6, 0)
 ARTICLE_FIELDS = [
     "section", "kicker", "headline", "subheadline", "dateline", "body", "editor_note"
 ]  # fmt: skip
-DERIVED_FIELDS = ["search_document", "search_terms"]
+DERIVED_FIELDS = ["search_document", "search_terms", "search_title", "search_title_terms"]
 
 
 class LoadError(Exception):
@@ -277,6 +277,9 @@ class _Loader:
             article.dateline,
             article.body,
             " ".join(extra),
+        )
+        article.search_title, article.search_title_terms = search.title_document(
+            article.kicker, article.headline, article.subheadline
         )
 
     def _remove_leftovers(self, existing, wanted):

@@ -45,7 +45,14 @@ class ArticleQuerySet(WorkflowQuerySetMixin, models.QuerySet):
         return self.order_by("-issue__date", "page__number", "position")
 
 
+# Derived columns, large (the whole text again, its terms): never loaded unless asked for.
+SEARCH_FIELDS = ("search_document", "search_terms", "search_title", "search_title_terms")
+
+
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().defer(*SEARCH_FIELDS)
+
     def get_by_natural_key(self, date, page_number, position):
         return self.get(issue__date=date, page__number=page_number, position=position)
 
@@ -126,6 +133,8 @@ class Article(WorkflowMixin, HistoryMixin, models.Model):
     # Derived from the text, credits, places and tags by refresh_search(); see articles/search.py.
     search_document = models.TextField(editable=False, blank=True, default="")
     search_terms = search.SearchTermsField(editable=False, blank=True, default="")
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_title_terms = search.SearchTermsField(editable=False, blank=True, default="")
 
     objects = ArticleManager()
 
@@ -222,8 +231,14 @@ class Article(WorkflowMixin, HistoryMixin, models.Model):
             self.body,
             " ".join(names + places + tags + section),
         )
+        self.search_title, self.search_title_terms = search.title_document(
+            self.kicker, self.headline, self.subheadline
+        )
         type(self)._default_manager.filter(pk=self.pk).update(
-            search_document=self.search_document, search_terms=self.search_terms
+            search_document=self.search_document,
+            search_terms=self.search_terms,
+            search_title=self.search_title,
+            search_title_terms=self.search_title_terms,
         )
 
     @property

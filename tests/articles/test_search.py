@@ -16,7 +16,7 @@ SEED_QUERIES = [
     ("劳模", [1, 5]),
     ("工匠", [1, 2, 5]),
     ("技能竞赛", [3, 1, 2]),  # the headline group's match first
-    ("技能 竞赛", [3, 2, 1]),  # both words in 3's headline group, one in 2's
+    ("技能 竞赛", [3, 1, 2]),  # all words in 3's headline group; 2's has only one
     ("劳模 工匠", [1, 5]),
     ("吴兴", [1]),
     ("湖州", [1, 7]),  # 长兴县 is in 湖州市
