@@ -18,12 +18,12 @@ workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1))
 # Load the application once in the master, then fork: workers share its memory pages.
 preload_app = True
 
-# A stuck request is killed after 30 s; a worker is replaced after ~1,000 requests, so a slow
-# leak in any library cannot grow without bound.
+# A stuck request is killed after 30 s; a worker is replaced after ~10,000 requests, so a slow
+# leak in any library cannot grow without bound (MAX_REQUESTS=0: never).
 timeout = 30
 graceful_timeout = 30
-max_requests = 1000
-max_requests_jitter = 100
+max_requests = int(os.environ.get("MAX_REQUESTS", "10000"))
+max_requests_jitter = max_requests // 10
 
 # nginx keeps connections to us open (upstream keepalive).
 keepalive = 5
@@ -48,6 +48,11 @@ logconfig_dict = {
     "root": {"handlers": ["stdout"], "level": loglevel.upper()},
     "loggers": {
         "gunicorn.error": {"handlers": [], "level": loglevel.upper(), "propagate": True},
-        "gunicorn.access": {"handlers": [], "level": "INFO", "propagate": True},
+        # ACCESS_LOG_LEVEL=WARNING silences access lines (a load test writes millions).
+        "gunicorn.access": {
+            "handlers": [],
+            "level": os.environ.get("ACCESS_LOG_LEVEL", "INFO"),
+            "propagate": True,
+        },
     },
 }
