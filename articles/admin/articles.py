@@ -17,6 +17,7 @@ from django.db.models import F
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 
+from articles import search
 from articles.models import PUBLIC_STATUSES, Article, ArticleRegion, Byline, Page, Photo, Status
 from articles.models.people import Role
 
@@ -217,6 +218,16 @@ class ArticleAdmin(ArticleWorkflowViews, BulkTransitionActions, admin.ModelAdmin
         # for_listing() prefetches bylines, regions and tags, so the list costs the same
         # number of queries for 10 rows as for 100.
         return super().get_queryset(request).for_listing()
+
+    def get_search_results(self, request, queryset, search_term):
+        """The readers' search index instead of LIKE over every body: the same words found.
+
+        It covers search_fields (headline group, body, credited names) and more (tags, places),
+        and on PostgreSQL answers from the GIN index instead of reading 100,000 bodies.
+        """
+        if not search_term.strip():
+            return queryset, False
+        return search.matching(queryset, search_term), False
 
     def get_queryset(self, request):
         articles = self.all_articles(request)
