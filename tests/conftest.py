@@ -90,3 +90,22 @@ def _fresh_cache():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def desk_editor(django_user_model):
+    """Staff, not superuser, with every permission on articles, regions and tags."""
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("desk-editor", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label__in=["articles", "regions", "taggit"])
+    )
+    return user
+
+
+@pytest.fixture(params=["superuser", "editor"])
+def staff_client(request, client, admin_user, desk_editor):
+    """The admin as a superuser, then as a staff editor with model permissions only."""
+    client.force_login(admin_user if request.param == "superuser" else desk_editor)
+    return client

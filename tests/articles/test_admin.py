@@ -1,7 +1,6 @@
 import pytest
 from django import forms
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
-from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,22 +11,6 @@ from regions.models import Region
 from tests.conftest import make_article, make_issue, make_page, make_section
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    """Staff, not superuser, with every permission on articles, regions and tags."""
-    user = django_user_model.objects.create_user("desk-editor", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["articles", "regions", "taggit"])
-    )
-    return user
-
-
-@pytest.fixture(params=["superuser", "editor"])
-def staff_client(request, client, admin_user, editor):
-    client.force_login(admin_user if request.param == "superuser" else editor)
-    return client
 
 
 @pytest.fixture

@@ -1,26 +1,9 @@
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(django_user_model):
-    """Staff, not superuser, with every permission on articles, regions and tags."""
-    user = django_user_model.objects.create_user("desk-editor", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["articles", "regions", "taggit"])
-    )
-    return user
-
-
-@pytest.fixture(params=["superuser", "editor"])
-def staff_client(request, client, admin_user, editor):
-    client.force_login(admin_user if request.param == "superuser" else editor)
-    return client
 
 
 def region_codes(client, **params):
