@@ -1,10 +1,15 @@
 """How readers narrow the article list; the region, reporter and tag pages reuse the same rules."""
 
 from dataclasses import dataclass, field
+from html import escape
+from typing import NamedTuple
 
 import django_filters
 from django import forms
 from django.db.models import CharField, Exists, F, OuterRef, Value
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django_filters.fields import ChoiceField
 from taggit.models import Tag
 
@@ -64,7 +69,14 @@ def _choice_rows(queryset, kind, code=None, region_kind=None):
     )
 
 
-CHOICE_MODELS = {"section": Section, "region": Region, "reporter": Reporter, "tag": Tag}
+class Option(NamedTuple):
+    """A drop-down option: enough to filter by and to label (a region's code and kind too)."""
+
+    pk: int
+    slug: str
+    name: str
+    code: str = ""
+    kind: str = ""
 
 
 @dataclass
@@ -72,8 +84,7 @@ class FilterChoices:
     """The drop-downs of the article list, read in one query.
 
     Four tables would otherwise be read on every request (sections, regions, reporters, tags).
-    The options are unsaved instances holding pk, slug and name (and a region's code and kind),
-    enough to filter by and to label.
+    Options are plain tuples, not model instances: a few hundred are built on every request.
     """
 
     sections: dict = field(default_factory=dict)
@@ -96,15 +107,12 @@ class FilterChoices:
         )
         choices = cls()
         for kind, pk, slug, name, code, region_kind in rows:
-            option = CHOICE_MODELS[kind](pk=pk, slug=slug, name=name)
-            if kind == "region":
-                option.code, option.kind = code, region_kind
-            getattr(choices, f"{kind}s")[slug] = option
+            getattr(choices, f"{kind}s")[slug] = Option(pk, slug, name, code, region_kind)
         return choices
 
     @staticmethod
-    def options(objects, key=lambda obj: obj.name, label=str):
-        return [(obj.slug, label(obj)) for obj in sorted(objects.values(), key=key)]
+    def options(objects, key=lambda option: option.name, label=lambda option: option.name):
+        return [(option.slug, label(option)) for option in sorted(objects.values(), key=key)]
 
     def region_options(self):
         return self.options(self.regions, key=lambda region: region.code, label=region_label)
@@ -115,6 +123,21 @@ def region_label(region):
     if region.kind in (Region.Kind.PROVINCE, Region.Kind.CITY):
         return region.name
     return f"\u3000{region.name}"
+
+
+class OptionsSelect(forms.Select):
+    """A drop-down written out directly: a few hundred options, each rendered through the
+    template engine, would cost the list page more than all its queries."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = set(self.format_value(value))
+        options = "".join(
+            f'<option value="{escape(str(option))}"'
+            f"{' selected' if str(option) in selected else ''}>{escape(str(label))}</option>"
+            for option, label in self.choices
+        )
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        return format_html("<select{}>{}</select>", flatatt(attrs), mark_safe(options))
 
 
 class RegionChoiceField(ChoiceField):
@@ -140,13 +163,17 @@ class ArticleFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
     )
     section = django_filters.ChoiceFilter(
-        label="栏目", method="filter_section", empty_label="全部栏目"
+        label="栏目", method="filter_section", empty_label="全部栏目", widget=OptionsSelect
     )
-    region = RegionFilter(label="地区", method="filter_region", empty_label="全部地区")
+    region = RegionFilter(
+        label="地区", method="filter_region", empty_label="全部地区", widget=OptionsSelect
+    )
     reporter = django_filters.ChoiceFilter(
-        label="作者", method="filter_reporter", empty_label="全部作者"
+        label="作者", method="filter_reporter", empty_label="全部作者", widget=OptionsSelect
     )
-    tag = django_filters.ChoiceFilter(label="标签", method="filter_tag", empty_label="全部标签")
+    tag = django_filters.ChoiceFilter(
+        label="标签", method="filter_tag", empty_label="全部标签", widget=OptionsSelect
+    )
     issue = django_filters.DateFilter(
         label="出版日期",
         field_name="issue__date",
@@ -185,13 +212,14 @@ class ArticleFilter(django_filters.FilterSet):
         return search.matching(queryset, search_text(value))
 
     def filter_section(self, queryset, name, slug):
-        return queryset.filter(section=self.choices.sections[slug])
+        return queryset.filter(section=self.choices.sections[slug].pk)
 
     def filter_region(self, queryset, name, slug):
-        return in_region(queryset, self.choices.regions[slug])
+        option = self.choices.regions[slug]
+        return in_region(queryset, Region(pk=option.pk, code=option.code, kind=option.kind))
 
     def filter_reporter(self, queryset, name, slug):
-        return credited_to(queryset, self.choices.reporters[slug])
+        return credited_to(queryset, self.choices.reporters[slug].pk)
 
     def filter_tag(self, queryset, name, slug):
-        return queryset.filter(tags=self.choices.tags[slug])
+        return queryset.filter(tags=self.choices.tags[slug].pk)

@@ -42,7 +42,7 @@ from taggit.models import Tag
 
 from regions.models import Region
 
-from . import search, structured_data
+from . import pagination, search, structured_data
 from .filters import ArticleFilter, credited_to, public_tags, search_text
 from .models import (
     Article,
@@ -57,11 +57,30 @@ from .models import (
 
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 5
+# About a month of a daily paper on either side: see related_articles().
+RELATED_WINDOW = 1000
 
 
 def listed_articles():
     """Published articles with what a list shows; the search columns stay in the database."""
     return Article.objects.published().for_listing().defer("search_document", "search_terms")
+
+
+# What an item of an article list shows, and its place in print (the key of the next page's link).
+LIST_ITEM_FIELDS = (
+    "kicker",
+    "headline",
+    "subheadline",
+    "position",
+    "issue__date",
+    "page__number",
+    "section__id",
+)
+
+
+def list_items():
+    """Published articles for a list: the body and search columns, most of a row, stay behind."""
+    return Article.objects.published().for_listing().only(*LIST_ITEM_FIELDS)
 
 
 def public_pages():
@@ -140,11 +159,20 @@ def related_articles(article, regions, tags, limit=RELATED_ARTICLES):
     """Published articles sharing the article's tags, places or section; the most shared first.
 
     A shared tag counts twice (tags are chosen by an editor, places often broad), a shared place
-    and the same section once each. One query, whatever the number of candidates.
+    and the same section once each. One query. Only the articles filed within RELATED_WINDOW of
+    this one (by id, before or after) are candidates: at most a few thousand rows are read, from
+    indexes, however large the archive or common the tag, and an archive article finds the news
+    of its own time.
     """
     tag_ids, region_ids = [tag.pk for tag in tags], [region.pk for region in regions]
-    shares = Q(pk__in=TaggedArticle.objects.filter(tag__in=tag_ids).values("content_object"))
-    shares |= Q(pk__in=ArticleRegion.objects.filter(region__in=region_ids).values("article"))
+    first, last = article.pk - RELATED_WINDOW, article.pk + RELATED_WINDOW
+    tagged = TaggedArticle.objects.filter(
+        tag__in=tag_ids, content_object__gte=first, content_object__lte=last
+    )
+    placed = ArticleRegion.objects.filter(
+        region__in=region_ids, article__gte=first, article__lte=last
+    )
+    shares = Q(pk__in=tagged.values("content_object")) | Q(pk__in=placed.values("article"))
     if article.section_id:
         shares |= Q(section_id=article.section_id)
 
@@ -159,12 +187,13 @@ def related_articles(article, regions, tags, limit=RELATED_ARTICLES):
         score += Case(same_section, default=0, output_field=IntegerField())
     return (
         Article.objects.published()
-        .filter(shares)
+        .filter(shares, pk__range=(first, last))
         .exclude(pk=article.pk)
         .select_related("issue")
         .only("pk", "kicker", "headline", "subheadline", "issue__date", "issue__number")
         .annotate(score=score)
-        .order_by("-score", "-issue__date", "page__number", "position")[:limit]
+        # Ties: the newest issue first, then as filed (not by page: that would join every page).
+        .order_by("-score", "-issue__date", "pk")[:limit]
     )
 
 
@@ -316,7 +345,7 @@ class PageDetailView(DetailView):
     def get_context_data(self, **kwargs):
         page, siblings = self.object, self.sibling_pages
         index = siblings.index(page)
-        articles = listed_articles().filter(page=page).order_by("position")
+        articles = list_items().filter(page=page).order_by("position")
         return super().get_context_data(
             articles=articles,
             sibling_pages=siblings,
@@ -412,13 +441,32 @@ class ArticlePreviewView(ArticleDetailView):
         return response
 
 
-class ArticleListView(FilterView):
-    filterset_class = ArticleFilter
+class KeysetPaginationMixin:
+    """Article lists paged by the article before or after (articles/pagination.py), not OFFSET."""
+
     paginate_by = ARTICLES_PER_PAGE
+
+    def paginate_queryset(self, queryset, page_size):
+        page = pagination.paginate(queryset, self.request.GET, page_size)
+        return None, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A page of the list lists other articles than the first: its address is its own.
+        context["list_canonical_url"] = self.request.build_absolute_uri(
+            self.request.path + context["page_obj"].query_string
+        )
+        return context
+
+
+class ArticleListView(KeysetPaginationMixin, FilterView):
+    """稿件: every published article in print order, narrowed by ArticleFilter."""
+
+    filterset_class = ArticleFilter
     template_name_suffix = "_list"
 
     def get_queryset(self):
-        return listed_articles().in_print_order()
+        return list_items()
 
 
 class SearchView(ListView):
@@ -450,14 +498,12 @@ class CorrectionListView(ListView):
 # Reporters, sections, tags (and regions, in regions/views.py)
 
 
-class PublishedArticlesOfView(SingleObjectMixin, ListView):
+class PublishedArticlesOfView(KeysetPaginationMixin, SingleObjectMixin, ListView):
     """The page of one reporter, section, tag or region: its published articles, newest first.
 
     Subclasses set `model` and `template_name`, and say which articles are the object's in
     `articles_of()`. The object is found in `get_object_queryset()` (404 when it is not there).
     """
-
-    paginate_by = ARTICLES_PER_PAGE
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object(queryset=self.get_object_queryset())
@@ -467,7 +513,7 @@ class PublishedArticlesOfView(SingleObjectMixin, ListView):
         return self.model._default_manager.all()
 
     def get_queryset(self):
-        return self.articles_of(self.object, listed_articles()).in_print_order()
+        return self.articles_of(self.object, list_items())
 
     def articles_of(self, obj, articles):
         raise NotImplementedError

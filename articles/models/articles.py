@@ -70,6 +70,8 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique"),
         ]
+        # A tag's articles read from the index alone (its page, the list's tag filter).
+        indexes = [models.Index(fields=["tag", "content_object"], name="tagged_article_tag_idx")]
 
     def natural_key(self):
         return self.content_object.natural_key() + (self.tag.name,)
@@ -156,6 +158,18 @@ class Article(WorkflowMixin, HistoryMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            # Only readers' articles, so that "is it published?" is answered from the index: for
+            # an issue (its pages, 上一期/下一期) and for the ids a filter finds (counts, lists).
+            models.Index(
+                fields=["issue", "published_at"],
+                condition=models.Q(status__in=[status.value for status in PUBLIC_STATUSES]),
+                name="article_public_issue_idx",
+            ),
+            models.Index(
+                fields=["id", "published_at"],
+                condition=models.Q(status__in=[status.value for status in PUBLIC_STATUSES]),
+                name="article_public_idx",
+            ),
         ]
         permissions = [
             ("submit_article", "提交审核"),
@@ -288,6 +302,8 @@ class ArticleRegion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "region"], name="article_region_unique"),
         ]
+        # A place's articles read from the index alone (its page, the list's region filter).
+        indexes = [models.Index(fields=["region", "article"], name="article_region_region_idx")]
 
     def __str__(self):
         return str(self.region)

@@ -132,6 +132,8 @@ class Byline(models.Model):
                 name="byline_person_or_organisation",
             ),
         ]
+        # A reporter's articles read from the index alone (their page, the list's filter).
+        indexes = [models.Index(fields=["reporter", "article"], name="byline_reporter_article_idx")]
 
     def __str__(self):
         who = self.reporter.name if self.reporter_id else self.organisation

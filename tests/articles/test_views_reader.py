@@ -360,6 +360,18 @@ def test_related_articles_are_at_most_five(client, db):
     assert article not in response.context["related_articles"]
 
 
+def test_related_articles_come_from_the_articles_filed_around_it(client, db, monkeypatch):
+    monkeypatch.setattr(views, "RELATED_WINDOW", 2)
+    before = [make_article(tags=["劳模"], headline=f"早{n}") for n in range(3)]
+    article = make_article(tags=["劳模"])
+    after = [make_article(tags=["劳模"], headline=f"晚{n}") for n in range(3)]
+
+    response = client.get(article.get_absolute_url())
+
+    related = {a.headline for a in response.context["related_articles"]}
+    assert related == {a.headline for a in before[1:] + after[:2]}
+
+
 def test_article_without_tags_places_or_section_has_no_related_list(client, db):
     article = make_article()
     make_article()
@@ -412,6 +424,19 @@ def test_canonical_url_keeps_the_page_number_and_drops_other_parameters(client, 
     html = client.get(list_url(page=2, utm_source="wechat")).content.decode()
 
     assert '<link rel="canonical" href="http://testserver/articles/?page=2">' in html
+
+
+def test_canonical_url_of_a_page_found_by_its_key_keeps_the_key(client, regions):
+    page = make_page(issue=make_issue(date=datetime.date(2024, 10, 8)))
+    make_article(page=page)
+
+    for url in [
+        list_url(after="2024-10-09.1.1", utm_source="wechat"),
+        reverse("regions:detail", kwargs={"slug": "huzhou"}) + "?before=2024-10-07.1.1",
+    ]:
+        html = client.get(url).content.decode()
+        address = "http://testserver" + url.split("&")[0]
+        assert f'<link rel="canonical" href="{address}">' in html, url
 
 
 def test_article_has_open_graph_article_tags(client, seed):

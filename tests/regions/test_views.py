@@ -90,14 +90,17 @@ def test_region_pages_are_paginated_by_twenty(client, regions):
     add_articles(page, 21)
 
     first = client.get(region_url("huzhou"))
-    second = client.get(region_url("huzhou", page=2))
+    second = client.get(region_url("huzhou", after="2024-10-08.1.20"))
 
     assert len(headlines_in(first)) == 20
     assert len(headlines_in(second)) == 1
-    assert 'href="?page=2" rel="next"' in first.content.decode()
+    assert 'href="?after=2024-10-08.1.20" rel="next"' in first.content.decode()
+    assert 'href="?before=2024-10-08.1.21" rel="prev"' in second.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/regions/atlantis/", "/regions/huzhou/?page=abc"])
+@pytest.mark.parametrize(
+    "url", ["/regions/atlantis/", "/regions/huzhou/?page=abc", "/regions/huzhou/?after=abc"]
+)
 def test_unknown_region_or_bad_page_is_404(client, regions, url):
     assert client.get(url).status_code == 404
 
