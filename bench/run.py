@@ -40,6 +40,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from articles.models import Article, Issue, Reporter  # noqa: E402
+from articles.pagination import PRINT_ORDER, print_key  # noqa: E402
+from articles.views import ARTICLES_PER_PAGE  # noqa: E402
 from regions.models import Region  # noqa: E402
 
 PORT = 8765
@@ -54,6 +56,10 @@ def targets():
     city = Region.objects.filter(kind="city").order_by("code").first()
     published = Article.objects.published()
     articles = list(published.order_by("-published_at").values_list("pk", flat=True)[:500])
+    # Page 2,000 of the list: the cursor of the article just before it in print order.
+    deep = published.select_related("issue", "page").order_by(*PRINT_ORDER)[
+        1999 * ARTICLES_PER_PAGE - 1
+    ]
     tag = Article.tags.most_common()[:1]
     reporter = Reporter.objects.filter(bylines__isnull=False).first()
     return [
@@ -61,7 +67,7 @@ def targets():
         ("一期", latest.get_absolute_url()),
         ("一版", page.get_absolute_url()),
         ("稿件列表第1页", "/articles/"),
-        ("稿件列表第2000页", "/articles/?page=2000"),
+        ("稿件列表第2000页", f"/articles/?after={print_key(deep)}"),
         ("按地区筛选", f"/articles/?region={city.slug}"),
         ("按标签筛选", f"/articles/?tag={tag[0].slug}" if tag else "/articles/"),
         ("搜索", "/search/?q=劳模"),
