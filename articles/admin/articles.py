@@ -13,12 +13,21 @@ Who may do what is decided here on the server, from the article's own rules
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import F
+from django.db.models import F, Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 
 from articles import search
-from articles.models import PUBLIC_STATUSES, Article, ArticleRegion, Byline, Page, Photo, Status
+from articles.models import (
+    PUBLIC_STATUSES,
+    Article,
+    ArticleRegion,
+    Byline,
+    Issue,
+    Page,
+    Photo,
+    Status,
+)
 from articles.models.people import Role
 
 from . import reports
@@ -28,6 +37,10 @@ from .workflow import ArticleWorkflowViews, BulkTransitionActions
 
 # Once readers may have seen an article, only a superuser may delete it; editors withdraw it.
 ONCE_PUBLIC_STATUSES = (*PUBLIC_STATUSES, Status.WITHDRAWN)
+
+
+# How many of the latest issues' pages the article form offers.
+PAGE_CHOICE_ISSUES = 60
 
 
 def page_label(issue, page):
@@ -269,11 +282,22 @@ class ArticleAdmin(ArticleWorkflowViews, BulkTransitionActions, admin.ModelAdmin
         (title, options), *rest = fieldsets
         return [(title, {**options, "fields": [*options["fields"], "base_version"]}), *rest]
 
+    def get_form(self, request, obj=None, **kwargs):
+        # The page select below must offer the article's own page, however old it is.
+        request.editing_page_id = obj.page_id if obj is not None else None
+        return super().get_form(request, obj, **kwargs)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "page":
             kwargs["form_class"] = PageChoiceField
-            kwargs["queryset"] = Page.objects.select_related("issue").order_by(
-                "-issue__date", "number"
+            # The pages of the latest issues (and the article's own): a select of every page
+            # of a 30-year archive would be 70,000 options and seconds to render.
+            recent = Issue.objects.order_by("-date").values("pk")[:PAGE_CHOICE_ISSUES]
+            current = getattr(request, "editing_page_id", None)
+            kwargs["queryset"] = (
+                Page.objects.select_related("issue")
+                .filter(Q(issue__in=recent) | Q(pk=current))
+                .order_by("-issue__date", "number")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django import forms
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
@@ -424,3 +426,15 @@ def test_reporter_list_counts_an_article_once_per_person(admin_client, article):
     make_article(reporters=[("杨磊", "通讯员")])
     response = admin_client.get(reverse("admin:articles_reporter_changelist"), {"q": "杨磊"})
     assert [(r.name, r.article_count) for r in response.context["cl"].result_list] == [("杨磊", 2)]
+
+
+def test_page_select_offers_recent_issues_and_the_articles_own_page(admin_client, monkeypatch):
+    from articles.admin import articles as article_admin
+
+    monkeypatch.setattr(article_admin, "PAGE_CHOICE_ISSUES", 2)
+    old = make_article(page=make_page(issue=make_issue(date=datetime.date(2001, 1, 1))))
+    make_page(issue=make_issue(date=datetime.date(2002, 1, 1)))  # neither recent nor its own
+    recent = [make_page(issue=make_issue(date=datetime.date(2024, 1, d))) for d in (1, 2)]
+    response = admin_client.get(reverse("admin:articles_article_change", args=[old.pk]))
+    offered = set(response.context["adminform"].form.fields["page"].queryset)
+    assert offered == {old.page, *recent}
