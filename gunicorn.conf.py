@@ -6,6 +6,8 @@ Every value can be overridden by the environment (below) or on the command line.
 
 import os
 
+from newsroom.json_logging import stdout_config
+
 wsgi_app = "newsroom.wsgi:application"
 
 # nginx on the same machine proxies to this address; a unix socket works too (unix:/run/...).
@@ -34,25 +36,11 @@ keepalive = 5
 
 # Access and error logs as JSON lines on stdout, in the same shape as the application's.
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "newsroom.json_logging.JsonFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        },
-    },
-    "root": {"handlers": ["stdout"], "level": loglevel.upper()},
-    "loggers": {
-        "gunicorn.error": {"handlers": [], "level": loglevel.upper(), "propagate": True},
+logconfig_dict = stdout_config(
+    loglevel.upper(),
+    {
+        "gunicorn.error": loglevel.upper(),
         # ACCESS_LOG_LEVEL=WARNING silences access lines (a load test writes millions).
-        "gunicorn.access": {
-            "handlers": [],
-            "level": os.environ.get("ACCESS_LOG_LEVEL", "INFO"),
-            "propagate": True,
-        },
+        "gunicorn.access": os.environ.get("ACCESS_LOG_LEVEL", "INFO"),
     },
-}
+)

@@ -57,3 +57,25 @@ class JsonFormatter(logging.Formatter):
         # D is the request's duration in microseconds.
         fields["duration_ms"] = round(int(atoms.get("D", 0)) / 1000, 3)
         return fields
+
+
+def stdout_config(level, loggers):
+    """A dictConfig sending every record to stdout as JSON; `loggers` names those that only
+    propagate to it (their own handlers, such as Django's console and mail_admins, dropped)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "newsroom.json_logging.JsonFormatter"}},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "json",
+            },
+        },
+        "root": {"handlers": ["stdout"], "level": level},
+        "loggers": {
+            name: {"handlers": [], "level": logger_level, "propagate": True}
+            for name, logger_level in loggers.items()
+        },
+    }

@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.json_logging import stdout_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -228,24 +230,8 @@ CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
 
 # One JSON object per line on stdout, for journald, Docker or any log shipper.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "newsroom.json_logging.JsonFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        },
-    },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    # Replace Django's own handlers (console when DEBUG, mail_admins) so each record appears once.
-    "loggers": {
-        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
-        "django.server": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
-    },
-}
+# Replace Django's own handlers (console when DEBUG, mail_admins) so each record appears once.
+LOGGING = stdout_config(LOG_LEVEL, {"django": LOG_LEVEL, "django.server": LOG_LEVEL})
 
 # Tags keep their Chinese text in the slug (/tags/劳模/), which readers can read and share.
 TAGGIT_CASE_INSENSITIVE = True
