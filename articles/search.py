@@ -35,30 +35,31 @@ def _token(chars):
     return "".join(f"u{ord(c):x}" for c in chars)
 
 
-def _units(text):
-    """The distinct bigrams (or lone characters) and Latin/digit words of a normalised text."""
+def _index_terms(text):
+    """The distinct terms of an already normalised text, in order of first occurrence.
+
+    A Chinese run gives its overlapping bigrams (a lone character itself); a Latin or digit run
+    is one word. The two kinds never collide: a term's first character tells which it is.
+    """
     units = {}
     for run in TOKEN.findall(text):
-        if CJK_RUN.match(run):
-            if len(run) == 1:
-                units[(run,)] = None
-            else:
-                for i in range(len(run) - 1):
-                    units[(run[i : i + 2],)] = None
-        else:
+        if run[0] < "\u3400" or len(run) == 1:
             units[run] = None
-    return units
+        else:
+            for i in range(len(run) - 1):
+                units[run[i : i + 2]] = None
+    return [_token(u) if u[0] >= "\u3400" else u for u in units]
 
 
 def terms(text):
     """The distinct index terms of a text: CJK bigrams (single characters alone) and words."""
-    return [_token(u[0]) if isinstance(u, tuple) else u for u in _units(normalize(text))]
+    return _index_terms(normalize(text))
 
 
 def document(*parts):
     """The stored search document and its terms, from the parts of an article."""
     text = normalize("\n".join(p for p in parts if p))
-    return text, " ".join(terms(text))
+    return text, " ".join(_index_terms(text))
 
 
 def title_document(kicker, headline, subheadline):

@@ -1,12 +1,13 @@
 """Changelist filters the admin cannot declare from a field alone."""
 
+import datetime
 from functools import cached_property
 
 from django.contrib import admin
 from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
-from articles.models import ArticleRegion, TaggedArticle
+from articles.models import ArticleRegion, Issue, TaggedArticle
 from regions.models import Region
 
 TOP_LEVEL_KINDS = [Region.Kind.PROVINCE, Region.Kind.CITY]
@@ -66,3 +67,55 @@ class TagListFilter(admin.SimpleListFilter):
             return queryset
         # An article carries a tag at most once (tagged_article_unique), so no duplicate rows.
         return queryset.filter(tags__slug=self.value())
+
+
+class IssueDateListFilter(admin.SimpleListFilter):
+    """Year, then month, then the day of an issue: one level at a time, from the Issue table.
+
+    Instead of the admin's date_hierarchy, which computes its years and bounds over the filtered
+    articles (three scans of a search's every match: seconds at 100,000 articles), and of a
+    filter listing every issue of a 30-year archive (9,000 links). Values: 2024, 2024-10,
+    2024-10-08.
+    """
+
+    title = "刊期"
+    parameter_name = "issue_date"
+
+    @cached_property
+    def parts(self):
+        """The chosen (year, month, day) as integers, as far as given; () for none or nonsense."""
+        value = self.value() or ""
+        try:
+            parts = tuple(int(part) for part in value.split("-"))
+            if len(parts) > 3:
+                raise ValueError
+            datetime.date(*parts, *(1,) * (3 - len(parts)))
+        except (TypeError, ValueError):
+            return ()
+        return parts
+
+    def lookups(self, request, model_admin):
+        year, month = (self.parts + (None, None))[:2]
+        choices = []
+        for first_day in Issue.objects.dates("date", "year"):
+            choices.append((f"{first_day.year}", f"{first_day.year}年"))
+            if first_day.year != year:
+                continue
+            in_year = Issue.objects.filter(date__year=year)
+            for month_start in in_year.dates("date", "month"):
+                choices.append((f"{month_start:%Y-%m}", f"　{month_start.month}月"))
+                if month_start.month != month:
+                    continue
+                choices += [
+                    (f"{issue.date:%Y-%m-%d}", f"　　{issue.date.day}日 第{issue.number}期")
+                    for issue in in_year.filter(date__month=month).order_by("date")
+                ]
+        return choices
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if not self.parts:
+            return queryset.none()
+        names = ("issue__date__year", "issue__date__month", "issue__date__day")
+        return queryset.filter(**dict(zip(names, self.parts, strict=False)))

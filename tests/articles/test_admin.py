@@ -196,9 +196,65 @@ def test_status_filter_lists_only_that_status(admin_client, article):
     assert changelist(admin_client, status__exact="published") == [published]
 
 
-def test_issue_filter_lists_only_that_issue(admin_client, article):
-    make_article()
-    assert changelist(admin_client, issue__id__exact=article.issue_id) == [article]
+def in_issue_of(day):
+    return make_article(page=make_page(issue=make_issue(date=day)))
+
+
+def test_issue_date_filter_narrows_by_year_month_or_day(admin_client):
+    march_first = in_issue_of(datetime.date(2023, 3, 1))
+    march_second = in_issue_of(datetime.date(2023, 3, 2))
+    april = in_issue_of(datetime.date(2023, 4, 1))
+    in_issue_of(datetime.date(2024, 3, 1))
+
+    def found(value):
+        return sorted(changelist(admin_client, issue_date=value), key=lambda a: a.pk)
+
+    assert found("2023") == [march_first, march_second, april]
+    assert found("2023-03") == [march_first, march_second]
+    assert found("2023-03-02") == [march_second]
+
+
+@pytest.mark.parametrize("value", ["abc", "2023-13", "2023-02-30", "2023-03-01-01", "-"])
+def test_issue_date_filter_with_a_malformed_date_lists_nothing(admin_client, value):
+    in_issue_of(datetime.date(2023, 3, 1))
+    assert changelist(admin_client, issue_date=value) == []
+
+
+def test_issue_date_filter_opens_one_level_at_a_time(admin_client):
+    for day in (datetime.date(2023, 3, 1), datetime.date(2023, 4, 5), datetime.date(2024, 1, 2)):
+        in_issue_of(day)
+
+    def choices(**params):
+        response = admin_client.get(reverse("admin:articles_article_changelist"), params)
+        spec = next(s for s in response.context["cl"].filter_specs if s.title == "刊期")
+        return [value for value, label in spec.lookup_choices]
+
+    assert choices() == ["2023", "2024"]
+    assert choices(issue_date="2023") == ["2023", "2023-03", "2023-04", "2024"]
+    assert choices(issue_date="2023-04") == ["2023", "2023-03", "2023-04", "2023-04-05", "2024"]
+    # A year without issues opens nothing (and does not fail).
+    assert choices(issue_date="1999") == ["2023", "2024"]
+
+
+def test_search_counts_matches_only_up_to_its_cap(admin_client, monkeypatch):
+    from articles.admin.paging import BoundedCountPaginator
+
+    monkeypatch.setattr(BoundedCountPaginator, "MAX_COUNTED", 3)
+    for _ in range(5):
+        make_article(headline="劳模风采")
+    response = admin_client.get(reverse("admin:articles_article_changelist"), {"q": "劳模"})
+    assert str(response.context["cl"].result_count) == "3+"
+    assert "3+ 条结果" in response.content.decode()
+    # Without a search the count is exact.
+    response = admin_client.get(reverse("admin:articles_article_changelist"))
+    assert response.context["cl"].result_count == 5
+
+
+def test_search_below_the_cap_counts_exactly(admin_client, article):
+    make_article(headline="别的稿件")
+    response = admin_client.get(reverse("admin:articles_article_changelist"), {"q": "领头雁"})
+    assert response.context["cl"].result_count == 1
+    assert str(response.context["cl"].result_count) == "1"
 
 
 def test_section_filter_lists_only_that_section(admin_client, article):
