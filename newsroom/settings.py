@@ -51,7 +51,7 @@ def database_from_url(url):
 def cache_from_url(url):
     """The shared Redis cache when REDIS_URL is set; otherwise each process keeps its own."""
     if url:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "newsroom.cache.RedisCache", "LOCATION": url}
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
@@ -93,11 +93,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything that only shapes a fresh page: a cached page was stored with the CSP and
+    # frame headers it was rendered with, and needs no session, auth or database. PAGE_CACHE=0
+    # turns it off (the benchmark's uncached runs).
+    *(["newsroom.pagecache.AnonymousPageCacheMiddleware"] if env_bool("PAGE_CACHE", True) else []),
     "csp.middleware.CSPMiddleware",
     "newsroom.middleware.ReaderTrafficMiddleware",
-    # Before sessions and auth: a cached page for an anonymous reader needs neither.
-    # PAGE_CACHE=0 turns it off (the benchmark's uncached runs).
-    *(["newsroom.pagecache.AnonymousPageCacheMiddleware"] if env_bool("PAGE_CACHE", True) else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -60,6 +60,17 @@ def test_an_article_page_carries_the_headers(client):
 
 
 @pytest.mark.django_db
+def test_a_page_served_from_the_cache_carries_the_headers(client):
+    url = make_article().get_absolute_url()
+    client.get(url)
+
+    response = client.get(url)
+
+    assert response["X-Cache"] == "HIT"
+    assert_security_headers(response)
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("url_name", ["admin:index", "admin:articles_article_changelist"])
 def test_admin_pages_for_an_editor_carry_the_headers(client, editor, url_name):
     client.force_login(editor)

@@ -79,7 +79,7 @@ def test_without_a_replica_url_there_is_no_router():
 
 def test_the_cache_is_redis_when_configured_and_local_memory_otherwise():
     assert cache_from_url("redis://127.0.0.1:6379/1") == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "newsroom.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/1",
     }
     assert cache_from_url(None)["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
