@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import django_filters
 from django import forms
-from django.db.models import CharField, Exists, F, OuterRef, Value
+from django.db.models import CharField, Exists, F, OuterRef, Subquery, Value
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -16,7 +16,15 @@ from taggit.models import Tag
 from regions.models import Region
 
 from . import search
-from .models import Article, ArticleRegion, Byline, Reporter, Section, TaggedArticle
+from .models import (
+    Article,
+    ArticleRegion,
+    Byline,
+    Reporter,
+    Section,
+    TaggedArticle,
+    published_condition,
+)
 
 # Longer queries are cut: no reader types more, and each word costs a LIKE on every candidate.
 MAX_QUERY_LENGTH = 100
@@ -44,10 +52,19 @@ def public_tags():
 
 
 def public_reporters():
-    credited = Byline.objects.filter(
-        reporter=OuterRef("pk"), article__in=Article.objects.published()
+    """Reporters credited on at least one published article.
+
+    Asked per reporter as "the first public credit" (a scalar subquery with LIMIT 1, which
+    PostgreSQL cannot flatten): it stops at that credit. As EXISTS it was planned as a hash
+    of every credit and every article (130 ms a request at 100,000 articles).
+    """
+    public_credits = Byline.objects.filter(
+        published_condition("article__"), reporter=OuterRef("pk")
     )
-    return Reporter.objects.filter(Exists(credited))
+    first = Subquery(public_credits.order_by().values("pk")[:1])
+    return Reporter.objects.alias(first_public_credit=first).filter(
+        first_public_credit__isnull=False
+    )
 
 
 def search_text(query):

@@ -1,4 +1,11 @@
-from .articles import Article, ArticleQuerySet, ArticleRegion, Photo, TaggedArticle
+from .articles import (
+    Article,
+    ArticleQuerySet,
+    ArticleRegion,
+    Photo,
+    TaggedArticle,
+    published_condition,
+)
 from .history import Correction, Revision
 from .issues import Issue, Page, Section
 from .people import Byline, Reporter
@@ -22,4 +29,5 @@ __all__ = [
     "StatusChange",
     "TRANSITIONS",
     "TaggedArticle",
+    "published_condition",
 ]

@@ -20,10 +20,21 @@ from .workflow import TRANSITIONS, WorkflowMixin, WorkflowQuerySetMixin
 CROSSHEAD_PREFIX = "## "
 
 
+def published_condition(prefix=""):
+    """What readers may see, as a condition: on Article, or through a relation ("article__").
+
+    The one definition: published() filters by it, and queries that reach articles through a
+    join (a reporter's public credits) use it with their prefix.
+    """
+    return models.Q(
+        **{f"{prefix}status__in": PUBLIC_STATUSES, f"{prefix}published_at__lte": timezone.now()}
+    )
+
+
 class ArticleQuerySet(WorkflowQuerySetMixin, models.QuerySet):
     def published(self):
         """What readers may see: the one definition every view, feed, sitemap and search uses."""
-        return self.filter(status__in=PUBLIC_STATUSES, published_at__lte=timezone.now())
+        return self.filter(published_condition())
 
     def for_listing(self):
         """Everything a list of articles shows, in a fixed number of queries."""
