@@ -5,7 +5,10 @@
 Issues of 8 pages with 5 articles each (~40 an issue), Chinese text of 800–1,500 characters built
 from the seed page's sentences, ~60 reporters in byline roles, regions from the tree, ~200 tags.
 Writes through bulk_create in batches (the same rows the importer writes, search document
-included), streaming: memory does not grow with N. Prints a progress line and the load rate.
+included), streaming: memory does not grow with N. A second process makes the next batches'
+text and search terms while this one writes; the GIN search indexes are dropped for the load and
+built once at the end (counted in the rate). The archive ends the day before the earliest issue
+already there, so all of it is published. Prints a progress line and the load rate.
 """
 
 import argparse
