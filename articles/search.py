@@ -18,6 +18,8 @@ import unicodedata
 from django.db import connections, models
 from django.utils.safestring import mark_safe
 
+from articles.body_text import CROSSHEAD_PREFIX
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN = re.compile(rf"[{CJK}]+|[0-9a-z]+")
 CJK_RUN = re.compile(rf"^[{CJK}]+$")
@@ -235,7 +237,7 @@ def search(queryset, query):
 def snippet(text, query, width=60):
     """A short excerpt of text around the first match, escaped, with matches in <mark>."""
     words = query_words(query)
-    plain = text.replace("## ", "").replace("\n", " ")
+    plain = text.replace(CROSSHEAD_PREFIX, "").replace("\n", " ")
     lowered = normalize(plain)
     start = min((i for w in words if (i := lowered.find(w)) >= 0), default=0)
     begin = max(0, start - width // 3)

@@ -16,30 +16,22 @@ import collections
 import contextlib
 import datetime
 import multiprocessing
-import os
 import random
 import re
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-# Production-like settings: DEBUG off (no query log growing with N).
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+import django_setup  # noqa: F401  (sets Django up: before any Django import)
 
-import django  # noqa: E402
+# isort: split
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+from taggit.models import Tag
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from taggit.models import Tag  # noqa: E402
-
-from articles import search  # noqa: E402
-from articles.models import (  # noqa: E402
+from articles import search
+from articles.models import (
     Article,
     ArticleRegion,
     Byline,
@@ -49,7 +41,7 @@ from articles.models import (  # noqa: E402
     Section,
     TaggedArticle,
 )
-from regions.models import Region  # noqa: E402
+from regions.models import Region
 
 PAGES_PER_ISSUE = 8
 ARTICLES_PER_PAGE = 5
@@ -135,12 +127,8 @@ class Catalogue:
         )
 
 
+# Set before the worker forks, which inherits it: the catalogue is never pickled.
 _catalogue = None
-
-
-def _remember(catalogue):
-    global _catalogue
-    _catalogue = catalogue
 
 
 def build_batch(spec):
@@ -176,12 +164,7 @@ def write_batch(issues, pages, articles):
     """One transaction: the rows of a batch, each table in one bulk INSERT."""
     with transaction.atomic():
         Issue.objects.bulk_create(issues)
-        for page in pages:
-            page.issue = page.issue  # the issue's new pk into page.issue_id
         Page.objects.bulk_create(pages)
-        for article, *_ in articles:
-            article.page = article.page
-            article.issue = article.page.issue
         Article.objects.bulk_create([article for article, *_ in articles])
         Byline.objects.bulk_create(
             Byline(article=article, reporter=p, role=role, position=i)
@@ -251,8 +234,8 @@ def progress(made, total, started):
 
 
 def generate(total, batch_issues=25, seed=1):
-    catalogue = Catalogue(random.Random(seed))
-    _remember(catalogue)
+    global _catalogue
+    _catalogue = Catalogue(random.Random(seed))
     made, started = 0, time.monotonic()
     # fork: the worker inherits the catalogue and Django's set-up; it never touches the database.
     connection.close()

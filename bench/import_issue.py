@@ -7,29 +7,19 @@ is left as it was. Prints the median times and the number of SQL queries of one 
 """
 
 import datetime
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+from django_setup import ROOT  # sets Django up: before any Django import
 
-import django  # noqa: E402
+# isort: split
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from articles.importing.loading import load_issue, places_from_database  # noqa: E402
-from articles.importing.parsing import parse_issue  # noqa: E402
-from regions.models import Region  # noqa: E402
+from articles.importing.loading import load_issue, places_from_database
+from articles.importing.parsing import parse_issue
+from regions.models import Region
 
 PAGES = 6
 ROUNDS = 7

@@ -23,26 +23,18 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-os.environ.setdefault("SECURE_HTTPS", "0")
+from django_setup import ROOT  # sets Django up: before any Django import
 
-import django  # noqa: E402
+# isort: split
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from articles.models import Article, Issue, Reporter  # noqa: E402
-from articles.pagination import PRINT_ORDER, print_key  # noqa: E402
-from articles.views import ARTICLES_PER_PAGE  # noqa: E402
-from regions.models import Region  # noqa: E402
+from articles.models import Article, Issue, Reporter
+from articles.pagination import PRINT_ORDER, print_key
+from articles.views import ARTICLES_PER_PAGE
+from regions.models import Region
 
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"

@@ -6,26 +6,16 @@ Times what the search page does for one request (the bounded count and the first
 with the list's prefetches), over several queries of each kind, 20 rounds each.
 """
 
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+import django_setup  # noqa: F401  (sets Django up: before any Django import)
 
-import django  # noqa: E402
+# isort: split
+from django.db import connection
 
-django.setup()
-
-from django.db import connection  # noqa: E402
-
-from articles import search  # noqa: E402
-from articles.models import Article  # noqa: E402
+from articles import search
+from articles.models import Article
 
 KINDS = {
     "常见两字词": ["劳模", "工匠", "职工", "工会"],

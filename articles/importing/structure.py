@@ -3,10 +3,10 @@
 import datetime
 from dataclasses import dataclass, field
 
+from articles.body_text import BodyBlocksMixin, body_lines_of
+
 from .bylines import Credit
 from .gazetteer import Place
-
-CROSSHEAD_PREFIX = "## "
 
 
 @dataclass
@@ -47,7 +47,7 @@ class ParsedPhoto:
 
 
 @dataclass
-class ParsedArticle:
+class ParsedArticle(BodyBlocksMixin):
     headline: str
     line: int
     section: str | None = None
@@ -63,19 +63,9 @@ class ParsedArticle:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def paragraphs(self):
-        return [text for kind, text in self.blocks if kind == "paragraph"]
-
-    @property
-    def crossheads(self):
-        return [text for kind, text in self.blocks if kind == "crosshead"]
-
-    @property
     def body_lines(self):
         """What Article.body stores: one paragraph a line, crossheads as "## " lines."""
-        return [
-            CROSSHEAD_PREFIX + text if kind == "crosshead" else text for kind, text in self.blocks
-        ]
+        return body_lines_of(self.blocks)
 
     @property
     def body(self):

@@ -9,6 +9,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles import search
+from articles.body_text import BodyBlocksMixin, blocks_of
 
 from .history import HistoryMixin
 from .issues import Issue, Page, Section
@@ -16,8 +17,6 @@ from .parts import ArticlePartManager
 from .people import Byline
 from .status import PUBLIC_STATUSES, Status
 from .workflow import TRANSITIONS, WorkflowMixin, WorkflowQuerySetMixin
-
-CROSSHEAD_PREFIX = "## "
 
 
 def published_condition(prefix=""):
@@ -90,7 +89,7 @@ class TaggedArticle(TaggedItemBase):
     natural_key.dependencies = ["articles.article", "taggit.tag"]
 
 
-class Article(WorkflowMixin, HistoryMixin, models.Model):
+class Article(BodyBlocksMixin, WorkflowMixin, HistoryMixin, models.Model):
     Status = Status
 
     issue = models.ForeignKey(
@@ -269,24 +268,7 @@ class Article(WorkflowMixin, HistoryMixin, models.Model):
     @property
     def blocks(self):
         """The body as ("crosshead" | "paragraph", text) pairs, in order."""
-        blocks = []
-        for line in self.body.splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            if line.startswith(CROSSHEAD_PREFIX):
-                blocks.append(("crosshead", line[len(CROSSHEAD_PREFIX) :].strip()))
-            else:
-                blocks.append(("paragraph", line))
-        return blocks
-
-    @property
-    def paragraphs(self):
-        return [text for kind, text in self.blocks if kind == "paragraph"]
-
-    @property
-    def crossheads(self):
-        return [text for kind, text in self.blocks if kind == "crosshead"]
+        return blocks_of(self.body)
 
     @property
     def summary(self):
