@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.importing.loading import load_issue, places_from_database
 from articles.importing.parsing import parse_issue
+from articles.importing.plan import ImportOptions
 from regions.models import Region
 
 PAGES = 6
@@ -45,7 +46,7 @@ def main():
         try:
             with transaction.atomic(), CaptureQueriesContext(connection) as context:
                 started = time.perf_counter()
-                load_issue(parsed)
+                load_issue(parsed, ImportOptions())
                 load_times.append(time.perf_counter() - started)
                 queries = len(context.captured_queries)
                 raise Rollback
