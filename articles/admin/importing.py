@@ -127,6 +127,16 @@ def _natural_key(name):
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
+def as_read(settings, plan):
+    """settings with each file's 版次 and 版名 as the plan read them (a header overrides the
+    row), so that the rows shown are the settings stored, and an unchanged form is no change."""
+    return {
+        **settings,
+        "numbers": [page.number for page in plan.pages],
+        "names": [page.name or None for page in plan.pages],
+    }
+
+
 def may_import(user):
     return user.has_perm("articles.add_issue") and user.has_perm("articles.add_article")
 
@@ -168,21 +178,20 @@ class _ImportPage:
             "opts": self.model_admin.opts,
             "title": "导入新一期",
         }
+        if request.method != "POST":
+            return self.upload_page(UploadForm())
+        token = request.POST.get("token")  # reads the body, through UploadLimit
         refusal = getattr(request, "import_refusal", None)
         if refusal is not None:
             # The body was not read (or not all of it): nothing of it is kept.
-            form = UploadForm()
-            form.add_error(None, refusal)
-            return self.upload_page(form, status=413)
-        if request.method != "POST":
-            return self.upload_page(UploadForm())
-        token = request.POST.get("token")
+            return self.upload_page(UploadForm(), refusal=refusal, status=413)
         if token is None:
             return self.receive()
         try:
             if token != request.session.get(SESSION_KEY):
                 raise UploadGone
             upload = Upload.open(token, request.user.pk)
+            files = upload.files()
         except UploadGone:
             request.session.pop(SESSION_KEY, None)
             messages.error(request, "导入预览已过期或已处理，请重新上传。")
@@ -192,10 +201,10 @@ class _ImportPage:
             self.finish(upload)
             messages.info(request, "已取消导入，没有写入任何内容。")
             return HttpResponseRedirect(reverse("admin:articles_issue_changelist"))
-        return self.review(upload, confirm=action == "confirm")
+        return self.review(upload, files, confirm=action == "confirm")
 
-    def upload_page(self, form, status=200):
-        self.context["form"] = form
+    def upload_page(self, form, refusal=None, status=200):
+        self.context.update(form=form, refusal=refusal)
         return TemplateResponse(
             self.request, "admin/articles/issue/import_form.html", self.context, status=status
         )
@@ -207,6 +216,7 @@ class _ImportPage:
             return self.upload_page(form)
         data = form.cleaned_data
         files = [(upload.name, upload.read()) for upload in data["files"]]
+        date = data["date"].isoformat()
         settings = {
             "numbers": [None] * len(files),
             "names": [None] * len(files),
@@ -216,33 +226,27 @@ class _ImportPage:
             "replace": [],
         }
         try:
-            plan = self.job(files, data["date"].isoformat(), settings).plan()
+            plan = self.job(files, date, settings).plan()
         except PageError as error:
             form.add_error("files", str(error))
             return self.upload_page(form)
-        # The rows show each file's 版次 and 版名 as read: from its header, or by its position.
-        settings["numbers"] = [page.number for page in plan.pages]
-        settings["names"] = [page.name or None for page in plan.pages]
+        settings = as_read(settings, plan)
         upload = Upload.create(
-            files,
-            self.request.user.pk,
-            date=data["date"].isoformat(),
-            settings=settings,
-            signature=plan.signature(),
+            files, self.request.user.pk, date=date, settings=settings, signature=plan.signature()
         )
         self.request.session[SESSION_KEY] = upload.token
         return self.preview(upload, plan, settings)
 
-    def review(self, upload, confirm):
+    def review(self, upload, files, confirm):
         stored = upload.manifest["settings"]
+        date = upload.manifest["date"]
         rows = PageRowFormSet(self.request.POST, prefix="pages")
         choices = ChoicesForm(self.request.POST)
-        files = upload.files()
         if not (rows.is_valid() and choices.is_valid()) or len(rows.forms) != len(files):
             messages.error(self.request, "请按提示改正版次、版名或期号。")
-            plan = self.job(files, upload.manifest["date"], stored).plan()
+            plan = self.job(files, date, stored).plan()
             return self.preview(upload, plan, stored, rows=rows, choices=choices)
-        settings = {
+        asked = {
             "numbers": [row.cleaned_data["number"] for row in rows],
             "names": [row.cleaned_data["name"].strip() or None for row in rows],
             "number": choices.cleaned_data["number"],
@@ -252,19 +256,20 @@ class _ImportPage:
                 {int(pk) for pk in self.request.POST.getlist("replace") if pk.isdigit()}
             ),
         }
-        job = self.job(files, upload.manifest["date"], settings)
+        job = self.job(files, date, asked)
         try:
             plan = job.plan()
         except PageError as error:
             messages.error(self.request, str(error))
-            plan = self.job(files, upload.manifest["date"], stored).plan()
+            plan = self.job(files, date, stored).plan()
             return self.preview(upload, plan, stored, rows=rows, choices=choices)
+        settings = as_read(asked, plan)
         if confirm and settings == stored and not plan.refusals:
             try:
                 done = job.apply(upload.manifest["signature"])
             except ImportRefused as error:
                 messages.error(self.request, str(error))
-                plan = error.plan
+                plan = error.plan or plan
             else:
                 return self.done(upload, done)
         elif confirm:
@@ -273,7 +278,7 @@ class _ImportPage:
             )
         upload.manifest.update(settings=settings, signature=plan.signature())
         upload.save()
-        return self.preview(upload, plan, settings)
+        return self.preview(upload, plan, settings, asked=asked["numbers"])
 
     def job(self, files, date, settings):
         sources = [
@@ -291,11 +296,14 @@ class _ImportPage:
         )
         return IssueImport(sources, date, options)
 
-    def preview(self, upload, plan, settings, rows=None, choices=None):
+    def preview(self, upload, plan, settings, rows=None, choices=None, asked=None):
         if rows is None:
             rows = PageRowFormSet(
                 prefix="pages",
-                initial=[{"number": page.number, "name": page.name} for page in plan.pages],
+                initial=[
+                    {"number": number, "name": name}
+                    for number, name in zip(settings["numbers"], settings["names"], strict=True)
+                ],
             )
         if choices is None:
             choices = ChoicesForm(
@@ -305,15 +313,16 @@ class _ImportPage:
                     "delete_missing": settings["delete_missing"],
                 }
             )
-        asked = settings["numbers"]
+        asked = asked or [None] * len(plan.pages)
         self.context.update(
             {
                 "title": "导入新一期：核对",
                 "plan": plan,
                 "token": upload.token,
+                # Each file's row, its page as read, and whether its header overrode the row.
                 "rows": [
-                    (row, page, asked[index] is not None and asked[index] != page.number)
-                    for index, (row, page) in enumerate(zip(rows.forms, plan.pages, strict=False))
+                    (row, page, number is not None and number != page.number)
+                    for row, page, number in zip(rows.forms, plan.pages, asked, strict=False)
                 ],
                 "management_form": rows.management_form,
                 "row_errors": rows.non_form_errors(),
