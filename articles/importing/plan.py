@@ -377,8 +377,10 @@ class _Planner:
     def _issue(self):
         issues = Issue.objects.filter(date=self.parsed.date)
         if self.lock:
-            # A second import of this issue waits here until the first has committed.
-            issues = issues.select_for_update()
+            # A second import of this issue waits here until the first has committed. NO KEY:
+            # a row lock that the foreign-key checks of others' writes (an editor's revision,
+            # checked at their commit) do not wait for, so that no two sides wait on each other.
+            issues = issues.select_for_update(no_key=True)
         return issues.first()
 
     def _number(self, plan):
@@ -412,7 +414,8 @@ class _Planner:
         if self.lock:
             # An editor's save locks its article (ArticleAdminForm.current_version): whichever
             # comes second waits, then sees the other's change (the import, a new version).
-            list(articles.select_for_update().order_by("pk").values_list("pk", flat=True))
+            locked = articles.select_for_update(no_key=True).order_by("pk")
+            list(locked.values_list("pk", flat=True))
         return list(articles.select_related("section").order_by("page__number", "position"))
 
     def _page(self, parsed_page, page, on_page, snapshots, moved, regions):
