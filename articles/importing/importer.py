@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from articles.models import Section
 
 from .loading import load_issue, places_from_database
+from .merging import plan_issue
 from .parsing import parse_issue
-from .plan import plan_issue
 
 
 @dataclass(frozen=True)

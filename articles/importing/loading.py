@@ -37,7 +37,8 @@ from articles.slugs import unique_slug
 from regions.models import Region
 
 from .gazetteer import Place
-from .plan import Action, ImportRefused, PlanChanged, plan_issue
+from .merging import plan_issue
+from .plan import Action, ImportRefused, PlanChanged
 
 # Readers expect the morning paper in the morning: a published import is dated 06:00 of its day.
 PUBLISH_TIME = datetime.time(6, 0)
