@@ -128,10 +128,13 @@ def _natural_key(name):
 
 
 def as_read(settings, plan):
-    """settings with each file's 版次 and 版名 as the plan read them (a header overrides the
-    row), so that the rows shown are the settings stored, and an unchanged form is no change."""
+    """settings with the issue's number and each file's 版次 and 版名 as the plan read them (a
+    header overrides the row), so that the form shows the settings stored, and posting it back
+    unchanged is no change."""
+    number = settings["number"]
     return {
         **settings,
+        "number": plan.number if number is None else number,
         "numbers": [page.number for page in plan.pages],
         "names": [page.name or None for page in plan.pages],
     }
@@ -158,9 +161,9 @@ def import_issue_view(model_admin):
             except ValueError:
                 length = 0
             if length > MAX_REQUEST_BYTES:
-                request.import_refusal = TOO_LARGE
-            else:
-                request.upload_handlers.insert(0, UploadLimit(request))
+                # Answered without reading the body (nor its CSRF token: nothing is changed).
+                return _ImportPage(model_admin).refuse(request, TOO_LARGE)
+            request.upload_handlers.insert(0, UploadLimit(request))
         return csrf_protect(_ImportPage(model_admin).dispatch)(request)
 
     return view
@@ -170,21 +173,29 @@ class _ImportPage:
     def __init__(self, model_admin):
         self.model_admin = model_admin
 
-    def dispatch(self, request):
-        sweep()
+    def setup(self, request):
         self.request = request
         self.context = {
             **self.model_admin.admin_site.each_context(request),
             "opts": self.model_admin.opts,
             "title": "导入新一期",
         }
+
+    def refuse(self, request, refusal):
+        """The upload form again, saying why an upload was refused; nothing of it is kept."""
+        self.setup(request)
+        return self.upload_page(UploadForm(), refusal=refusal, status=413)
+
+    def dispatch(self, request):
+        sweep()
+        self.setup(request)
         if request.method != "POST":
             return self.upload_page(UploadForm())
         token = request.POST.get("token")  # reads the body, through UploadLimit
         refusal = getattr(request, "import_refusal", None)
         if refusal is not None:
-            # The body was not read (or not all of it): nothing of it is kept.
-            return self.upload_page(UploadForm(), refusal=refusal, status=413)
+            # UploadLimit stopped reading the body: what had arrived is dropped.
+            return self.refuse(request, refusal)
         if token is None:
             return self.receive()
         try:
@@ -308,7 +319,7 @@ class _ImportPage:
         if choices is None:
             choices = ChoicesForm(
                 initial={
-                    "number": plan.number,
+                    "number": settings["number"],
                     "renumber": settings["renumber"],
                     "delete_missing": settings["delete_missing"],
                 }

@@ -54,21 +54,6 @@ class ArticleQuerySet(WorkflowQuerySetMixin, HistoryQuerySetMixin, models.QueryS
     def in_print_order(self):
         return self.order_by("-issue__date", "page__number", "position")
 
-    def refresh_search(self):
-        """Article.refresh_search() for each of these articles, in a fixed number of queries."""
-        articles = list(
-            self.select_related("section").prefetch_related(
-                "bylines__reporter", "article_regions__region__parent", "tags"
-            )
-        )
-        for article in articles:
-            article.set_search_columns(
-                article.bylines.all(),
-                article.article_regions.all(),
-                [tag.name for tag in article.tags.all()],
-            )
-        self.model._base_manager.bulk_update(articles, SEARCH_FIELDS)
-
 
 # Derived columns, large (the whole text again, its terms): never loaded unless asked for.
 SEARCH_FIELDS = ("search_document", "search_terms", "search_title", "search_title_terms")

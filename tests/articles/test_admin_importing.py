@@ -65,7 +65,7 @@ def upload(client, *files, **fields):
 def choices(preview, **changes):
     """What the preview page posts back untouched, with changes: token, rows, options."""
     context = preview.context
-    data = {"token": context["token"], "number": str(context["plan"].number)}
+    data = {"token": context["token"], "number": context["choices"]["number"].value() or ""}
     management = context["management_form"]
     for field in management:
         data[field.html_name] = field.value()
@@ -75,8 +75,9 @@ def choices(preview, **changes):
     for item in context["plan"].articles:
         if item.action == "replaced":
             data.setdefault("replace", []).append(str(item.article.pk))
-    if context["choices"]["delete_missing"].value():
-        data["delete_missing"] = "on"
+    for box in ("renumber", "delete_missing"):
+        if context["choices"][box].value():
+            data[box] = "on"
     data.update(changes)
     return data
 
@@ -142,11 +143,12 @@ def test_each_file_gets_its_page_number_and_name_before_confirming(editor_client
 
 
 def test_confirm_creates_the_drafts_previewed(editor_client, editor):
-    preview = upload(editor_client, ("p1.txt", seed_bytes()))
+    preview = upload(editor_client, ("p1.txt", seed_bytes()), number="")  # the next number
     response = post(editor_client, preview, "confirm")
     issue = Issue.objects.get(date="2024-10-08")
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:articles_issue_change", args=[issue.pk])
+    assert issue.number == 1
     assert Article.objects.filter(issue=issue, status=Article.Status.DRAFT).count() == 7
     assert Article.objects.filter(created_by=editor, origin=Article.Origin.IMPORT).count() == 7
     assert FIRST_HEADLINE in found("寿慧桢") and FIRST_HEADLINE in found("吴兴")
@@ -252,6 +254,7 @@ def test_an_upload_larger_than_an_issue_is_refused_from_its_length(editor_client
     response = upload(editor_client, *files)
     assert response.status_code == 413
     assert "合计超过 8 MB" in response.content.decode()
+    assert not response.wsgi_request._read_started  # answered without reading the body
     assert stored_uploads(upload_dir) == []
 
 
@@ -332,6 +335,20 @@ def test_a_database_change_after_the_preview_shows_the_new_plan_instead(editor_c
     # The new plan, confirmed, is written as shown: the editor's article is kept.
     assert post(editor_client, response, "confirm").status_code == 302
     assert article(FIRST_HEADLINE).body == "编辑改写的正文。"
+
+
+def test_an_existing_issue_keeps_its_number_unless_renumbering_is_ticked(editor_client, regions):
+    command()
+    preview = upload(editor_client, ("p2.txt", seed_bytes()), number="3")
+    body = preview.content.decode()
+    assert "已是第1期，本次要求第3期" in body and "确认导入</button>" not in body
+    assert 'name="renumber"' in body
+    assert preview.context["choices"]["number"].value() == 3  # what was asked stays asked
+
+    ticked = post(editor_client, preview, "preview", renumber="on", **{"pages-0-number": "2"})
+    assert "期号将由第1期改为第3期" in ticked.content.decode()
+    assert post(editor_client, ticked, "confirm").status_code == 302
+    assert Issue.objects.get(date="2024-10-08").number == 3
 
 
 def test_an_issue_number_clash_is_shown_and_nothing_can_be_confirmed(editor_client, regions):

@@ -438,6 +438,16 @@ def test_search_finds_reporters_and_places_after_every_import_path(regions, chie
     assert found("寿慧桢") == found("寿慧桢", published())
 
 
+def test_the_search_columns_an_import_writes_are_those_a_save_would_write(regions, chief):
+    run(seed_bytes())
+    run(page_with("8支代表队", "9支代表队"), publish=True)
+    columns = ["search_document", "search_terms", "search_title", "search_title_terms"]
+    for imported in Article.objects.all():
+        written = Article.objects.filter(pk=imported.pk).values(*columns).get()
+        imported.refresh_search()
+        assert Article.objects.filter(pk=imported.pk).values(*columns).get() == written
+
+
 def test_the_page_caches_hear_of_every_import(regions):
     from articles.signals import content_changed
 
