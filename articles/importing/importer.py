@@ -5,7 +5,7 @@ would come with their geometry) all go through `IssueImport`:
 
     job = IssueImport(sources, date, options)
     plan = job.plan()             # PageError for a page that cannot be read
-    print(render_review(plan))    # what will be done or refused
+    print(render_plan(plan))      # what will be done or refused
     job.apply(plan.signature())   # ImportRefused, or PlanChanged if the database moved since
 
 Nothing is written before `apply`, and `apply` writes exactly the reviewed plan or nothing.

@@ -1,9 +1,13 @@
-"""The text review of an import's plan, read before anything is written (and after, the same).
+"""The text reviews an operator reads before anything is written.
 
-Every article of the imported pages with what the merge does to it (新建, 不变, 更新, 冲突 …);
-for a conflict, each field where the page and the system differ; the articles the page no longer
-has; the issue's number; what is refused; the parser's warnings next to the article they concern;
-and a summary line. The admin shows the same plan as cards (templates/admin/articles/issue/).
+`render_plan`: the import's plan. Every article of the imported pages with what the merge does
+to it (新建, 不变, 更新, 冲突 …); for a conflict, each field where the page and the system differ;
+the articles the page no longer has; the issue's number; what is refused; the parser's warnings
+next to the article they concern; and a summary line. The admin shows the same plan as cards
+(templates/admin/articles/issue/import_preview.html).
+
+`render_review`: the parsed pages alone, as read (no database): every article's headline group,
+credits, places, section, size and photos, then the warnings.
 """
 
 from .plan import Action
@@ -23,7 +27,35 @@ def issue_heading(plan):
     return f"{plan.date.isoformat()} 第{plan.number}期（{state}）"
 
 
-def render_review(plan):
+def render_review(issue):
+    """The parsed issue as read: each article's headline group, credits, places …; warnings."""
+    articles = issue.articles
+    warnings = issue.warnings
+    number = f"第{issue.number}期" if issue.number is not None else "期号未定"
+    out = [
+        f"{issue.date.isoformat()} {number}：共 {len(issue.pages)} 版，"
+        f"{len(articles)} 篇稿件，{len(warnings)} 条警告",
+    ]
+    for page in issue.pages:
+        out.append("")
+        name = f" {page.name}" if page.name else ""
+        out.append(f"第{page.number}版{name}（{page.file}）")
+        if page.topic:
+            out.append(f"专题：{'／'.join(page.topic.splitlines())}")
+        for position, article in enumerate(page.articles, start=1):
+            out.extend(["", f"  {position}. {article.headline}（第{article.line}行）"])
+            out.extend(_parsed_lines(article))
+    out.append("")
+    if warnings:
+        out.append(f"警告（{len(warnings)} 条）：")
+        out.extend(f"  {warning}" for warning in warnings)
+    else:
+        out.append("警告：无")
+    return "\n".join(out) + "\n"
+
+
+def render_plan(plan):
+    """The import's plan: what the merge does to each article, and why; then the summary."""
     out = [
         f"{issue_heading(plan)}：导入 {len(plan.pages)} 版，{len(plan.articles)} 篇稿件，"
         f"{len(plan.warnings)} 条警告"

@@ -9,7 +9,7 @@ from django.db import transaction
 from articles.importing.importer import IssueImport, PageSource
 from articles.importing.loading import write_fixture
 from articles.importing.plan import Action, ImportOptions, ImportRefused
-from articles.importing.review import render_review
+from articles.importing.review import render_plan
 from articles.importing.text import PageError
 
 
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             report = {**job.parsed.to_dict(), "merge": plan.to_dict()}
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
         else:
-            self.stdout.write(render_review(plan), ending="")
+            self.stdout.write(render_plan(plan), ending="")
             self.stdout.write(self._hints(plan), ending="")
         if plan.refusals:
             raise CommandError("导入被拒绝，没有写入任何内容：" + "；".join(plan.refusals))
@@ -86,7 +86,7 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except ImportRefused as error:
             if error.plan is not None and error.plan is not plan:
-                self.stdout.write(render_review(error.plan), ending="")
+                self.stdout.write(render_plan(error.plan), ending="")
             raise CommandError(str(error)) from error
         if options["dry_run"]:
             self.stderr.write(f"试运行：已写出 {options['emit_fixture']}，数据库未改动。")
