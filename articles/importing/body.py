@@ -29,10 +29,8 @@ from .bylines import (
     split_trailing_credit,
 )
 from .structure import ParsedArticle, ParsedPhoto
+from .furniture import END_MARK, JUMP, JUMP_AT_END
 from .text import (
-    END_MARK,
-    JUMP,
-    JUMP_AT_END,
     ends_paragraph,
     ends_sentence,
     han_count,

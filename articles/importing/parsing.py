@@ -42,27 +42,20 @@ from .bylines import (
     split_dateline,
     split_leading_credit,
 )
+from .furniture import JUMP
 from .gazetteer import Gazetteer
+from .page_lines import Unit, read_lines
 from .structure import ParsedIssue, ParsedPage, ParseWarning
 from .text import (
     CLOSERS,
-    JUMP,
     SENTENCE_FINAL,
     PageError,
     decode_page,
     han_count,
     head,
-    is_furniture,
     normalise_line,
     strip_closers,
 )
-
-PAGE_HEADER = re.compile(
-    r"^(?:第\s*)?0*(?P<number>\d{1,4})\s*版(?:\s*[：:]?\s*(?P<name>[^\s，。：:\d][^\s，。：:]{0,11}))?"
-    r"(?:\s+\d{4}\s*年.*)?$"
-)
-HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
-HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
 LABEL_BRACKETS = "【】[]〖〗"
 QUOTES = "“”‘’\"'「」『』《》"
 
@@ -73,34 +66,6 @@ LABEL_UNSURE = 9  # ... and up to this many it may be a label or a kicker
 SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
 INDEX_TITLE_MIN = 8  # a line repeated in a page's title index is at least this long
 EDGE_LINES = 3  # lines at the top and bottom of a page where headers and footers repeat
-
-
-@dataclass
-class Unit:
-    """One printed line of text, or several when a hard break continues it."""
-
-    lines: list[str]
-    line: int
-    blank_before: int = 0
-    level: int = 0  # 1 for a "# " headline, 2 for a "## " crosshead
-    index: int = 0
-    indented: bool = False  # printed with a paragraph indent (　　 or spaces)
-
-    @property
-    def text(self):
-        joined = self.lines[0]
-        for line in self.lines[1:]:
-            latin = joined[-1:].isascii() and joined[-1:].isalnum() and line[:1].isascii()
-            joined += (" " if latin and line[:1].isalnum() else "") + line
-        return joined
-
-    @property
-    def spaced(self):
-        return " ".join(self.lines)
-
-    @property
-    def gap(self):
-        return self.blank_before >= 2
 
 
 @dataclass
@@ -207,6 +172,7 @@ class PageParser:
         self._bylines = {}
         self.crossheads = set()
         self.index_titles = set()
+        self.titles = set()
 
     def warn(self, line, message):
         self.warnings.append(ParseWarning(self.filename, line, message))
@@ -219,15 +185,19 @@ class PageParser:
     def parse(self, text, position, page_name=None, page_number=None):
         if not text.strip():
             self.fail(1, "页面是空的，没有文字")
-        lines = text.split("\n")
-        number, name, header_line = self._header(lines)
-        units = self._without_index(self._units(lines, header_line))
+        read = read_lines(text, self.furniture)
+        self.titles = read.titles
+        number = read.number
+        if number is not None and number < 1:
+            self.warn(read.header_line or 1, f"版次 {number} 无效，按文件顺序编号")
+            number = None
+        units = self._without_index(read.units)
         if not units:
             self.fail(1, "页面除版面杂项外没有文字")
         page = ParsedPage(
             file=self.filename,
             number=number or page_number or position,
-            name=name or page_name,
+            name=read.name or page_name,
         )
         if any(u.level == 1 for u in units):
             heads = self._marked_heads(units, page)
@@ -238,45 +208,6 @@ class PageParser:
         page.articles = [ArticleBuilder(self, h).build() for h in heads]
         page.warnings = self.warnings
         return page
-
-    def _header(self, lines):
-        for number, raw in enumerate(lines, start=1):
-            line = normalise_line(raw)
-            match = PAGE_HEADER.match(line) if line else None
-            if match:
-                page_number = int(match.group("number"))
-                if page_number < 1:
-                    self.warn(number, f"版次“{line}”无效，按文件顺序编号")
-                    return None, match.group("name"), number
-                return page_number, match.group("name"), number
-        return None, None, None
-
-    def _units(self, lines, header_line):
-        units = []
-        blank = blank_seen = 0
-        continues = False
-        for number, raw in enumerate(lines, start=1):
-            line = normalise_line(raw)
-            if not line:
-                blank += 1
-                continues = False
-                continue
-            if number == header_line or PAGE_HEADER.match(line) or self._is_furniture(line):
-                blank_seen, blank, continues = max(blank_seen, blank), 0, False
-                continue
-            level = 0
-            mark = HEADING_MARK.match(line)
-            if mark and not HASHTAG.match(line):
-                level, line = min(len(mark.group("marks")), 2), mark.group("text").strip()
-            if continues and level == 0 and units:
-                units[-1].lines.append(line)
-            else:
-                blank_before = max(blank_seen, blank) if units else 0
-                indented = raw.startswith(("\u3000", "  ", "\t"))
-                units.append(Unit([line], number, blank_before, level, len(units), indented))
-            blank = blank_seen = 0
-            continues = raw.rstrip("\n").endswith(("  ", "\u3000"))
-        return units
 
     def _without_index(self, units):
         """Drop a title index (标题导航) that repeats the page's headlines; remember the titles.
@@ -299,8 +230,11 @@ class PageParser:
         self._bylines.clear()
         return kept
 
-    def _is_furniture(self, line):
-        return line in self.furniture or is_furniture(line)
+    def _listed(self, text):
+        """Whether the page's furniture repeats this line as a title (footer, title list)."""
+        if text in self.index_titles:
+            return True
+        return any(t == text or t.startswith(text + " ") for t in self.titles)
 
     # -- what a unit is ---------------------------------------------------------------------
 
