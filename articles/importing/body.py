@@ -18,12 +18,13 @@ those units out.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .bylines import (
     DEFAULT_TEXT_ROLE,
     MARKERS,
     MissingName,
+    parse_credit_phrase,
     split_dateline,
     split_leading_credit,
     split_trailing_credit,
@@ -57,6 +58,11 @@ class Item:
     photo_phrase: object = None  # a photo credit glued after a caption or paragraph
     dateline: object = None
     photo: ParsedPhoto | None = None
+    more_units: list = field(default_factory=list)  # a credit printed over two lines
+
+    @property
+    def numbers(self):
+        return [n for unit in [self.unit, *self.more_units] for n in unit.numbers]
 
 
 class ArticleBuilder:
@@ -78,7 +84,7 @@ class ArticleBuilder:
 
     def build(self):
         article = self.article
-        items = self._items(self.group.body)
+        items = self._join_split_credits(self._items(self.group.body))
         self._find_captions(items)
         dateline_place = self._lead(items)
         self._trailing_credits(items)
@@ -112,12 +118,68 @@ class ArticleBuilder:
                 self.article.notes.append(f"正文转版：{unit.text}，转版部分不在本页")
                 continue
             phrase = self.page.byline(unit)
+            if phrase and phrase.anonymous:
+                self._phrase_warnings(phrase, unit)
+                continue
             if phrase:
                 kind = "byline" if phrase.text_credits else "credit"
                 items.append(Item(kind, unit, unit.text, phrase=phrase))
                 continue
             items.append(Item("para", unit, unit.text))
         return items
+
+    def _join_split_credits(self, items):
+        """A credit printed over two lines is one credit: 记者甲、乙 / 通讯员丙 摄影报道 credits
+        all three for text and photos; 本报记者 甲 / 通讯员 乙 摄 credits both for the photo.
+
+        The first line may be a credit of its own or glued after the last sentence.
+        """
+        joined = []
+        for item in items:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and item.kind in ("byline", "credit")
+                and item.phrase.terminal
+                and not item.text.startswith(("（", "("))
+            ):
+                first = self._open_credit(previous)
+                if first is not None:
+                    text, credit_text = first
+                    try:
+                        phrase = parse_credit_phrase(f"{credit_text} {item.text}")
+                    except MissingName:
+                        phrase = None
+                    if phrase and not phrase.anonymous:
+                        kind = "byline" if phrase.text_credits else "credit"
+                        merged = Item(kind, item.unit, item.text, phrase=phrase)
+                        if previous.kind == "para":
+                            previous.text = text
+                            merged.more_units = [previous.unit]
+                        else:
+                            merged.unit, merged.more_units = previous.unit, [item.unit]
+                            joined.pop()
+                        joined.append(merged)
+                        continue
+            joined.append(item)
+        return joined
+
+    @staticmethod
+    def _open_credit(item):
+        """(text left, credit text) for a credit with no ending (报道, 摄) that the next line
+        may finish: a credit line of its own, or one glued after the last sentence."""
+        if item.kind == "byline" and item.phrase.terminal is None and item.phrase.has_role:
+            return "", item.text
+        if item.kind != "para":
+            return None
+        try:
+            found = split_trailing_credit(item.text)
+        except MissingName:
+            return None
+        if found and found[1].has_role and found[1].terminal is None:
+            before = found[0]
+            return before, item.text[len(before) :].strip()
+        return None
 
     # -- captions -------------------------------------------------------------------------------
 
@@ -213,7 +275,7 @@ class ArticleBuilder:
             found = split_trailing_credit(last.text)
         except MissingName as error:
             self.page.fail(last.unit.line, str(error))
-        if found and found[1].text_credits:
+        if found and (found[1].text_credits or found[1].anonymous):
             last.text, phrase, glued = found
             self._credit(phrase, last.unit)
             if glued:

@@ -26,6 +26,11 @@ ROLE_WORDS = tuple(
             "特约记者",
             "首席记者",
             "摄影记者",
+            "全媒体记者",
+            "融媒体记者",
+            "全媒记者",
+            "融媒记者",
+            "特派记者",
             "通讯员",
             "特约通讯员",
             "实习生",
@@ -42,7 +47,7 @@ ROLE_PATTERN = "|".join(ROLE_WORDS)
 ROLE_SPLIT = re.compile(f"({ROLE_PATTERN})")
 ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端)$")
 # Roles printed before a slash or colon only: 文/甲 (text), 图/乙 and 摄影：丙 (photo).
-SLASH_ROLES = {"文": "作者", "图": "摄影", "摄影": "摄影", "摄": "摄影"}
+SLASH_ROLES = {"文": "作者", "图": "摄影", "摄影": "摄影", "摄": "摄影", "文字整理": "文字整理"}
 DEFAULT_TEXT_ROLE = "作者"
 DEFAULT_PHOTO_ROLE = "摄影"
 
@@ -59,6 +64,8 @@ TERMINALS = (
     ("摄", PHOTO),
 )
 MARKERS = "●■□◆◇▲△▼★☆○◎•▪▫◉"
+# A character lost in copying, printed after a bracketed credit: (杨季平)?
+STRAY_AFTER_BRACKET = re.compile(r"(?<=[）)])\s*[?？\ufffd]+$")
 
 # Names of organisations end in one of these (工会, 公司, 局, 中心 …).
 ORGANISATION_SUFFIXES = (
@@ -144,6 +151,14 @@ class CreditPhrase:
     photo_credits: list[Credit] = field(default_factory=list)
     has_role: bool = False
     warnings: list[str] = field(default_factory=list)
+    terminal: str | None = None  # 报道, 摄, 摄影报道 … as printed at the end
+    anonymous: str | None = None  # a role printed with no name: 本报记者
+
+    @property
+    def covers_photos(self):
+        return bool(self.photo_credits) or (
+            self.anonymous is not None and dict(TERMINALS).get(self.terminal) in (PHOTO, BOTH)
+        )
 
     @property
     def credits(self):
@@ -180,8 +195,9 @@ def parse_credit_phrase(text, *, strict_names=True):
     where the position alone says the text is a byline (after 本报讯, before 报道, in brackets).
     Raises MissingName when a role word that starts the credit has no name after it.
     """
-    phrase = text.strip().lstrip(MARKERS).strip()
-    marked = phrase != text.strip()
+    text = STRAY_AFTER_BRACKET.sub("", text.strip())
+    phrase = text.lstrip(MARKERS).strip()
+    marked = phrase != text
     if len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)":
         phrase = phrase[1:-1].strip()
         marked = True
@@ -197,9 +213,25 @@ def parse_credit_phrase(text, *, strict_names=True):
     items = _tokenise(phrase)
     if items is None:
         return None
+    if len(items) == 1 and items[0][0] == "role":
+        # 本报记者 alone: the paper's staff, unnamed. A credit, but nobody to record.
+        role = items[0][1]
+        return CreditPhrase(
+            has_role=True,
+            terminal=terminal,
+            anonymous=role,
+            warnings=[f"署名“{role}”没有姓名，未记入署名，请核对"],
+        )
     lenient = bool(terminal) or marked or not strict_names
+    if not (marked or terminal) and all(item[0] == "run" and is_organisation(item[1]) for item in items):
+        # A bare organisation name on its own line is a name in the text (a kicker, a
+        # heading), not a credit: credits by organisations are bracketed or marked.
+        return None
     photo_role = "供图" if terminal == "供图" else DEFAULT_PHOTO_ROLE
-    return _assign(items, covers, lenient=lenient, terminal=bool(terminal), photo_role=photo_role)
+    phrase = _assign(items, covers, lenient=lenient, terminal=bool(terminal), photo_role=photo_role)
+    if phrase:
+        phrase.terminal = terminal
+    return phrase
 
 
 def _tokenise(phrase):
@@ -279,7 +311,7 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
             _add(phrase, Credit(run, role or "", organisation=True), covers, role_is_photo)
             role_has_name = True
             continue
-        names = _split_names(run, after_role=role is not None, warnings=phrase.warnings)
+        names = _split_names(run, after_role=role is not None or lenient, warnings=phrase.warnings)
         if names is None:
             return None
         for name in names:
@@ -287,6 +319,9 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
             # name; 记者甲 glued in running text must start with a surname to count.
             trusted = terminal or (role is not None and (lenient or not item[2]))
             if not trusted and not is_surname_start(name):
+                return None
+            if not trusted and not lenient and len(name) > 3 and name[:2] not in COMPOUND_SURNAMES:
+                # 白马湖畔, 虞舜文化: four characters printed alone are a phrase, not a name.
                 return None
             if unit:
                 # An organisation followed by names is the unit those people work for.

@@ -121,7 +121,7 @@ def is_running_head(line):
         return False
     rest = DATE_IN_LINE.sub("", line)
     rest = re.sub(r"[\s|｜·•/／第期版\d]+", "", rest)
-    return bool(MASTHEAD.match(rest))
+    return bool(rest) and bool(MASTHEAD.match(rest))
 
 
 def navigation_words(line):

@@ -14,11 +14,14 @@ Rules (the reference's parser notes, made concrete):
 - A city printed before its county (湖州市吴兴区, 湖州吴兴) only qualifies the county. A city
   whose county is also found is left out, unless the dateline names it as the story place; the
   province is listed only when the headline or dateline names nothing smaller.
+- A place that starts a company's name (杭州福斯特应用材料股份有限公司) names the company, not
+  the story's place: it does not count there.
 - Order: the dateline's place first, then the headline group's places, then the body's, each in
   order of first mention.
 """
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +75,9 @@ ZONE_WORDS = (
     "试验区",
 )
 DIVISION_SUFFIXES = ("畲族自治县", "自治县", "省", "市", "区", "县")
+COMPANY_NAME = re.compile(
+    r"^(?![一该各多这那某])[^\s，。、；：“”的和与及等在]{1,14}?(?:股份有限公司|有限责任公司|有限公司|集团)"
+)
 
 
 @dataclass(frozen=True)
@@ -161,8 +167,10 @@ class Gazetteer:
                 i += 1
                 continue
             length, (place, short) = found
-            if place is not None and (
-                trust_short_names or self._short_name_counts(text, i, i + length, short)
+            if (
+                place is not None
+                and (trust_short_names or self._short_name_counts(text, i, i + length, short))
+                and not COMPANY_NAME.match(text[i + length :])
             ):
                 mentions.append(
                     Mention(place, i, i + length, text[i : i + length], short, text_index)

@@ -35,9 +35,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .body import CAPTION_MARKER, ArticleBuilder
+from .briefs import brief_headline, is_brief_start
 from .bylines import (
     MARKERS,
     MissingName,
+    is_organisation,
     parse_credit_phrase,
     split_dateline,
     split_leading_credit,
@@ -58,6 +60,11 @@ from .text import (
 )
 LABEL_BRACKETS = "【】[]〖〗"
 QUOTES = "“”‘’\"'「」『』《》"
+TRAILING_CREDIT = re.compile(r"[（(][^（）()]{2,30}[）)][?？]?$")
+QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》")
+GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
+# 图 片 新 闻: a column label printed with its characters spaced out.
+SPACED_LABEL = re.compile(r"^(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]$")
 
 HEADING_MAX = 40  # characters in a 主题, 引题 or column label on a plain page
 SUBHEADLINE_MAX = 60
@@ -76,6 +83,7 @@ class Head:
     kicker: str | None = None
     subheadline: str | None = None
     body: list[Unit] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)  # the headline group's own lines
 
 
 def parse_issue(
@@ -230,6 +238,16 @@ class PageParser:
         self._bylines.clear()
         return kept
 
+    def _settled(self, run, units):
+        """A run whose 主题 the furniture names, above its last line: that line is its 副题."""
+        return len(run) >= 2 and any(self._listed(units[i].text) for i in run[:-1])
+
+    def _in_title(self, text):
+        """The line is a title the furniture repeats, or the start or end of one."""
+        return self._listed(text) or any(
+            t != text and (t.startswith(text) or t.endswith(text)) for t in self.titles
+        )
+
     def _listed(self, text):
         """Whether the page's furniture repeats this line as a title (footer, title list)."""
         if text in self.index_titles:
@@ -255,10 +273,14 @@ class PageParser:
         text = unit.text
         if unit.level or not 1 <= len(text) <= (SUBHEADLINE_MAX if lenient else HEADING_MAX):
             return False
+        if self._in_title(text) and han_count(text) >= 2:
+            return self.byline(unit) is None
         if han_count(text) < 2 or "。" in text or text.endswith(tuple("，、；：,;:…—")):
             return False
         # A 副题 after a dash (——记全国劳动模范、高级技师某某) may hold commas.
-        if not lenient and not text.startswith("——") and re.search(r"[，、；,;]", text):
+        # Commas inside quotes belong to the quoted words: 掀起“学劳模、多贡献”的热潮.
+        unquoted = QUOTED.sub("", text)
+        if not lenient and not text.startswith("——") and re.search(r"[，、；,;]", unquoted):
             return False
         if CAPTION_MARKER.match(text) or split_dateline(text) or JUMP.match(text):
             return False
@@ -275,6 +297,8 @@ class PageParser:
             self.fail(unit.line, str(error))
 
     def _label_core(self, text):
+        if SPACED_LABEL.match(text):
+            return text.replace(" ", "")
         return text.strip(MARKERS + LABEL_BRACKETS + " ")
 
     def _bare_label(self, unit):
@@ -284,6 +308,8 @@ class PageParser:
     def _is_label(self, unit):
         """A column label for sure: a known section, a bracketed or marked line."""
         core = self._label_core(unit.text)
+        if SPACED_LABEL.match(unit.text):
+            return True
         return core in self.sections or unit.text[:1] in MARKERS + "【[〖"
 
     def _label_sized(self, unit, limit=LABEL_MAX):
@@ -337,6 +363,10 @@ class PageParser:
                 subheadlines.append(units[below])
                 below += 1
             group.subheadline = "".join(u.text for u in subheadlines) or None
+            group.units = units[start:below]
+            glued = GLUED_LABEL.match(group.headline)
+            if glued and group.section is None:
+                group.section, group.headline = glued.group("label"), glued.group("rest")
             if heads:
                 heads[-1][1].body = units[heads[-1][0] : start]
             heads.append((below, group))
@@ -405,6 +435,9 @@ class PageParser:
 
     def _plain_heads(self, units, page):
         kinds = [self._plain_kind(u) for u in units]
+        for index, unit in enumerate(units):
+            if kinds[index] == "para" and is_brief_start(unit.text):
+                kinds[index] = "brief"
         runs = []
         i = 0
         while i < len(units):
@@ -415,11 +448,12 @@ class PageParser:
             while j < len(units) and kinds[j] == "heading":
                 j += 1
             run = list(range(i, j))
-            if j < len(units) and self._is_photo_credit(units[j]):
+            if j < len(units) and self._is_photo_credit(units[j]) and not self._settled(run, units):
                 run.pop()  # the line right above a photo credit is its caption
             if run:
                 runs.append(run)
             i = j
+        runs, brief_labels = self._brief_labels(runs, units, kinds)
         starts, lone = [], []
         for run in runs:
             after = run[-1] + 1
@@ -459,20 +493,72 @@ class PageParser:
                     + "、".join(f"“{units[r[0]].text}”" for r in segment),
                 )
             segment = []
-        starts.sort()
-        if not starts:
+        openers = sorted([(run[0], run) for run in starts] + self._brief_items(units, kinds, starts))
+        if not openers:
             return []
-        for unit in units[: starts[0][0]]:
+        first = min([openers[0][0], *brief_labels])
+        for unit in units[:first]:
             self.warn(
                 unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
             )
         heads = []
-        for number, run in enumerate(starts):
-            end = starts[number + 1][0] if number + 1 < len(starts) else len(units)
-            group = self._plain_group([units[i] for i in run], page, top=number == 0)
-            group.body = units[run[-1] + 1 : end]
+        for number, (start, run) in enumerate(openers):
+            end = openers[number + 1][0] if number + 1 < len(openers) else len(units)
+            if isinstance(run, list):
+                group = self._plain_group([units[i] for i in run], page, top=number == 0)
+                group.body = units[run[-1] + 1 : end]
+            else:
+                group = self._brief(units[start], run)
+                group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
             heads.append(group)
         return heads
+
+    def _brief_labels(self, runs, units, kinds):
+        """A single short line right above a brief is the briefs' column label (工会动态)."""
+        kept, labels = [], {}
+        for run in runs:
+            after = run[-1] + 1
+            if len(run) == 1 and after < len(units) and kinds[after] == "brief":
+                labels[run[0]] = self._label_core(units[run[0]].text)
+            else:
+                kept.append(run)
+        self._brief_sections = labels
+        return kept, list(labels)
+
+    def _brief_items(self, units, kinds, starts):
+        """(index, label) for every brief: at a marker, or after a credit inside a run of them."""
+        headline_starts = {run[0] for run in starts}
+        items, label, inside, credited = [], None, False, False
+        for index, unit in enumerate(units):
+            if index in self._brief_sections:
+                label, inside, credited = self._brief_sections[index], False, False
+                continue
+            if index in headline_starts:
+                label, inside = None, False
+                continue
+            opens = kinds[index] == "brief" or (
+                inside and credited and kinds[index] in ("para", "dateline")
+            )
+            if opens:
+                items.append((index, label or ""))
+                inside = True
+            credited = kinds[index] == "byline" or bool(TRAILING_CREDIT.search(unit.text))
+        return items
+
+    def _brief(self, unit, label):
+        headline, _, printed = brief_headline(unit.text)
+        group = Head(headline, unit.line, label or None)
+        if not printed:
+            self.warn(unit.line, f"简讯没有标题，暂以首句“{headline}”作标题，请核对")
+        return group
+
+    @staticmethod
+    def _unmarked(unit, group):
+        """The brief's first line without its marker (and without its lead phrase)."""
+        _, text, _ = brief_headline(unit.text)
+        return Unit(
+            [text], unit.line, unit.blank_before, unit.level, unit.index, unit.indented, unit.numbers
+        )
 
     @staticmethod
     def _caption_like(unit):
@@ -491,33 +577,53 @@ class PageParser:
         return "para"
 
     def _plain_group(self, run, page, *, top):
-        """Topic banner, section, kicker, headline and 副题 from a run of short lines."""
-        run = list(run)
-        if top:
+        """Topic banner, section, kicker, headline and 副题 from a run of short lines.
+
+        Evidence first: a line the footer or a title list repeats is the 主题 (two lines the
+        footer repeats as one are one 主题 printed over two lines), a line starting with ——
+        is a 副题, a bracketed or letter-spaced line is a column label. Without evidence, one
+        line is the 主题; two are 主题 + 副题, flagged; three are 引题 + 主题 + 副题.
+        """
+        run = self._titles_over_two_lines(list(run))
+        labels = [i for i, unit in enumerate(run[:-1]) if self._is_label(unit)]
+        if labels and labels[-1] > 0:
+            self._outside_articles(run[: labels[-1]], page, top=top)
+            run = run[labels[-1] :]
+        listed = next((i for i, unit in enumerate(run) if self._listed(unit.text)), None)
+        if listed is not None and listed > 1 and not self._is_label(run[0]):
+            self._outside_articles(run[: listed - 1], page, top=top)
+            run, listed = run[listed - 1 :], 1
+        elif top and listed is None:
             banner = []
             while len(run) > 1 and (len(run[0].lines) > 1 or len(run) > 3):
                 banner.append(run.pop(0))
-            if banner:
-                page.topic = "\n".join(line for unit in banner for line in unit.lines)
+            self._outside_articles(banner, page, top=True)
+        group_units = list(run)
         section = None
         # A column label on a plain page stands apart: bracketed, or short with a blank line
         # under it (two touching short lines are a headline group).
-        if len(run) >= 2 and (
+        if listed != 0 and len(run) >= 2 and (
             self._is_label(run[0]) or (self._label_sized(run[0]) and run[1].blank_before)
         ):
             section = self._label_core(run.pop(0).text)
-        if len(run) > 3:
-            self.warn(run[0].line, "标题行过多，前面的行并入引题，请核对")
-            run = [Unit([" ".join(u.text for u in run[:-2])], run[0].line), *run[-2:]]
+            listed = listed - 1 if listed else listed
         texts = [u.text for u in run]
         kicker = subheadline = None
-        if len(run) == 3:
+        if listed is not None:
+            kicker = " ".join(texts[:listed]) or None
+            headline = texts[listed]
+            subheadline = "".join(texts[listed + 1 :]) or None
+        elif len(run) > 3:
+            self.warn(run[0].line, "标题行过多，前面的行并入引题，请核对")
+            kicker, headline, subheadline = " ".join(texts[:-2]), texts[-2], texts[-1]
+        elif len(run) == 3:
             kicker, headline, subheadline = texts
-        elif len(run) == 2 and texts[1] in self.index_titles and texts[0] not in self.index_titles:
+        elif len(run) == 2 and is_organisation(texts[0]) and not texts[1].startswith("——"):
+            # 西安市新城区工会 / 重视工人报刊发行工作: a name alone is the 引题 of the line below.
             kicker, headline = texts
         elif len(run) == 2:
             headline, subheadline = texts
-            if not subheadline.startswith("——") and headline not in self.index_titles:
+            if not subheadline.startswith("——"):
                 self.warn(
                     run[0].line,
                     f"两行标题“{headline}”“{subheadline}”按主题+副题处理，"
@@ -526,4 +632,44 @@ class PageParser:
         else:
             headline = texts[0]
         line = run[1].line if kicker else run[0].line
-        return Head(headline, line, section, kicker, subheadline)
+        return self._head(headline, line, section, kicker, subheadline, group_units)
+
+    def _head(self, headline, line, section, kicker, subheadline, units):
+        """The group, with a label printed in brackets before the headline taken out of it."""
+        glued = GLUED_LABEL.match(headline)
+        if glued and section is None:
+            section, headline = glued.group("label"), glued.group("rest")
+        group = Head(headline, line, section, kicker, subheadline)
+        group.units = list(units)
+        return group
+
+    def _titles_over_two_lines(self, run):
+        """Two lines that the footer repeats as one title are one 主题 printed over two lines."""
+        joined = []
+        for unit in run:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and not self._listed(previous.text)
+                and self._listed(previous.text + unit.text)
+            ):
+                joined[-1] = Unit(
+                    previous.lines + unit.lines,
+                    previous.line,
+                    previous.blank_before,
+                    index=previous.index,
+                    numbers=previous.numbers + unit.numbers,
+                )
+            else:
+                joined.append(unit)
+        return joined
+
+    def _outside_articles(self, units, page, *, top):
+        """Short lines above a headline group: the page's topic banner at the top, else lost."""
+        if not units:
+            return
+        if top:
+            page.topic = "\n".join(line for unit in units for line in unit.lines)
+            return
+        for unit in units:
+            self.warn(unit.line, f"“{head(unit.text)}”不属于任何稿件的标题，未导入，请核对")
