@@ -29,8 +29,8 @@ from .bylines import (
     split_leading_credit,
     split_trailing_credit,
 )
-from .structure import ParsedArticle, ParsedPhoto
 from .furniture import END_MARK, JUMP, JUMP_AT_END
+from .structure import ParsedArticle, ParsedPhoto
 from .text import (
     ends_paragraph,
     ends_sentence,
@@ -43,6 +43,7 @@ from .text import (
 CAPTION_MARKER = re.compile(r"^(?:图为|图：|上图|下图|左图|右图|[▲△]|图\s*[①②③④⑤⑥⑦⑧⑨])")
 TRAILING_DATELINE = re.compile(r"[（(](?P<dateline>[^（）()]{3,30}[讯电])[）)]$")
 CAPTION_MAX = 150
+REPEAT_MIN = 15  # a line this long printed twice in one article is a repetition
 LOST_FRAGMENT = 8  # a paragraph this short after a broken one is the tail of a lost passage
 PHOTO_NEWS_NOTE = "图片新闻：图片说明同时作为正文"
 
@@ -110,7 +111,7 @@ class ArticleBuilder:
 
     def _items(self, units):
         items = []
-        for unit in units:
+        for unit in self._printed_once(units):
             if unit.level >= 2 or unit.index in self.page.crossheads:
                 items.append(Item("crosshead", unit, unit.text))
                 continue
@@ -127,6 +128,21 @@ class ArticleBuilder:
                 continue
             items.append(Item("para", unit, unit.text))
         return items
+
+    def _printed_once(self, units):
+        """The units without a passage the site printed twice (text, then its credit again)."""
+        seen, kept, skipping = set(), [], False
+        for unit in units:
+            text = unit.text
+            skipping = text in seen and (han_count(text) >= REPEAT_MIN or skipping)
+            if skipping:
+                if not any("重复" in note for note in self.article.notes):
+                    self.warn(unit.line, f"“{head(text)}”与前文重复（网页重复印出），未重复导入")
+                    self.article.notes.append("网页重复印出的文字未重复导入")
+                continue
+            seen.add(text)
+            kept.append(unit)
+        return kept
 
     def _join_split_credits(self, items):
         """A credit printed over two lines is one credit: 记者甲、乙 / 通讯员丙 摄影报道 credits

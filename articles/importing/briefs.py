@@ -29,7 +29,8 @@ def brief_headline(text):
     """(headline, text left, printed) for an item: its lead phrase, else its first clause."""
     text = without_marker(text)
     lead = LEAD_PHRASE.match(text)
-    if lead:
+    # A lead phrase stands before the item's own sentences, not before its credit alone.
+    if lead and not lead.group("rest").startswith(("（", "(")) and len(lead.group("rest")) > 8:
         return lead.group("lead"), lead.group("rest"), True
     clause = FIRST_CLAUSE.match(text)
     headline = clause.group("clause") if clause else text

@@ -52,6 +52,7 @@ DEFAULT_TEXT_ROLE = "作者"
 DEFAULT_PHOTO_ROLE = "摄影"
 
 TEXT, PHOTO, BOTH = "text", "photo", "both"
+TEXT_AND_PHOTOS = re.compile(r"\s*(?:文\s*[/／]\s*[摄图]|图\s*[/／]\s*文)$")
 # How a credit ends: 报道 (text), 摄/摄影/供图 (photo), 摄影报道 (text and photos). Names
 # printed with no role word take 作者 for text, 摄影 for photos, or 供图 (photo supplied by).
 TERMINALS = (
@@ -156,9 +157,8 @@ class CreditPhrase:
 
     @property
     def covers_photos(self):
-        return bool(self.photo_credits) or (
-            self.anonymous is not None and dict(TERMINALS).get(self.terminal) in (PHOTO, BOTH)
-        )
+        kind = BOTH if self.terminal == "文/摄" else dict(TERMINALS).get(self.terminal)
+        return bool(self.photo_credits) or (self.anonymous is not None and kind in (PHOTO, BOTH))
 
     @property
     def credits(self):
@@ -198,13 +198,18 @@ def parse_credit_phrase(text, *, strict_names=True):
     text = STRAY_AFTER_BRACKET.sub("", text.strip())
     phrase = text.lstrip(MARKERS).strip()
     marked = phrase != text
-    if len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)":
+    bracketed = len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)"
+    if bracketed:
         phrase = phrase[1:-1].strip()
         marked = True
     covers = TEXT
     terminal = None
+    both = TEXT_AND_PHOTOS.search(phrase)
+    if both and both.start() > 0:
+        # 文/摄, 文/图: everyone named wrote the text and took the photos.
+        phrase, covers, terminal = phrase[: both.start()].rstrip(), BOTH, "文/摄"
     for word, kind in TERMINALS:
-        if phrase.endswith(word) and len(phrase) > len(word):
+        if terminal is None and phrase.endswith(word) and len(phrase) > len(word):
             phrase = phrase[: -len(word)].rstrip()
             covers, terminal = kind, word
             break
@@ -223,12 +228,22 @@ def parse_credit_phrase(text, *, strict_names=True):
             warnings=[f"署名“{role}”没有姓名，未记入署名，请核对"],
         )
     lenient = bool(terminal) or marked or not strict_names
-    if not (marked or terminal) and all(item[0] == "run" and is_organisation(item[1]) for item in items):
+    if not (marked or terminal) and all(
+        item[0] == "run" and is_organisation(item[1]) for item in items
+    ):
         # A bare organisation name on its own line is a name in the text (a kicker, a
         # heading), not a credit: credits by organisations are bracketed or marked.
         return None
     photo_role = "供图" if terminal == "供图" else DEFAULT_PHOTO_ROLE
-    phrase = _assign(items, covers, lenient=lenient, terminal=bool(terminal), photo_role=photo_role)
+    # (建华 晓燕): two or more short names in brackets are names, surname printed or not.
+    name_list = (
+        bracketed
+        and len(items) >= 2
+        and all(item[0] == "run" and 2 <= len(item[1]) <= 3 for item in items)
+    )
+    phrase = _assign(
+        items, covers, lenient=lenient, terminal=bool(terminal) or name_list, photo_role=photo_role
+    )
     if phrase:
         phrase.terminal = terminal
     return phrase

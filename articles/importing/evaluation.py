@@ -5,7 +5,8 @@ The facts are written by hand, one JSON file a page (`<page>.facts.json` beside 
 
     {"page": {"number": 2, "name": "工会"},
      "articles": [{"kicker": null, "headline": "…", "subheadline": null, "section": null,
-                   "dateline": "本报讯", "people": [["王伟", "记者", "text"], ["李强", "通讯员", "photo"]],
+                   "dateline": "本报讯",
+                   "people": [["王伟", "记者", "text"], ["李强", "通讯员", "photo"]],
                    "organisations": ["龙游县总工会"], "regions": ["330825"]}]}
 
 A person is (name, role as printed, "text" or "photo"); a role nobody printed is 作者 for the text
@@ -184,6 +185,9 @@ def score_page(page, facts, name=""):
 def _add(report, name, found, wanted):
     for field_name in FIELDS:
         report.fields[field_name].add(found[field_name], wanted[field_name])
-        missing, extra = wanted[field_name] - found[field_name], found[field_name] - wanted[field_name]
+        missing, extra = (
+            wanted[field_name] - found[field_name],
+            found[field_name] - wanted[field_name],
+        )
         if missing or extra:
             report.misses.append((name, field_name, sorted(missing), sorted(extra)))

@@ -27,14 +27,16 @@ from .text import URL, han_count
 
 NAVIGATION_WORDS = frozenset(
     """上一版 下一版 上一篇 下一篇 上一期 下一期 上篇 下篇 返回目录 返回首页 返回主页 返回 首页 目录
-    版面导航 标题导航 版面概览 本版标题 本版导读 往期 往期回顾 往期查阅 放大 缩小 默认 打印 关闭 收藏
+    版面导航 标题导航 版面概览 本版标题 本版导读 往期 往期回顾 往期查阅 放大 缩小 默认 打印 关闭
+    收藏
     推荐 朗读 评论 更多功能 分享 分享到 分享到微信 PDF PDF下载 下载PDF 查看PDF PDF版 电子版 数字报
     报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
     我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版""".split()
 )
 # Navigation that sites print anywhere, below an article as well as above it.
 ANYWHERE_WORDS = frozenset(
-    """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号 大 中 小
+    """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号
+    大 中 小
     我知道了 现在升级 稍后再说 客户端""".split()
 )
 NAVIGATION_SEPARATORS = re.compile(r"[\s|｜/·•>»<«\[\]【】()（）:：\-↑]+")
@@ -50,8 +52,12 @@ DATE_LINE = re.compile(
 )
 PAGE_LABEL = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,3}\s*版[-—–\s]*$|^[-—–\s]*\d{1,3}[-—–\s]*$")
 MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:报|刊|网|客户端)?$")
-DIGITAL_EDITION = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:报|刊)(?:社)?\s*(?:数字报纸|数字报|电子版|电子报)?$")
-SITE_HEADER = re.compile(r"官方网站|今天是$|举报电话|自律管理|统一刊号|^报刊[：:]|出版$|主办$|^出版日期[：:]")
+DIGITAL_EDITION = re.compile(
+    r"^[\u4e00-\u9fff]{2,12}(?:报|刊)(?:社)?\s*(?:数字报纸|数字报|电子版|电子报)?$"
+)
+SITE_HEADER = re.compile(
+    r"官方网站|今天是$|举报电话|自律管理|统一刊号|^报刊[：:]|出版$|主办$|^出版日期[：:]"
+)
 PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|工人报|工报|快报)(?:社)?$")
 SOCIAL_ACCOUNT = re.compile(r"^\S{1,8}(?:微信|微博|抖音|客户端|头条号)$")
 COPYRIGHT = re.compile(
@@ -59,7 +65,9 @@ COPYRIGHT = re.compile(
     r"|技术支持|浏览器|分辨率|有限公司\s*[（(]",
     re.I,
 )
-PROMOTION = re.compile(r"公众号|扫一扫|扫码|二维码.{0,4}$|欢迎您?(?:阅览|访问|光临)|随时阅读")
+PROMOTION = re.compile(
+    r"公众号|扫一扫|扫码|扫描二维码|二维码.{0,4}$|欢迎您?(?:阅览|访问|光临)|随时阅读"
+)
 LABELLED = re.compile(
     r"^(?:出版日期|发布日期|发布时间|本文字数|字数|期次|来源|作者|编辑|责任编辑|责编|二审|三审|终审|审核|"
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
@@ -72,7 +80,9 @@ IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
 HTML_REMNANT = re.compile(r"-->|<!--|/enpproperty|^</?\w+[^>]*>$")
 TITLE_LIST_ITEM = re.compile(r"^[·•]\s*(?P<title>\S.*)$")
 SUMMARY = re.compile(r"^摘要[：:]")
-NAVIGATION_WITH_TITLE = re.compile(r"^(?:上一篇|下一篇|上一版|下一版|上篇|下篇)\s*[：:\s]\s*(?P<title>.*)$")
+NAVIGATION_WITH_TITLE = re.compile(
+    r"^(?:上一篇|下一篇|上一版|下一版|上篇|下篇)\s*[：:\s]\s*(?P<title>.*)$"
+)
 JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
 END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")
 JUMP_AT_END = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
@@ -95,14 +105,16 @@ PAGE_HEADERS = (
         r"[A-Z]?0*(?P<number>\d{1,3})\s*版\s*[）)]$"
     ),
 )
-# The footer that repeats the title: 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四
+# The footer that repeats the title:
+# 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四
 FOOTER = re.compile(
     r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|刊))\s+(?P<page>\S{1,12})\s+0*(?P<number>\d{1,3})\s+"
     r"(?P<rest>.+)$"
 )
 FOOTER_NUMBER = re.compile(r"\s0\d{4}\s")  # the page number in five digits: 00002
 FOOTER_DATE = re.compile(r"\s+\d{4}-\d{1,2}-\d{1,2}(?:\s.*)?$|^\d{4}-\d{1,2}-\d{1,2}(?:\s.*)?$")
-# An HTML comment left of a site's page template: --> 2022-08-11 1 1 陇东报 content_1.html 1 <主题> /…-->
+# An HTML comment left of a site's page template:
+# --> 2022-08-11 1 1 陇东报 content_1.html 1 <主题> /…-->
 TEMPLATE_FOOTER = re.compile(r"\.html?\s+\d+\s+(?P<title>.+?)\s*/\w*-->")
 
 
@@ -147,7 +159,7 @@ def is_navigation(line):
 
 
 def furniture_kind(line):
-    """"top" for furniture printed above the articles, "any" for other furniture, else None."""
+    """ "top" for furniture printed above the articles, "any" for other furniture, else None."""
     if not line:
         return None
     if page_header(line) and not line.startswith("《"):
@@ -180,7 +192,7 @@ def furniture_kind(line):
         or HTML_REMNANT.search(line)
         or (ISO_DATE.match(line) and re.search(r"来源|作者", line))
         or (COPYRIGHT.search(line) and len(line) <= 80)
-        or (PROMOTION.search(line) and len(line) <= 40)
+        or (PROMOTION.search(line) and len(line) <= 80 and "。" not in line)
     ):
         return "any"
     return None

@@ -58,6 +58,7 @@ from .text import (
     normalise_line,
     strip_closers,
 )
+
 LABEL_BRACKETS = "【】[]〖〗"
 QUOTES = "“”‘’\"'「」『』《》"
 TRAILING_CREDIT = re.compile(r"[（(][^（）()]{2,30}[）)][?？]?$")
@@ -493,7 +494,9 @@ class PageParser:
                     + "、".join(f"“{units[r[0]].text}”" for r in segment),
                 )
             segment = []
-        openers = sorted([(run[0], run) for run in starts] + self._brief_items(units, kinds, starts))
+        openers = sorted(
+            [(run[0], run) for run in starts] + self._brief_items(units, kinds, starts)
+        )
         if not openers:
             return []
         first = min([openers[0][0], *brief_labels])
@@ -557,7 +560,13 @@ class PageParser:
         """The brief's first line without its marker (and without its lead phrase)."""
         _, text, _ = brief_headline(unit.text)
         return Unit(
-            [text], unit.line, unit.blank_before, unit.level, unit.index, unit.indented, unit.numbers
+            [text],
+            unit.line,
+            unit.blank_before,
+            unit.level,
+            unit.index,
+            unit.indented,
+            unit.numbers,
         )
 
     @staticmethod
@@ -602,8 +611,10 @@ class PageParser:
         section = None
         # A column label on a plain page stands apart: bracketed, or short with a blank line
         # under it (two touching short lines are a headline group).
-        if listed != 0 and len(run) >= 2 and (
-            self._is_label(run[0]) or (self._label_sized(run[0]) and run[1].blank_before)
+        if (
+            listed != 0
+            and len(run) >= 2
+            and (self._is_label(run[0]) or (self._label_sized(run[0]) and run[1].blank_before))
         ):
             section = self._label_core(run.pop(0).text)
             listed = listed - 1 if listed else listed
