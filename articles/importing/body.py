@@ -85,6 +85,9 @@ class ArticleBuilder:
 
     def build(self):
         article = self.article
+        # Every line the article was read from, for drawing its area on the page.
+        units = [*self.group.units, *self.group.body]
+        article.lines = sorted({n for unit in units for n in unit.numbers})
         items = self._join_split_credits(self._items(self.group.body))
         self._find_captions(items)
         dateline_place = self._lead(items)
@@ -273,7 +276,7 @@ class ArticleBuilder:
     def _trailing_credits(self, items):
         for item in items:
             if item.kind == "byline":
-                self._credit(item.phrase, item.unit)
+                self._credit(item.phrase, item.unit, item.numbers)
                 bare = not item.phrase.has_role and item.text[:1] not in "（(" + MARKERS
                 if bare and not item.text.endswith(("报道", "摄")):
                     self.warn(item.unit.line, f"单独一行的“{item.text}”按署名处理，请核对")
@@ -310,7 +313,7 @@ class ArticleBuilder:
             if not last.text:
                 items.remove(last)
 
-    def _credit(self, phrase, unit):
+    def _credit(self, phrase, unit, numbers=None):
         for message in phrase.warnings:
             self.warn(unit.line, message)
         for credit in phrase.text_credits:
@@ -324,7 +327,7 @@ class ArticleBuilder:
             elif credit.role not in (same.role, DEFAULT_TEXT_ROLE):
                 target.append(credit)
         if phrase.photo_credits and phrase.text_credits:
-            self.photo_reports.append(phrase)
+            self.photo_reports.append((phrase, numbers or unit.numbers))
 
     # -- photos ---------------------------------------------------------------------------------
 
@@ -336,6 +339,8 @@ class ArticleBuilder:
         for item in items:
             if item.unit.gap and item.kind != "caption":
                 photos.append(ParsedPhoto(None, [], item.unit.line))
+            if item.kind in ("caption", "credit") or item.photo_phrase:
+                numbers = item.numbers
             if item.kind == "caption":
                 slot = photos[-1] if photos and item.unit.gap else None
                 photo = slot if slot is not None and id(slot) not in used else None
@@ -343,6 +348,7 @@ class ArticleBuilder:
                     photo = ParsedPhoto(None, [], item.unit.line)
                     photos.append(photo)
                 photo.caption = item.text
+                photo.lines += numbers
                 item.photo = photo
                 used.add(id(photo))
                 if item.photo_phrase:
@@ -363,9 +369,10 @@ class ArticleBuilder:
                     target = ParsedPhoto(None, [], item.unit.line)
                     photos.append(target)
                 target.credits += phrase.photo_credits
+                target.lines += numbers
                 used.add(id(target))
             previous = item
-        for phrase in self.photo_reports:
+        for phrase, numbers in self.photo_reports:
             # 摄影报道 or 图/乙: the photos are theirs; the credit itself says there is a photo.
             uncredited = [p for p in photos if not p.credits]
             if not uncredited:
@@ -373,8 +380,11 @@ class ArticleBuilder:
                 photos += uncredited
             for photo in uncredited:
                 photo.credits += phrase.photo_credits
+                photo.lines += numbers
                 used.add(id(photo))
         self.article.photos = [p for p in photos if id(p) in used]
+        for photo in self.article.photos:
+            photo.lines = sorted(set(photo.lines))
 
     def _phrase_warnings(self, phrase, unit):
         for message in phrase.warnings:

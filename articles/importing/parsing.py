@@ -430,7 +430,7 @@ class PageParser:
                     banner[0].line,
                     f"版面顶部的“{banner[0].text}”按通栏标题处理，也可能是栏目或第一篇的引题，请核对",
                 )
-        return 0
+        return keep + len(banner)  # the group starts after the banner
 
     # -- headline groups on a plain page ----------------------------------------------------
 

@@ -866,3 +866,30 @@ def test_a_role_printed_alone_is_an_unnamed_credit_flagged_for_review(text, line
 def test_missing_name_is_its_own_error():
     with pytest.raises(MissingName):
         parse_credit_phrase("记者 通讯员王伟")
+
+
+# -- source lines (a PDF import draws each article's area from them) -----------------------------
+
+
+def test_each_article_records_the_lines_it_was_read_from_and_no_other(seed):
+    first, second = seed.articles[:2]
+    # Lines 5-6 are the page's topic banner, not the first article's.
+    assert first.lines[:3] == [8, 10, 12]
+    assert [photo.lines for photo in second.photos] == [[54]]
+    assert second.lines[-1] == 54
+    every = [n for article in seed.articles for n in article.lines]
+    assert len(every) == len(set(every)) and every == sorted(every)
+
+
+def test_furniture_lines_belong_to_no_article(gazetteer):
+    [article] = parse_file("epaper_credit_over_two_lines.txt", gazetteer).articles
+    # Masthead (1), page header (4) and footer (13) are left out; the credit's two lines are in.
+    assert article.lines == [6, 8, 10]
+    [photo] = article.photos
+    assert photo.lines == [8, 10]
+    assert "lines" not in article.to_dict() and "lines" not in photo.to_dict()
+
+
+def test_a_brief_without_headline_starts_at_its_marker_line(gazetteer):
+    first, second, third = parse_file("briefs_without_headlines.txt", gazetteer).articles
+    assert (first.lines, second.lines, third.lines) == ([1, 2], [3, 4], [5, 6, 7])
