@@ -8,48 +8,23 @@ parenthesised credits and organisations credited instead of people.
 import re
 from dataclasses import dataclass, field
 
+from .roles import AUTHOR, PHOTO_SUPPLIED, PHOTOGRAPHER, PRINTED_BEFORE_NAMES, TEXT_EDITOR
 from .text import SENTENCE_FINAL, is_han, strip_closers
 
-# Role words as printed, longest first so 本报记者 wins over 记者.
-ROLE_WORDS = tuple(
-    sorted(
-        (
-            "本报记者",
-            "本刊记者",
-            "本报特约记者",
-            "本报见习记者",
-            "本报通讯员",
-            "本报实习生",
-            "记者",
-            "见习记者",
-            "实习记者",
-            "特约记者",
-            "首席记者",
-            "摄影记者",
-            "全媒体记者",
-            "融媒体记者",
-            "全媒记者",
-            "融媒记者",
-            "特派记者",
-            "通讯员",
-            "特约通讯员",
-            "实习生",
-            "报道组",
-            "拍友",
-            "读者",
-            "作者",
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+ROLE_WORDS = PRINTED_BEFORE_NAMES
 ROLE_PATTERN = "|".join(ROLE_WORDS)
 ROLE_SPLIT = re.compile(f"({ROLE_PATTERN})")
 ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端)$")
 # Roles printed before a slash or colon only: 文/甲 (text), 图/乙 and 摄影：丙 (photo).
-SLASH_ROLES = {"文": "作者", "图": "摄影", "摄影": "摄影", "摄": "摄影", "文字整理": "文字整理"}
-DEFAULT_TEXT_ROLE = "作者"
-DEFAULT_PHOTO_ROLE = "摄影"
+SLASH_ROLES = {
+    "文": AUTHOR,
+    "图": PHOTOGRAPHER,
+    "摄影": PHOTOGRAPHER,
+    "摄": PHOTOGRAPHER,
+    TEXT_EDITOR: TEXT_EDITOR,
+}
+DEFAULT_TEXT_ROLE = AUTHOR
+DEFAULT_PHOTO_ROLE = PHOTOGRAPHER
 
 TEXT, PHOTO, BOTH = "text", "photo", "both"
 TEXT_AND_PHOTOS = re.compile(r"\s*(?:文\s*[/／]\s*[摄图]|图\s*[/／]\s*文)$")
@@ -234,7 +209,7 @@ def parse_credit_phrase(text, *, strict_names=True):
         # A bare organisation name on its own line is a name in the text (a kicker, a
         # heading), not a credit: credits by organisations are bracketed or marked.
         return None
-    photo_role = "供图" if terminal == "供图" else DEFAULT_PHOTO_ROLE
+    photo_role = PHOTO_SUPPLIED if terminal == PHOTO_SUPPLIED else DEFAULT_PHOTO_ROLE
     # (建华 晓燕): two or more short names in brackets are names, surname printed or not.
     name_list = (
         bracketed
