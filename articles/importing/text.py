@@ -95,7 +95,9 @@ def decode_page(data: bytes, filename) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
         text = _decode_gb18030(data, filename, utf8_error)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # A form feed (pdftotext's page break) starts the next page's first line: dropping it keeps
+    # the line numbers an editor shows.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
     if not text.strip():
         raise PageError(filename, 1, "页面是空的，没有文字")
     return text
