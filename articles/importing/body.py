@@ -3,12 +3,11 @@
 The page parser has found the headline group and the units of text under it; this module sorts
 those units out.
 
-- Photos. A photo credit line (…摄) credits the caption right above it when that caption sits
-  after a gap or before the text starts; otherwise the first photo without a credit (a gap
-  where a photo stood), or a new photo with no caption. A short line after a gap and before the
-  dateline is a caption; so is a line starting with 图为 or ▲. A credit covering text and photos
-  (摄影报道, 图/乙) credits the photos too, and says there is one. A photo news item (a caption
-  and nothing else) keeps its caption as its text as well.
+- Credits: see `bylines`. A credit printed over two lines (记者甲、乙 / 通讯员丙 摄影报道) is one
+  credit; a role printed with no name (本报记者) is flagged, not recorded; a passage the site
+  printed twice is read once.
+- Photos: see `photos`. A photo news item (a caption and nothing else) keeps its caption as its
+  text as well.
 - Paragraphs. One that does not end a sentence is joined with the next (a column break, also
   across a photo), unless the next is only the short end of a sentence (…美工刻字体 / 加深入
   人心。): text is missing there, so both stay as printed with a note. Where paragraphs are
@@ -25,11 +24,12 @@ from .bylines import (
     MARKERS,
     MissingName,
     parse_credit_phrase,
-    split_dateline,
     split_leading_credit,
     split_trailing_credit,
 )
+from .datelines import split_dateline
 from .furniture import END_MARK, JUMP, JUMP_AT_END
+from .photos import PhotoReading
 from .structure import ParsedArticle, ParsedPhoto
 from .text import (
     ends_paragraph,
@@ -40,9 +40,7 @@ from .text import (
     tail,
 )
 
-CAPTION_MARKER = re.compile(r"^(?:图为|图：|上图|下图|左图|右图|[▲△]|图\s*[①②③④⑤⑥⑦⑧⑨])")
 TRAILING_DATELINE = re.compile(r"[（(](?P<dateline>[^（）()]{3,30}[讯电])[）)]$")
-CAPTION_MAX = 150
 REPEAT_MIN = 15  # a line this long printed twice in one article is a repetition
 LOST_FRAGMENT = 8  # a paragraph this short after a broken one is the tail of a lost passage
 PHOTO_NEWS_NOTE = "图片新闻：图片说明同时作为正文"
@@ -66,7 +64,7 @@ class Item:
         return [n for unit in [self.unit, *self.more_units] for n in unit.numbers]
 
 
-class ArticleBuilder:
+class ArticleBuilder(PhotoReading):
     def __init__(self, page_parser, group):
         self.page = page_parser
         self.group = group
@@ -200,46 +198,6 @@ class ArticleBuilder:
             return before, item.text[len(before) :].strip()
         return None
 
-    # -- captions -------------------------------------------------------------------------------
-
-    def _find_captions(self, items):
-        """Which lines are photo captions rather than text (see the module docstring)."""
-        text_started = False
-        for index, item in enumerate(items):
-            if item.kind != "para":
-                continue
-            following = items[index + 1] if index + 1 < len(items) else None
-            item.dateline = split_dateline(item.text)
-            caption = False
-            if not item.dateline:
-                near_photo = item.unit.gap or not text_started
-                glued = self._glued_photo_credit(item.text)
-                if CAPTION_MARKER.match(item.text):
-                    caption = True
-                elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
-                    caption = near_photo
-                elif glued and len(glued[0]) <= CAPTION_MAX:
-                    caption = near_photo
-                elif item.unit.gap and not text_started and following and following.kind == "para":
-                    caption = bool(split_dateline(following.text))
-                if glued:
-                    item.text, item.photo_phrase = glued
-            if caption:
-                item.kind = "caption"
-            else:
-                text_started = True
-
-    @staticmethod
-    def _glued_photo_credit(text):
-        """(text, phrase) for a photo credit after the last sentence: …场景。通讯员 甲 摄."""
-        try:
-            found = split_trailing_credit(text)
-        except MissingName:
-            return None
-        if found and found[1].photo_credits and not found[1].text_credits:
-            return found[0], found[1]
-        return None
-
     # -- dateline and credits -------------------------------------------------------------------
 
     def _lead(self, items):
@@ -328,63 +286,6 @@ class ArticleBuilder:
                 target.append(credit)
         if phrase.photo_credits and phrase.text_credits:
             self.photo_reports.append((phrase, numbers or unit.numbers))
-
-    # -- photos ---------------------------------------------------------------------------------
-
-    def _photos(self, items):
-        """Captions and credits into photos; a gap of blank lines is where a photo stood."""
-        photos = []  # photo slots (gaps) and photos, in reading order
-        used = set()
-        previous = None
-        for item in items:
-            if item.unit.gap and item.kind != "caption":
-                photos.append(ParsedPhoto(None, [], item.unit.line))
-            if item.kind in ("caption", "credit") or item.photo_phrase:
-                numbers = item.numbers
-            if item.kind == "caption":
-                slot = photos[-1] if photos and item.unit.gap else None
-                photo = slot if slot is not None and id(slot) not in used else None
-                if photo is None:
-                    photo = ParsedPhoto(None, [], item.unit.line)
-                    photos.append(photo)
-                photo.caption = item.text
-                photo.lines += numbers
-                item.photo = photo
-                used.add(id(photo))
-                if item.photo_phrase:
-                    photo.credits += item.photo_phrase.photo_credits
-                    self._phrase_warnings(item.photo_phrase, item.unit)
-            elif item.kind == "credit" or (item.kind == "para" and item.photo_phrase):
-                phrase = item.phrase if item.kind == "credit" else item.photo_phrase
-                self._phrase_warnings(phrase, item.unit)
-                if (
-                    previous is not None
-                    and previous.kind == "caption"
-                    and not previous.photo_phrase
-                ):
-                    target = previous.photo
-                else:
-                    target = next((p for p in photos if not p.credits), None)
-                if target is None:
-                    target = ParsedPhoto(None, [], item.unit.line)
-                    photos.append(target)
-                target.credits += phrase.photo_credits
-                target.lines += numbers
-                used.add(id(target))
-            previous = item
-        for phrase, numbers in self.photo_reports:
-            # 摄影报道 or 图/乙: the photos are theirs; the credit itself says there is a photo.
-            uncredited = [p for p in photos if not p.credits]
-            if not uncredited:
-                uncredited = [ParsedPhoto(None, [], self.article.line)]
-                photos += uncredited
-            for photo in uncredited:
-                photo.credits += phrase.photo_credits
-                photo.lines += numbers
-                used.add(id(photo))
-        self.article.photos = [p for p in photos if id(p) in used]
-        for photo in self.article.photos:
-            photo.lines = sorted(set(photo.lines))
 
     def _phrase_warnings(self, phrase, unit):
         for message in phrase.warnings:

@@ -8,12 +8,17 @@ parenthesised credits and organisations credited instead of people.
 import re
 from dataclasses import dataclass, field
 
-from .roles import AUTHOR, PHOTO_SUPPLIED, PHOTOGRAPHER, PRINTED_BEFORE_NAMES, TEXT_EDITOR
+from .roles import (
+    AUTHOR,
+    PHOTO_SUPPLIED,
+    PHOTOGRAPHER,
+    PRINTED_BEFORE_NAMES,
+    ROLE_SPLIT,
+    TEXT_EDITOR,
+)
 from .text import SENTENCE_FINAL, is_han, strip_closers
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
-ROLE_PATTERN = "|".join(ROLE_WORDS)
-ROLE_SPLIT = re.compile(f"({ROLE_PATTERN})")
 ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端)$")
 # Roles printed before a slash or colon only: 文/甲 (text), 图/乙 and 摄影：丙 (photo).
 SLASH_ROLES = {
@@ -191,7 +196,7 @@ def parse_credit_phrase(text, *, strict_names=True):
     if not phrase:
         return None
     items = _tokenise(phrase)
-    if items is None:
+    if not items:  # None, or only separators (■、)
         return None
     if len(items) == 1 and items[0][0] == "role":
         # 本报记者 alone: the paper's staff, unnamed. A credit, but nobody to record.
@@ -375,43 +380,6 @@ def _split_names(run, *, after_role, warnings):
             warnings.append(f"“{run}”按姓氏拆分为{'、'.join(splits[0])}，请核对")
             return splits[0]
     return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Datelines
-
-DATELINE = re.compile(
-    r"^(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网"
-    r"|通讯社|社|电视台|台|客户端|融媒体中心)))"
-    r"(?P<place>[\u4e00-\u9fff]{2,8}?)?(?P<date>\d{1,2}月\d{1,2}日)?(?P<kind>讯|电|消息))"
-)
-NOT_A_PLACE = re.compile(ROLE_PATTERN + "|报道|从|获悉|了解|发现|采访")
-
-
-@dataclass
-class Dateline:
-    text: str
-    place: str | None
-    rest: str
-
-
-def split_dateline(paragraph):
-    """本报讯, 本报杭州10月8日讯, <报名>讯, 新华社杭州10月8日电, 据新华社电, <网站>10月8日消息."""
-    match = DATELINE.match(paragraph)
-    if not match:
-        return None
-    place = match.group("place")
-    if place and NOT_A_PLACE.search(place):
-        return None
-    if match.group("kind") == "消息" and not (match.group("date") or match.group("organ")):
-        return None
-    rest = paragraph[match.end() :]
-    # 本报讯近日… is a dateline; 本报记者发现电… is not: after a place or a date comes a gap, a
-    # bracket or a role word.
-    if (place or match.group("date")) and rest:
-        if rest[0] not in " （(：:" and not ROLE_SPLIT.match(rest):
-            return None
-    return Dateline(match.group("dateline"), place, rest.lstrip(" ：:"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@
 import re
 from dataclasses import dataclass, field
 
-from .bylines import split_dateline
+from .datelines import split_dateline
 from .furniture import footer_at, furniture_kind, page_header, title_listed
 from .text import han_count, normalise_line
 
@@ -57,6 +57,19 @@ class Unit:
     @property
     def gap(self):
         return self.blank_before >= 2
+
+
+@dataclass
+class Head:
+    """A headline group, with the units of the article under it."""
+
+    headline: str
+    line: int
+    section: str | None = None
+    kicker: str | None = None
+    subheadline: str | None = None
+    body: list[Unit] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)  # the headline group's own lines
 
 
 @dataclass

@@ -5,6 +5,8 @@ parser recognises `PRINTED_BEFORE_NAMES` in front of names, and gives `AUTHOR` o
 `PHOTOGRAPHER` to names printed with no role word. Pure Python: no Django here.
 """
 
+import re
+
 # Enum member name → role as printed, in the order the admin suggests them.
 ROLES = {
     "REPORTER": "记者",
@@ -48,3 +50,5 @@ NOT_BEFORE_NAMES = frozenset({PHOTOGRAPHER, PHOTO_SUPPLIED, TEXT_EDITOR})
 PRINTED_BEFORE_NAMES = tuple(
     sorted((r for r in ROLES.values() if r not in NOT_BEFORE_NAMES), key=len, reverse=True)
 )
+ROLE_PATTERN = "|".join(PRINTED_BEFORE_NAMES)
+ROLE_SPLIT = re.compile(f"({ROLE_PATTERN})")

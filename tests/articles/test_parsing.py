@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from articles.importing.bylines import MissingName, parse_credit_phrase, split_dateline
+from articles.importing.bylines import MissingName, parse_credit_phrase
+from articles.importing.datelines import split_dateline
 from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
 from articles.importing.parsing import parse_issue, parse_page
 from articles.importing.review import render_review
