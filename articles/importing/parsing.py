@@ -1,32 +1,22 @@
 """Page text → articles: headline groups, datelines, bylines, photos, paragraphs and places.
 
 Pure Python (no Django, no database). `parse_issue` reads the files of one issue;
-`parse_page` reads one page's decoded text. How a page is read:
+`parse_page` reads one page's decoded text. The page text may be a layout system's export or
+`pdftotext` of a page (column breaks, no marks), the same with `#` marks, text copied from an
+e-paper site's article page (masthead, 版 header, navigation, footer repeating the title), or a
+briefs page; UTF-8 or GB18030, ASCII or full-width punctuation. How a page is read:
 
-1. Lines. Each line is tidied (full-width digits to ASCII, half-width punctuation in Chinese
-   made full-width). A line ending in two spaces (a Markdown hard break) continues on the next
-   line: a headline, 副题 or banner printed over two lines is one unit. Page furniture
-   (navigation words, URLs, page labels, running heads with the date, copyright, editors'
-   credits, lines repeated at the top or bottom of most pages of the issue) is dropped, and so
-   is a title index that repeats the page's headlines. A header line (`00002版:工会`,
-   `第02版 工会`) gives the page number and name. Two or more blank lines are a gap where a
-   photo stood.
-2. Headline groups. On a page with `#` marks each `#` line is a 主题, and the short lines right
-   under it (before the byline, dateline or text) are its 副题, joined when printed over two
-   lines. A short line right above a `#` line is a column label (栏目) when it is a known
-   section, bracketed (【劳模风采】) or at most six characters (flagged when it touches the
-   headline); seven to nine characters is unsure, read as a label when a blank line separates
-   it from the headline and as a 引题 when it touches it, flagged either way; a longer line, or
-   one with a space or punctuation inside, is a 引题. The lines at the top of the page before the
-   first headline group are the topic banner. On a plain page (no marks) a headline is a run of
-   short lines without sentence punctuation followed by a dateline, a byline or the text: one
-   line is the 主题; two are 主题 + 副题, flagged unless the second starts with —— or a title
-   index repeats one of them; three are 引题 + 主题 + 副题. A lone short line inside an article
-   is a crosshead only when the article has two or more of them, else a new article (flagged).
-3. Bylines and datelines: see `bylines`. A credit may lead the first paragraph, stand on its
-   own line above or below the text, close the text in brackets, or be glued after the last
-   sentence (flagged).
-4. Photos, paragraphs, notes and places: see `body` and `gazetteer`.
+1. Lines (`page_lines`, `furniture`): tidied, the page header read, furniture, footers, title
+   lists and a site's menu dropped (their titles kept as evidence), the rest as units.
+2. Headline groups (`headlines`, `briefs`): from `#` marks, or from runs of short lines decided
+   by evidence (a title the footer or a title list repeats is the 主题, —— starts a 副题, a
+   bracketed or spaced-out line is a column label); briefs without headlines get a stand-in,
+   flagged.
+3. Bylines and datelines (`bylines`, `datelines`, `roles`): a credit may lead the first
+   paragraph, stand on its own line above or below the text (over two lines too), close the
+   text in brackets, or be glued after the last sentence (flagged when it is a bare name).
+4. Photos, paragraphs, notes and places: see `photos`, `body` and `gazetteer`. Every article and
+   photo records the source lines it was read from.
 """
 
 import datetime
