@@ -207,6 +207,12 @@ def parse_credit_phrase(text, *, strict_names=True):
             anonymous=role,
             warnings=[f"署名“{role}”没有姓名，未记入署名，请核对"],
         )
+    runs = [item[1] for item in items if item[0] == "run"]
+    if terminal and not marked and len(runs) == len(items):
+        # 王伟报道 is a credit, 图片报道 a label: with no role word, names need a known surname
+        # (one of several will do: 钟伟 单明铭 摄).
+        if not any(is_surname_start(run) or is_organisation(run) for run in runs):
+            return None
     lenient = bool(terminal) or marked or not strict_names
     if not (marked or terminal) and all(
         item[0] == "run" and is_organisation(item[1]) for item in items

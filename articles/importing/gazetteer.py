@@ -257,7 +257,9 @@ class Gazetteer:
             if place.kind == PROVINCE:
                 continue
             result.append(place)
-        if not result:
-            early = [m.place for where, _, m in mentions if where in ("dateline", "headline")]
-            result = [p for p in early if p.kind == PROVINCE][:1]
+        # The province is the story's place when the headline group or dateline names it and
+        # nothing smaller (浙江最具影响力劳模评选): listed first, before the body's places.
+        early = [m.place for where, _, m in mentions if where in ("dateline", "headline")]
+        if early and all(p.kind == PROVINCE for p in early):
+            result.insert(0, early[0])
         return result

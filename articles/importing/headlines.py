@@ -218,7 +218,11 @@ class HeadlineGroups:
             if run is not None:
                 segment.append(run)
                 continue
-            if len(segment) == 1:
+            # A page whose furniture lists its titles settles it: a line not listed is no title.
+            unlisted = (
+                len(segment) == 1 and self.titles and not self._in_title(units[segment[0][0]].text)
+            )
+            if len(segment) == 1 and not unlisted:
                 starts.append(segment[0])
                 self.warn(
                     units[segment[0][0]].line,

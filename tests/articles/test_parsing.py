@@ -526,6 +526,21 @@ def test_story_place_comes_first(gazetteer):
     assert [p.code for p in found] == ["331100", "330681", "330782"]
 
 
+def test_province_named_alone_in_the_headline_group_comes_before_the_text_places(gazetteer):
+    found = gazetteer.find(
+        headline_texts=["“闲不住”的工匠", "——几位“浙江工匠”的假日速写"],
+        body_texts=["张建国是宁波市的一名数控车工。"],
+    )
+    assert [p.code for p in found] == ["330000", "330200"]
+
+
+def test_a_place_that_starts_a_company_name_is_not_the_story_place(gazetteer):
+    found = gazetteer.find(body_texts=["杭州福斯特应用材料股份有限公司董事长出席。"])
+    assert found == []
+    found = gazetteer.find(body_texts=["在杭州一家公司，杭州市总工会送来慰问品。"])
+    assert [p.code for p in found] == ["330100"]
+
+
 def test_province_is_listed_only_when_the_headline_names_nothing_smaller(gazetteer):
     assert gazetteer.find(body_texts=["浙江省总工会发布通知。"]) == []
     found = gazetteer.find(headline_texts=["浙江职工疗休养线路发布"])
@@ -719,6 +734,31 @@ def test_byline_forms(text, text_credits, photo_credits):
 )
 def test_headings_and_asides_are_not_bylines(text):
     assert parse_credit_phrase(text) is None
+
+
+@pytest.mark.parametrize("text", ["图片报道", "图片新闻", "西安市新城区工会", "白马湖畔"])
+def test_labels_and_names_printed_alone_are_not_credits(text):
+    assert parse_credit_phrase(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("（建华 晓燕）", ["建华", "晓燕"]),
+        ("（郭绍英黄旭）", ["郭绍英", "黄旭"]),
+        ("（杨季平）?", ["杨季平"]),
+        ("钟伟 单明铭 摄", ["钟伟", "单明铭"]),
+    ],
+)
+def test_names_in_brackets_or_before_a_credit_word(text, names):
+    phrase = parse_credit_phrase(text)
+    assert [c.name for c in phrase.credits] == names
+
+
+def test_text_and_photos_by_everyone_named():
+    phrase = parse_credit_phrase("记者 王伟 李强 通讯员 赵敏 文/摄")
+    everyone = [("王伟", "记者"), ("李强", "记者"), ("赵敏", "通讯员")]
+    assert people(phrase.text_credits) == everyone == people(phrase.photo_credits)
 
 
 @pytest.mark.parametrize(
