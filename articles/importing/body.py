@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .bylines import (
+    DEFAULT_PHOTO_ROLE,
     DEFAULT_TEXT_ROLE,
     MARKERS,
     MissingName,
@@ -29,6 +30,7 @@ from .bylines import (
 )
 from .datelines import split_dateline
 from .furniture import END_MARK, JUMP, JUMP_AT_END
+from .page_lines import Unit
 from .photos import PhotoReading
 from .structure import ParsedArticle, ParsedPhoto
 from .text import (
@@ -84,13 +86,15 @@ class ArticleBuilder(PhotoReading):
     def build(self):
         article = self.article
         # Every line the article was read from, for drawing its area on the page.
-        units = [*self.group.units, *self.group.body]
+        body = [unit for unit in self.group.body if unit.index not in self.page.trailing]
+        units = [*self.group.units, *body]
         article.lines = sorted({n for unit in units for n in unit.numbers})
-        items = self._join_split_credits(self._items(self.group.body))
+        items = self._join_split_credits(self._items(body))
         self._find_captions(items)
         dateline_place = self._lead(items)
         self._trailing_credits(items)
         self._photos(items)
+        self._bare_names_credited_elsewhere()
         self._paragraphs(items)
         if not article.paragraphs:
             captions = [p.caption for p in article.photos if p.caption]
@@ -112,7 +116,7 @@ class ArticleBuilder(PhotoReading):
 
     def _items(self, units):
         items = []
-        for unit in self._printed_once(units):
+        for unit in self._printed_once(self._closed_brackets(units)):
             if unit.level >= 2 or unit.index in self.page.crossheads:
                 items.append(Item("crosshead", unit, unit.text))
                 continue
@@ -129,6 +133,40 @@ class ArticleBuilder(PhotoReading):
                 continue
             items.append(Item("para", unit, unit.text))
         return items
+
+    def _bare_names_credited_elsewhere(self):
+        """A bare name (a site's author line: 田国垒) also printed with a role in a photo credit
+        (本报记者 田国垒 … 摄) is that credit, not a second one."""
+        printed = {
+            c.name for p in self.article.photos for c in p.people if c.role != DEFAULT_PHOTO_ROLE
+        }
+        self.article.people = [
+            c for c in self.article.people if c.role != DEFAULT_TEXT_ROLE or c.name not in printed
+        ]
+
+    @staticmethod
+    def _closed_brackets(units):
+        """A bracket opened at the end of a line closes on the next: 临汾新闻网讯(记者 / 范韶华)."""
+        joined = []
+        for unit in units:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and previous.level == 0
+                and unit.level == 0
+                and previous.text.count("（") > previous.text.count("）")
+            ):
+                joined[-1] = Unit(
+                    previous.lines + unit.lines,
+                    previous.line,
+                    previous.blank_before,
+                    index=previous.index,
+                    indented=previous.indented,
+                    numbers=previous.numbers + unit.numbers,
+                )
+            else:
+                joined.append(unit)
+        return joined
 
     def _printed_once(self, units):
         """The units without a passage the site printed twice (text, then its credit again)."""

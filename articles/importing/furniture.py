@@ -56,8 +56,18 @@ DIGITAL_EDITION = re.compile(
     r"^[\u4e00-\u9fff]{2,12}(?:报|刊)(?:社)?\s*(?:数字报纸|数字报|电子版|电子报)?$"
 )
 SITE_HEADER = re.compile(
-    r"官方网站|今天是$|举报电话|自律管理|统一刊号|^报刊[：:]|出版$|主办$|^出版日期[：:]"
+    r"官方网站|今天是$|举报电话|自律管理|统一刊号|^报刊[：:]|出版$|主办$|^出版日期[：:]|报纸名称[：:]"
 )
+# 首页 > 新闻中心 > 本地 > 正文, 中国共产党新闻网>>中国工会新闻: where the page sits on the site.
+BREADCRUMB = re.compile(r"^[^。，！？>»＞]{1,30}(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{1,20}){1,6}$")
+# A menu printed as one line: six or more short column names separated by spaces.
+MENU_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$")
+WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+# A date opening a line of where the text came from: 2021年10月19日09:32 来源：《工人日报》.
+DATED_SOURCE = re.compile(
+    r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日).{0,12}(?:来源|作者|编辑)"
+)
+CONTACT = re.compile(r"(?:电话|传真|邮编|地址|投稿|E-?mail).{0,6}\d{5,}", re.I)
 PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|工人报|工报|快报)(?:社)?$")
 SOCIAL_ACCOUNT = re.compile(r"^\S{1,8}(?:微信|微博|抖音|客户端|头条号)$")
 COPYRIGHT = re.compile(
@@ -69,7 +79,8 @@ PROMOTION = re.compile(
     r"公众号|扫一扫|扫码|扫描二维码|二维码.{0,4}$|欢迎您?(?:阅览|访问|光临)|随时阅读"
 )
 LABELLED = re.compile(
-    r"^(?:出版日期|发布日期|发布时间|本文字数|字数|期次|来源|作者|编辑|责任编辑|责编|二审|三审|终审|审核|"
+    r"^[（(]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|作者|编辑|责任编辑|责编|二审|"
+    r"三审|终审|审核|日期|"
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
     r"制作单位|主办|承办|当前位置|您当前的位置|供稿)\s*[：:]"
 )
@@ -99,12 +110,15 @@ PAGE_HEADERS = (
     re.compile(rf"^[A-Z]0*(?P<number>\d{{1,3}})\s*[：:]\s*{_NAME}$"),
     # 当前版:04版
     re.compile(r"^当前版\s*[：:]\s*[A-Z]?0*(?P<number>\d{1,3})\s*版$"),
+    # 版面:07: 人物 (an e-paper reader's line, navigation after it)
+    re.compile(rf"^版面\s*[：:]\s*[A-Z]?0*(?P<number>\d{{1,3}})\s*[：:]?\s*{_NAME}$"),
     # 《工人日报》（2022年08月25日 02版）: the edition line under a national paper's headline
     re.compile(
         r"^《[^》]{2,14}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
         r"[A-Z]?0*(?P<number>\d{1,3})\s*版\s*[）)]$"
     ),
 )
+TRAILING_NAVIGATION = re.compile(r"(?:\s+(?:上一篇|下一篇|上一版|下一版|上一期|下一期))+$")
 # The footer that repeats the title:
 # 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四
 FOOTER = re.compile(
@@ -120,6 +134,7 @@ TEMPLATE_FOOTER = re.compile(r"\.html?\s+\d+\s+(?P<title>.+?)\s*/\w*-->")
 
 def page_header(line):
     """(number, name) for a line that heads a page, or None."""
+    line = TRAILING_NAVIGATION.sub("", line)
     for pattern in PAGE_HEADERS:
         match = pattern.match(line)
         if match:
@@ -173,6 +188,8 @@ def furniture_kind(line):
         or TITLE_LIST_ITEM.match(line)
         or SUMMARY.match(line)
         or PAGE_LABEL.match(line)
+        or BREADCRUMB.match(line)
+        or MENU_LINE.match(line)
     ):
         return "top"
     words = navigation_words(line)
@@ -190,7 +207,9 @@ def furniture_kind(line):
         or PAPER_NAME.match(line)
         or SOCIAL_ACCOUNT.match(line)
         or HTML_REMNANT.search(line)
-        or (ISO_DATE.match(line) and re.search(r"来源|作者", line))
+        or DATED_SOURCE.match(line)
+        or WEEKDAY.match(line)
+        or CONTACT.search(line)
         or (COPYRIGHT.search(line) and len(line) <= 80)
         or (PROMOTION.search(line) and len(line) <= 80 and "。" not in line)
     ):

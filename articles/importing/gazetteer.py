@@ -5,7 +5,7 @@ Rules (the reference's parser notes, made concrete):
 - A division counts when named in full (吴兴区, 诸暨市, 景宁畲族自治县) or by its short name
   (吴兴, 诸暨), except short names that are everyday words or famous elsewhere (江山, 天台,
   滨江, 钱塘 …, see WORD_LIKE): those count only with their suffix or as 江山总工会.
-- Names that also exist outside Zhejiang (西湖区, 江北区, 普陀区, and 象山, 龙港 without their
+- Names that also exist outside Zhejiang (西湖区, 江北区, 普陀区, and 象山, 龙港, 平阳 without their
   suffix) count only with Zhejiang context: their city named (杭州市西湖区, or 杭州 elsewhere in
   the article), or another Zhejiang place in it. Right after another city (南昌市西湖区) they
   never count.
@@ -34,7 +34,8 @@ WORD_LIKE = frozenset(
 )
 # Full names shared with other provinces, and short names shared with other provinces' districts.
 SHARED_FULL_NAMES = frozenset({"西湖区", "江北区", "普陀区"})
-SHARED_SHORT_NAMES = frozenset({"象山", "龙港"})
+# 平阳 is also 临汾's old name (平阳工匠), and the others' districts elsewhere.
+SHARED_SHORT_NAMES = frozenset({"象山", "龙港", "平阳"})
 # Short names that are also common given names (王金华, 张东阳): not counted right after a surname.
 GIVEN_NAME_LIKE = frozenset(
     "金华 建德 永康 东阳 平阳 新昌 宁海 海宁 安吉 长兴 永嘉 瑞安 庆元 嘉兴 德清 松阳 富阳 青田 "

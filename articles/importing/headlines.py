@@ -222,7 +222,15 @@ class HeadlineGroups:
             unlisted = (
                 len(segment) == 1 and self.titles and not self._in_title(units[segment[0][0]].text)
             )
-            if len(segment) == 1 and not unlisted:
+            if segment and segment[-1][-1] == len(units) - 1:
+                # Short lines closing the page with no text under them: a site's links.
+                for run_ in segment:
+                    self.warn(
+                        units[run_[0]].line,
+                        f"页面末尾的“{head(units[run_[0]].text)}”下面没有正文，不属于任何稿件，未导入",
+                    )
+                    self.trailing.update(run_)
+            elif len(segment) == 1 and not unlisted:
                 starts.append(segment[0])
                 self.warn(
                     units[segment[0][0]].line,

@@ -148,7 +148,11 @@ def _chrome(texts, present, kinds, skipped):
     tops = [k for k in range(first_text) if kinds[k] == "top"]
     if not tops:
         return set()
-    return {present[k] for k in range(tops[-1]) if present[k] not in skipped}
+    # The line right above the text stays: an e-paper reader may print the page header under
+    # the headline (开栏的话 / 日期:10-21 / 版面:07: 人物 …).
+    kept = [k for k in range(first_text) if present[k] not in skipped]
+    last = kept[-1] if kept else None
+    return {present[k] for k in range(tops[-1]) if present[k] not in skipped and k != last}
 
 
 def _units(raw_lines, lines, skipped):

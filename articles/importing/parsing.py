@@ -169,6 +169,7 @@ class PageParser(HeadlineGroups, BriefItems):
         self.warnings = []
         self._bylines = {}
         self.crossheads = set()
+        self.trailing = set()  # short lines closing the page with no text: no article's
         self.index_titles = set()
         self.titles = set()
 
