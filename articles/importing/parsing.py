@@ -22,7 +22,6 @@ briefs page; UTF-8 or GB18030, ASCII or full-width punctuation. How a page is re
 import datetime
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from .body import ArticleBuilder
 from .briefs import BriefItems
@@ -35,7 +34,7 @@ from .datelines import split_dateline
 from .furniture import JUMP
 from .gazetteer import Gazetteer
 from .headlines import HeadlineGroups
-from .page_lines import Unit, read_lines
+from .page_lines import read_lines
 from .photos import CAPTION_MARKER
 from .structure import ParsedIssue, ParsedPage, ParseWarning
 from .text import (
@@ -48,32 +47,12 @@ from .text import (
     strip_closers,
 )
 
-LABEL_BRACKETS = "【】[]〖〗"
-QUOTES = "“”‘’\"'「」『』《》"
-TRAILING_CREDIT = re.compile(r"[（(][^（）()]{2,30}[）)][?？]?$")
 QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》")
-GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
-# 图 片 新 闻: a column label printed with its characters spaced out.
-SPACED_LABEL = re.compile(r"^(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]$")
 
 HEADING_MAX = 40  # characters in a 主题, 引题 or column label on a plain page
 SUBHEADLINE_MAX = 60
-LABEL_MAX = 6  # a column label is at most this many characters ...
-LABEL_UNSURE = 9  # ... and up to this many it may be a label or a kicker
-SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
 INDEX_TITLE_MIN = 8  # a line repeated in a page's title index is at least this long
 EDGE_LINES = 3  # lines at the top and bottom of a page where headers and footers repeat
-
-
-@dataclass
-class Head:
-    headline: str
-    line: int
-    section: str | None = None
-    kicker: str | None = None
-    subheadline: str | None = None
-    body: list[Unit] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)  # the headline group's own lines
 
 
 def parse_issue(
