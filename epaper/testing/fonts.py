@@ -53,7 +53,11 @@ def register(text, cache_dir):
 
 
 def _truetype_subset(path, chars):
+    import logging
+
     from fontTools import subset
+
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # it logs every glyph it keeps
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import TTFont, newTable

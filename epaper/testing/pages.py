@@ -148,7 +148,7 @@ HEADLINES = [
     "困难职工帮扶实现精准覆盖",
     "职工文化节精彩纷呈",
 ]
-KICKERS = ["聚焦产改 服务职工", "深化产业工人队伍建设改革", "喜迎工会成立纪念日"]
+KICKERS = ["聚焦产改 服务职工", "深化产业工人队伍建设改革", "喜迎工会成立九十五周年"]
 SUBHEADLINES = [
     "全市一线职工踊跃参与各类竞赛",
     "基层工会创新服务方式受好评",
@@ -260,3 +260,18 @@ def generated_page_spec(number, seed=None):
         ],
     )
     return fit(spec)
+
+
+FIXED_TEXT = "第版年月日星期一二三四五六日本报讯记者通讯员报道摄责任编辑美术编辑：以赛促学练简讯工会动态"
+
+
+def character_set():
+    """Every character a test page may print: the fonts are cut down to these."""
+    pools = HEADLINES + KICKERS + SUBHEADLINES + BRIEF_HEADLINES + CAPTIONS + PAGE_NAMES
+    return "".join(
+        sorted(
+            set(SEED_PAGE.read_text(encoding="utf-8"))
+            | set("".join(pools))
+            | set(SURNAMES + GIVEN + FIXED_TEXT + SEED_DATE_LINE + "2024年10月9日 星期三")
+        )
+    )
