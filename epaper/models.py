@@ -33,13 +33,20 @@ class PagePdf(models.Model):
     original_name = models.CharField("原文件名", max_length=255)
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     pdf_page = models.PositiveSmallIntegerField(
-        "PDF 页码", default=1, help_text="本版在 PDF 文件中是第几页（通常每版一个文件，即第 1 页）。"
+        "PDF 页码",
+        default=1,
+        help_text="本版在 PDF 文件中是第几页（通常每版一个文件，即第 1 页）。",
     )
     width = models.FloatField("宽（点）")
     height = models.FloatField("高（点）")
-    text = models.TextField("提取的文字", blank=True, help_text="按阅读顺序提取、交给解析器的版面文字。")
+    text = models.TextField(
+        "提取的文字", blank=True, help_text="按阅读顺序提取、交给解析器的版面文字。"
+    )
     line_boxes = models.JSONField(
-        "各行位置", default=dict, blank=True, help_text="文字行号 → 该行在版面上的矩形（比例坐标）。"
+        "各行位置",
+        default=dict,
+        blank=True,
+        help_text="文字行号 → 该行在版面上的矩形（比例坐标）。",
     )
     warnings = models.JSONField("提示", default=list, blank=True)
     processed_at = models.DateTimeField("处理时间", default=timezone.now)
@@ -91,7 +98,8 @@ class PageRendition(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.page_pdf.page} {self.get_kind_display()} {self.width}×{self.height} {self.get_format_display()}"
+        size = f"{self.width}×{self.height}"
+        return f"{self.page_pdf.page} {self.get_kind_display()} {size} {self.get_format_display()}"
 
 
 class ZoneQuerySet(models.QuerySet):

@@ -15,8 +15,9 @@ import multiprocessing
 import resource
 import traceback
 
-from .document import Limits
+from .document import DEFAULT_LIMITS
 from .errors import PdfError
+
 
 def _child(connection, memory, function, args, kwargs):
     try:
@@ -32,7 +33,7 @@ def _child(connection, memory, function, args, kwargs):
         connection.close()
 
 
-def run_bounded(function, filename, *args, limits=Limits(), **kwargs):
+def run_bounded(function, filename, *args, limits=DEFAULT_LIMITS, **kwargs):
     """function(*args, **kwargs) in a child process; its result, or PdfError about `filename`.
 
     `function` must be importable by name (a module-level function) and its result picklable.
@@ -61,5 +62,7 @@ def run_bounded(function, filename, *args, limits=Limits(), **kwargs):
     if status == "error":
         raise value
     if status == "memory":
-        raise PdfError(filename, f"处理所需内存超过上限（{limits.memory // 2**20} MB），文件可能异常")
+        raise PdfError(
+            filename, f"处理所需内存超过上限（{limits.memory // 2**20} MB），文件可能异常"
+        )
     raise PdfError(filename, f"处理失败（文件可能已损坏）：{value.strip().splitlines()[-1]}")

@@ -28,6 +28,8 @@ class Limits:
     seconds: float = 120.0
 
 
+DEFAULT_LIMITS = Limits()
+
 LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_FILE: "无法读取文件",
     pdfium_c.FPDF_ERR_FORMAT: "PDF 文件已损坏，无法解析",
@@ -41,7 +43,7 @@ def _size(size):
     return f"{size / MB:.0f} MB" if size >= MB else f"{size / 1024:.0f} KB"
 
 
-def check_file(path, filename, limits=Limits()):
+def check_file(path, filename, limits=DEFAULT_LIMITS):
     """Refuse what is plainly not a usable PDF, reading no more than its first and last bytes."""
     size = os.stat(path).st_size
     if size == 0:
@@ -64,7 +66,7 @@ def check_file(path, filename, limits=Limits()):
 
 
 @contextlib.contextmanager
-def open_pdf(path, filename, limits=Limits()):
+def open_pdf(path, filename, limits=DEFAULT_LIMITS):
     """The document, checked: it opens without a password and has 1 to max_pages pages."""
     check_file(path, filename, limits)
     raw = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
@@ -85,6 +87,6 @@ def open_pdf(path, filename, limits=Limits()):
         document.close()
 
 
-def page_count(path, filename, limits=Limits()):
+def page_count(path, filename, limits=DEFAULT_LIMITS):
     with open_pdf(path, filename, limits) as document:
         return len(document)

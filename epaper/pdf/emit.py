@@ -111,7 +111,7 @@ def emit(blocks, body_size, header=None, banner=()):
             continue
         if block.kind == "text" and _is_crosshead(blocks, i, body_size):
             out.blank()
-            out.write("## " + "".join(l.text for l in block.lines), block.lines, i)
+            out.write("## " + "".join(line.text for line in block.lines), block.lines, i)
             out.blank()
             open_paragraph = None
             i += 1
@@ -204,8 +204,8 @@ def _write_paragraphs(out, block, index, edges, width, open_paragraph):
     if block.kind == "body":
         left = None
     else:
-        left = min(l.box.x0 for l in block.lines)
-    right = max(l.box.x1 for l in block.lines)
+        left = min(line.box.x0 for line in block.lines)
+    right = max(line.box.x1 for line in block.lines)
     current = None  # [line number]
     previous = None
     for line in block.lines:

@@ -36,11 +36,13 @@ class Block:
 
     @property
     def box(self):
-        return self.image_box if self.image is not None else union_all(l.box for l in self.lines)
+        return (
+            self.image_box if self.image is not None else union_all(line.box for line in self.lines)
+        )
 
     @property
     def size(self):
-        return max(l.size for l in self.lines) if self.lines else 0.0
+        return max(line.size for line in self.lines) if self.lines else 0.0
 
     @property
     def font(self):
@@ -48,7 +50,7 @@ class Block:
 
     @property
     def text(self):
-        return "".join(l.text for l in self.lines)
+        return "".join(line.text for line in self.lines)
 
 
 @dataclass
@@ -130,7 +132,7 @@ def build_blocks(lines, body_size, body_font):
     """Group lines into blocks and say what kind each is."""
     blocks = []
     open_blocks = []
-    for line in sorted(lines, key=lambda l: (l.box.top, l.box.x0)):
+    for line in sorted(lines, key=lambda line: (line.box.top, line.box.x0)):
         home = None
         for block in open_blocks:
             last = block.lines[-1]
@@ -149,7 +151,9 @@ def build_blocks(lines, body_size, body_font):
             open_blocks.append(home)
         home.lines.append(line)
         # A block far above the current line can take no more lines.
-        open_blocks = [b for b in open_blocks if line.box.top - b.lines[-1].box.bottom < 3 * body_size]
+        open_blocks = [
+            b for b in open_blocks if line.box.top - b.lines[-1].box.bottom < 3 * body_size
+        ]
     for block in blocks:
         block.kind = classify(block, body_size, body_font)
     return blocks

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
-from .document import Limits, open_pdf
+from .document import DEFAULT_LIMITS, open_pdf
 from .emit import PageText, emit
 from .errors import PdfError
 from .geometry import Box
@@ -56,7 +56,7 @@ class PageResult:
         return box.relative(self.width, self.height)
 
 
-def extract_page(path, filename, index=0, limits=Limits(), *, render=True):
+def extract_page(path, filename, index=0, limits=DEFAULT_LIMITS, *, render=True):
     """Read page `index` of the PDF at `path`; `filename` names it in errors and warnings."""
     with open_pdf(path, filename, limits) as document:
         if not 0 <= index < len(document):

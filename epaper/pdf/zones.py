@@ -50,7 +50,9 @@ def article_zones(page_text, photos, parsed_page, other_boxes=()):
     pieces = {}  # (owner, block) -> [Box]
     for number, boxes in page_text.line_boxes.items():
         for box, block in zip(boxes, page_text.line_blocks[number], strict=True):
-            pieces.setdefault((owner.get(number), block, number if block is None else None), []).append(box)
+            pieces.setdefault(
+                (owner.get(number), block, number if block is None else None), []
+            ).append(box)
     rects = [(key[0], union_all(boxes)) for key, boxes in pieces.items()]
     photo_owner = {}
     for slot in page_text.photos:
@@ -68,7 +70,7 @@ def article_zones(page_text, photos, parsed_page, other_boxes=()):
         zones.append(
             ArticleZone(
                 position,
-                _padded(_merge(own, foreign), foreign),
+                _padded(merge_rects(own, foreign), foreign),
                 lines,
                 sorted(i for i, who in photo_owner.items() if who == position),
             )
@@ -80,7 +82,8 @@ def _clear(box, foreign):
     return not any(box.overlaps(other, margin=0.5) for other in foreign)
 
 
-def _merge(rects, foreign):
+def merge_rects(rects, foreign):
+    """Merge rectangles pairwise, cheapest first, while a merge covers none of `foreign`."""
     rects = list(rects)
     costs = {}
 

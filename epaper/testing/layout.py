@@ -224,7 +224,9 @@ class StoryLayout:
         parts.append(("headline", HEAD_FONT, s.headline_size, lines, True, 6))
         if s.subheadline:
             size = max(12, s.headline_size * 0.52)
-            lines = [part for line in s.subheadline for part in wrap(line, SMALL_FONT, size, self.width)]
+            lines = [
+                part for line in s.subheadline for part in wrap(line, SMALL_FONT, size, self.width)
+            ]
             parts.append(("subheadline", SMALL_FONT, size, lines, True, 6))
         return parts
 

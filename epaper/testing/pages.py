@@ -155,15 +155,18 @@ SUBHEADLINES = [
     "多家企业联合开展岗位练兵活动",
 ]
 BRIEF_HEADLINES = ["夜校课程开课", "法律援助进企业", "职工篮球赛落幕", "健康讲座进车间"]
-CAPTIONS = ["参赛选手在比赛中。", "活动现场。", "职工在岗位上认真操作。", "志愿者为户外劳动者送上清凉。"]
+CAPTIONS = [
+    "参赛选手在比赛中。",
+    "活动现场。",
+    "职工在岗位上认真操作。",
+    "志愿者为户外劳动者送上清凉。",
+]
 
 
 def seed_sentences():
     """The sentences of the seed page, to recombine into stories."""
     text = SEED_PAGE.read_text(encoding="utf-8")
-    body = " ".join(
-        line for line in text.split("\n") if "。" in line and not line.startswith("#")
-    )
+    body = " ".join(line for line in text.split("\n") if "。" in line and not line.startswith("#"))
     body = re.sub(r"^[^，。]*报道\s*", "", body)
     return [s for s in re.findall(r"[^。！？]+[。！？]”?", body) if 8 <= len(s) <= 90]
 
@@ -262,7 +265,9 @@ def generated_page_spec(number, seed=None):
     return fit(spec)
 
 
-FIXED_TEXT = "第版年月日星期一二三四五六日本报讯记者通讯员报道摄责任编辑美术编辑：以赛促学练简讯工会动态"
+FIXED_TEXT = (
+    "第版年月日星期一二三四五六日本报讯记者通讯员报道摄责任编辑美术编辑：以赛促学练简讯工会动态"
+)
 
 
 def character_set():

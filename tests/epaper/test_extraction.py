@@ -19,7 +19,9 @@ def parsed(extracted, name):
 def test_stories_come_out_in_print_order_with_their_headline_groups(extracted, records, name):
     page = parsed(extracted, name)
 
-    found = [(a.section or "", a.kicker or "", a.headline, a.subheadline or "") for a in page.articles]
+    found = [
+        (a.section or "", a.kicker or "", a.headline, a.subheadline or "") for a in page.articles
+    ]
     placed = [
         (s["label"], s["kicker"], s["headline"], s["subheadline"]) for s in records[name]["stories"]
     ]
