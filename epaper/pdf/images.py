@@ -26,10 +26,13 @@ class PagePhoto:
     warning: str | None = None
 
 
-def page_photos(page, origin, page_box, max_pixels):
+def page_photos(objects, origin, page_box, max_pixels):
+    """The photos among a page's objects (PdfImage and others, from page.get_objects)."""
     left, top = origin
     photos = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+    for obj in objects:
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            continue
         x0, y0, x1, y1 = obj.get_bounds()
         box = Box(x0 - left, top - y1, x1 - left, top - y0)
         if min(box.width, box.height) < MIN_SIDE or box.area < MIN_SHARE * page_box.area:

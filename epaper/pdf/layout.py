@@ -15,6 +15,7 @@ headlines across columns, photos in the flow.
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .geometry import Box, union_all
 
@@ -34,11 +35,12 @@ class Block:
     image_box: Box | None = None
     kind: str = "text"  # text, body, heading, small, image
 
-    @property
+    @cached_property
     def box(self):
-        return (
-            self.image_box if self.image is not None else union_all(line.box for line in self.lines)
-        )
+        """Read only once the block is complete: build_blocks measures lines, not blocks."""
+        if self.image is not None:
+            return self.image_box
+        return union_all(line.box for line in self.lines)
 
     @property
     def size(self):

@@ -87,10 +87,12 @@ def _read(page, filename, index, limits, render):
         lines = build_lines(page_chars(textpage, origin))
     finally:
         textpage.close()
-    result.photos = page_photos(page, origin, Box(0, 0, width, height), limits.max_image_pixels)
+    kinds = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH)
+    objects = list(page.get_objects(filter=kinds, max_depth=4))
+    result.photos = page_photos(objects, origin, Box(0, 0, width, height), limits.max_image_pixels)
     result.warnings += [p.warning for p in result.photos if p.warning]
     if lines:
-        _layout(page, result, lines, origin)
+        _layout(objects, result, lines, origin)
     else:
         result.warnings.append(NO_TEXT)
     if render:
@@ -98,9 +100,11 @@ def _read(page, filename, index, limits, render):
     return result
 
 
-def _layout(page, result, lines, origin):
+def _layout(objects, result, lines, origin):
     size, font = body_style(lines)
-    furniture, content = split_furniture(lines, _rules(page, origin, result), result.height, size)
+    furniture, content = split_furniture(
+        lines, _rules(objects, origin, result), result.height, size
+    )
     result.furniture = furniture.lines
     result.number, result.name = furniture.number, furniture.name
     blocks = build_blocks(content, size, font)
@@ -113,11 +117,13 @@ def _layout(page, result, lines, origin):
     result.page_text = emit(ordered, size, furniture.header, banner)
 
 
-def _rules(page, origin, result):
+def _rules(objects, origin, result):
     """Long thin lines across the page: the rules under the running head and over the foot."""
     left, top = origin
     rules = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=4):
+    for obj in objects:
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
         x0, y0, x1, y1 = obj.get_bounds()
         box = Box(x0 - left, top - y1, x1 - left, top - y0)
         if box.width >= 0.5 * result.width and box.height <= 3:
