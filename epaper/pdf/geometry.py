@@ -53,6 +53,17 @@ class Box:
         ]
 
 
+def from_pdf(left, bottom, right, top, origin):
+    """A box from PDF coordinates (origin bottom left, y up), given the crop box's left and top."""
+    x, y = origin
+    return Box(left - x, y - top, right - x, y - bottom)
+
+
+def objects_of(objects, kind, origin):
+    """(object, box) for the page objects of one FPDF_PAGEOBJ_* kind."""
+    return [(obj, from_pdf(*obj.get_bounds(), origin)) for obj in objects if obj.type == kind]
+
+
 def union_all(boxes):
     boxes = list(boxes)
     result = boxes[0]

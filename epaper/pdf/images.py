@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from .geometry import Box
+from .geometry import Box, objects_of
 
 MIN_SIDE = 36.0  # points: half an inch
 MIN_SHARE = 0.002  # of the page's area
@@ -28,13 +28,8 @@ class PagePhoto:
 
 def page_photos(objects, origin, page_box, max_pixels):
     """The photos among a page's objects (PdfImage and others, from page.get_objects)."""
-    left, top = origin
     photos = []
-    for obj in objects:
-        if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            continue
-        x0, y0, x1, y1 = obj.get_bounds()
-        box = Box(x0 - left, top - y1, x1 - left, top - y0)
+    for obj, box in objects_of(objects, pdfium_c.FPDF_PAGEOBJ_IMAGE, origin):
         if min(box.width, box.height) < MIN_SIDE or box.area < MIN_SHARE * page_box.area:
             continue
         width, height = obj.get_px_size()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from .geometry import Box, union_all
+from .geometry import Box, from_pdf, union_all
 
 SPLIT_GAP = 1.0  # ems between characters that split a baseline into two lines
 SPACE_GAP = 0.15  # ems beyond the usual letter spacing that read as a space
@@ -43,7 +43,7 @@ class Line:
 
 def page_chars(textpage, origin):
     """The characters of a page, in points from `origin` (the crop box's left and top)."""
-    left, top = origin
+    top = origin[1]
     rect = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
     name = ctypes.create_string_buffer(256)
@@ -66,7 +66,7 @@ def page_chars(textpage, origin):
         font = fonts.get(raw_name)
         if font is None:
             font = fonts[raw_name] = SUBSET_PREFIX.sub("", raw_name.decode("latin-1"))
-        box = Box(rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
+        box = from_pdf(rect.left, rect.bottom, rect.right, rect.top, origin)
         chars.append(Char(chr(code), box, round(size, 2), font, round(top - y.value, 2)))
     return chars
 

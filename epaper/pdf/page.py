@@ -12,7 +12,7 @@ import pypdfium2.raw as pdfium_c
 from .document import DEFAULT_LIMITS, open_pdf
 from .emit import PageText, emit
 from .errors import PdfError
-from .geometry import Box
+from .geometry import Box, objects_of
 from .images import page_photos
 from .layout import Block, build_blocks, mark_labels, reading_order, split_banner, split_furniture
 from .lines import body_style, build_lines, page_chars
@@ -119,16 +119,11 @@ def _layout(objects, result, lines, origin):
 
 def _rules(objects, origin, result):
     """Long thin lines across the page: the rules under the running head and over the foot."""
-    left, top = origin
-    rules = []
-    for obj in objects:
-        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
-            continue
-        x0, y0, x1, y1 = obj.get_bounds()
-        box = Box(x0 - left, top - y1, x1 - left, top - y0)
-        if box.width >= 0.5 * result.width and box.height <= 3:
-            rules.append(box)
-    return rules
+    return [
+        box
+        for _, box in objects_of(objects, pdfium_c.FPDF_PAGEOBJ_PATH, origin)
+        if box.width >= 0.5 * result.width and box.height <= 3
+    ]
 
 
 def _leading(blocks, size):
