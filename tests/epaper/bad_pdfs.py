@@ -5,7 +5,7 @@ import io
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from epaper.testing.layout import raster
+from epaper.testing.typesetting import raster
 
 
 def encrypted(path):
