@@ -3,7 +3,8 @@
 PDFium is C: a hostile or broken file can make it allocate without end, loop, or crash. In a
 child process none of that reaches the caller: the child's address space is capped
 (RLIMIT_AS), the parent stops waiting after the time limit and kills it, and a crash is a dead
-child. Each is reported as a PdfError naming the file.
+child. Each is reported as a PdfError naming the file. The memory limit is what the child may
+add to the address space it was forked with.
 
 The child is forked: it starts in milliseconds with the PDF layer already imported. (A fork
 server or spawn would re-import the caller's main module in every child: manage.py, pytest or
@@ -19,9 +20,20 @@ from .document import DEFAULT_LIMITS
 from .errors import PdfError
 
 
+def _address_space():
+    """Bytes of address space this process already has (a forked child starts with the
+    parent's, which in a threaded worker can be large)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _child(connection, memory, function, args, kwargs):
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        limit = _address_space() + memory
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         connection.send(("ok", function(*args, **kwargs)))
     except PdfError as error:
         connection.send(("error", error))
