@@ -45,7 +45,9 @@ def process_page_pdf(page, path, *, filename=None, pdf_page=1, parsed_page=None,
     filename = filename or Path(path).name
     limits = limits or Limits()
     check_file(path, filename, limits)  # a 200 MB upload is refused before any work
-    result = run_bounded(extract_page, filename, str(path), filename, pdf_page - 1, limits=limits)
+    result = run_bounded(
+        extract_page, filename, str(path), filename, pdf_page - 1, limits, limits=limits
+    )
     if parsed_page is None and result.text:
         parsed_page = parse_page(result.text, filename, page.number)
     zones = result.zones(parsed_page) if parsed_page else []
