@@ -5,6 +5,7 @@ from django.core.files.storage import default_storage
 
 from articles.models import Article, Page
 from epaper.models import PagePdf, PagePhoto, PageRendition, Zone
+from epaper.pdf.document import Limits
 from epaper.pdf.errors import PdfError
 from epaper.processing import process_page_pdf
 
@@ -117,3 +118,13 @@ def test_a_scan_is_stored_as_images_only_with_its_warning(seed_page, tmp_path):
     assert page_pdf.renditions.count() == 6
     assert page_pdf.zones.count() == 0
     assert "扫描件" in page_pdf.warnings[0]
+
+
+def test_the_limits_given_apply_to_reading_the_page(seed_page, tmp_path, media):
+    path = tmp_path / "p02.pdf"
+    bad_pdfs.two_pages(path)
+
+    with pytest.raises(PdfError, match="2 页"):
+        process_page_pdf(seed_page, path, limits=Limits(max_pages=1))
+
+    assert stored_files(media) == []
