@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "taggit",
     "regions",
     "articles",
+    "epaper",
     "newsroom",
 ]
 
