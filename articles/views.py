@@ -12,10 +12,8 @@ import datetime
 
 from django.conf import settings
 from django.db.models import (
-    Case,
     CharField,
     Count,
-    Exists,
     IntegerField,
     Max,
     Min,
@@ -24,9 +22,7 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -43,27 +39,11 @@ from taggit.models import Tag
 from regions.models import Region
 
 from . import pagination, search, structured_data
-from .filters import ArticleFilter, credited_to, public_tags, search_text
-from .models import (
-    Article,
-    ArticleRegion,
-    Correction,
-    Issue,
-    Page,
-    Reporter,
-    Section,
-    TaggedArticle,
-)
+from .filters import ArticleFilter, search_text
+from .models import Article, Correction, Issue, Page, Reporter, Section, TaggedArticle, all_tags
 
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES = 5
-# About a month of a daily paper on either side: see related_articles().
-RELATED_WINDOW = 1000
-
-
-def listed_articles():
-    """Published articles with what a list shows; the search columns stay in the database."""
-    return Article.objects.published().for_listing().defer("search_document", "search_terms")
 
 
 # What an item of an article list shows, and its place in print (the key of the next page's link).
@@ -78,15 +58,14 @@ LIST_ITEM_FIELDS = (
 )
 
 
-def list_items():
+def published_list_items():
     """Published articles for a list: the body and search columns, most of a row, stay behind."""
     return Article.objects.published().for_listing().only(*LIST_ITEM_FIELDS)
 
 
 def public_pages():
-    """Pages carrying at least one published article: the only pages readers may reach."""
-    published = Article.objects.published().filter(page=OuterRef("pk"))
-    return Page.objects.filter(Exists(published)).select_related("issue").order_by("number")
+    """The pages readers may reach, with their issue, in page order."""
+    return Page.objects.public().select_related("issue").order_by("number")
 
 
 def pages_with_headlines(issue):
@@ -99,32 +78,6 @@ def pages_with_headlines(issue):
         to_attr="published_articles",
     )
     return public_pages().filter(issue=issue).prefetch_related(headlines)
-
-
-def with_neighbouring_issues(issues):
-    """Issues annotated with the dates of the published issues before and after (上一期/下一期)."""
-    published = Issue.objects.published().order_by()
-    return issues.annotate(
-        previous_date=Subquery(
-            published.filter(date__lt=OuterRef("date")).order_by("-date").values("date")[:1]
-        ),
-        next_date=Subquery(
-            published.filter(date__gt=OuterRef("date")).order_by("date").values("date")[:1]
-        ),
-    )
-
-
-def with_neighbouring_articles(articles):
-    """Articles annotated with the published articles before and after on their page."""
-    same_page = Article.objects.published().filter(page=OuterRef("page"))
-    before = same_page.filter(position__lt=OuterRef("position")).order_by("-position")
-    after = same_page.filter(position__gt=OuterRef("position")).order_by("position")
-    return articles.annotate(
-        previous_pk=Subquery(before.values("pk")[:1]),
-        previous_headline=Subquery(before.values("headline")[:1]),
-        next_pk=Subquery(after.values("pk")[:1]),
-        next_headline=Subquery(after.values("headline")[:1]),
-    )
 
 
 def places_and_tags(article):
@@ -155,48 +108,6 @@ def places_and_tags(article):
     return regions, sorted(tags, key=lambda tag: tag.name)
 
 
-def related_articles(article, regions, tags, limit=RELATED_ARTICLES):
-    """Published articles sharing the article's tags, places or section; the most shared first.
-
-    A shared tag counts twice (tags are chosen by an editor, places often broad), a shared place
-    and the same section once each. One query. Only the articles filed within RELATED_WINDOW of
-    this one (by id, before or after) are candidates: at most a few thousand rows are read, from
-    indexes, however large the archive or common the tag, and an archive article finds the news
-    of its own time.
-    """
-    tag_ids, region_ids = [tag.pk for tag in tags], [region.pk for region in regions]
-    first, last = article.pk - RELATED_WINDOW, article.pk + RELATED_WINDOW
-    tagged = TaggedArticle.objects.filter(
-        tag__in=tag_ids, content_object__gte=first, content_object__lte=last
-    )
-    placed = ArticleRegion.objects.filter(
-        region__in=region_ids, article__gte=first, article__lte=last
-    )
-    shares = Q(pk__in=tagged.values("content_object")) | Q(pk__in=placed.values("article"))
-    if article.section_id:
-        shares |= Q(section_id=article.section_id)
-
-    def shared(rows, link):
-        counts = rows.filter(**{link: OuterRef("pk")}).order_by().values(link)
-        return Coalesce(Subquery(counts.annotate(n=Count("pk")).values("n")), 0)
-
-    score = 2 * shared(TaggedArticle.objects.filter(tag__in=tag_ids), "content_object")
-    score += shared(ArticleRegion.objects.filter(region__in=region_ids), "article")
-    if article.section_id:
-        same_section = When(section_id=article.section_id, then=1)
-        score += Case(same_section, default=0, output_field=IntegerField())
-    return (
-        Article.objects.published()
-        .filter(shares, pk__range=(first, last))
-        .exclude(pk=article.pk)
-        .select_related("issue")
-        .only("pk", "kicker", "headline", "subheadline", "issue__date", "issue__number")
-        .annotate(score=score)
-        # Ties: the newest issue first, then as filed (not by page: that would join every page).
-        .order_by("-score", "-issue__date", "pk")[:limit]
-    )
-
-
 # Issues and pages
 
 
@@ -204,7 +115,7 @@ class IssueDetailView(DetailView):
     """An issue: its pages (版面导航), and on each page its headline groups (标题导航)."""
 
     def get_queryset(self):
-        return with_neighbouring_issues(Issue.objects.published())
+        return Issue.objects.published().with_neighbours()
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.get_queryset(), date=self.kwargs["date"])
@@ -345,7 +256,7 @@ class PageDetailView(DetailView):
     def get_context_data(self, **kwargs):
         page, siblings = self.object, self.sibling_pages
         index = siblings.index(page)
-        articles = list_items().filter(page=page).order_by("position")
+        articles = published_list_items().filter(page=page).order_by("position")
         return super().get_context_data(
             articles=articles,
             sibling_pages=siblings,
@@ -371,9 +282,7 @@ class ArticleDetailView(DetailView):
         return self.articles().select_related("issue", "page", "section")
 
     def articles(self):
-        return with_neighbouring_articles(
-            Article.objects.published().defer("search_document", "search_terms")
-        )
+        return Article.objects.published().with_neighbours()
 
     def get(self, request, *args, **kwargs):
         try:
@@ -401,7 +310,9 @@ class ArticleDetailView(DetailView):
             regions=regions,
             tags=tags,
             corrections=list(article.corrections.all()),
-            related_articles=related_articles(article, regions, tags),
+            related_articles=Article.objects.published().related_to(
+                article, regions, tags, limit=RELATED_ARTICLES
+            ),
             image_url=image_url,
             json_ld=structured_data.json_ld_script(
                 structured_data.news_article(article, self.request, tags=tags, image_url=image_url)
@@ -418,7 +329,7 @@ class ArticlePreviewView(ArticleDetailView):
     """
 
     def articles(self):
-        return with_neighbouring_articles(Article.objects.defer("search_document", "search_terms"))
+        return Article.objects.with_neighbours()
 
     def get(self, request, *args, **kwargs):
         # Straight to DetailView: a withdrawn article is previewed, not answered with 410.
@@ -466,7 +377,7 @@ class ArticleListView(KeysetPaginationMixin, FilterView):
     template_name_suffix = "_list"
 
     def get_queryset(self):
-        return list_items()
+        return published_list_items()
 
 
 class SearchView(ListView):
@@ -477,7 +388,7 @@ class SearchView(ListView):
 
     def get_queryset(self):
         self.query = search_text(self.request.GET.get("q"))
-        return search.search(listed_articles(), self.query)
+        return Article.objects.published().for_listing().search(self.query)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
@@ -513,7 +424,7 @@ class PublishedArticlesOfView(KeysetPaginationMixin, SingleObjectMixin, ListView
         return self.model._default_manager.all()
 
     def get_queryset(self):
-        return self.articles_of(self.object, list_items())
+        return self.articles_of(self.object, published_list_items())
 
     def articles_of(self, obj, articles):
         raise NotImplementedError
@@ -524,7 +435,7 @@ class ReporterDetailView(PublishedArticlesOfView):
     template_name = "articles/reporter_detail.html"
 
     def articles_of(self, reporter, articles):
-        return credited_to(articles, reporter)
+        return articles.credited_to(reporter)
 
 
 class SectionDetailView(PublishedArticlesOfView):
@@ -539,7 +450,7 @@ class TagDetailView(PublishedArticlesOfView):
     template_name = "articles/tag_detail.html"
 
     def get_object_queryset(self):
-        return public_tags()
+        return all_tags().public()
 
     def articles_of(self, tag, articles):
         return articles.filter(tags=tag)

@@ -1,7 +1,6 @@
 from django.db.models import Q
 from django.http import Http404
 
-from articles.filters import in_region
 from articles.views import PublishedArticlesOfView
 
 from .models import Region
@@ -25,7 +24,7 @@ class RegionDetailView(PublishedArticlesOfView):
         return region
 
     def articles_of(self, region, articles):
-        return in_region(articles, region)
+        return articles.in_region(region)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(children=self.children, **kwargs)

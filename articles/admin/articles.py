@@ -18,7 +18,6 @@ from django.db.models import F, Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 
-from articles import search
 from articles.models import (
     PUBLIC_STATUSES,
     Article,
@@ -241,7 +240,7 @@ class ArticleAdmin(ArticleWorkflowViews, BulkTransitionActions, admin.ModelAdmin
         """
         if not search_term.strip():
             return queryset, False
-        return search.matching(queryset, search_term), False
+        return queryset.matching(search_term), False
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         if not request.GET.get(SEARCH_VAR, "").strip():

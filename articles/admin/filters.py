@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
-from articles.models import ArticleRegion, Issue, TaggedArticle
+from articles.models import Issue, TaggedArticle
 from regions.models import Region
 
 TOP_LEVEL_KINDS = [Region.Kind.PROVINCE, Region.Kind.CITY]
@@ -45,11 +45,7 @@ class RegionListFilter(admin.SimpleListFilter):
             return queryset
         if self.selected_region is None:
             return queryset.none()
-        # EXISTS rather than a join: an article in two districts of one city is listed once.
-        in_region = ArticleRegion.objects.filter(
-            article=OuterRef("pk"), region__in=Region.objects.within(self.selected_region)
-        )
-        return queryset.filter(Exists(in_region))
+        return queryset.in_region(self.selected_region)
 
 
 class TagListFilter(admin.SimpleListFilter):

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from articles import views
 from articles.filters import MAX_QUERY_LENGTH
-from articles.models import Article, Byline, Reporter
+from articles.models import Article, Byline, Reporter, querysets
 from regions.models import Region
 from tests.articles.test_views import (
     HIDDEN,
@@ -361,7 +361,7 @@ def test_related_articles_are_at_most_five(client, db):
 
 
 def test_related_articles_come_from_the_articles_filed_around_it(client, db, monkeypatch):
-    monkeypatch.setattr(views, "RELATED_WINDOW", 2)
+    monkeypatch.setattr(querysets, "RELATED_WINDOW", 2)
     before = [make_article(tags=["劳模"], headline=f"早{n}") for n in range(3)]
     article = make_article(tags=["劳模"])
     after = [make_article(tags=["劳模"], headline=f"晚{n}") for n in range(3)]
