@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from articles.signals import content_changed
+
 from .status import Status
 
 S = Status
@@ -272,6 +274,4 @@ class WorkflowQuerySetMixin:
 
 def _announce(model):
     # Status changes are UPDATEs, which send no model signals: say so for the page caches.
-    from articles.signals import content_changed
-
     content_changed.send(sender=model)
