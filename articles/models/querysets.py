@@ -14,7 +14,7 @@ from regions.models import Region
 
 from .parts import ArticleRegion, TaggedArticle
 from .people import Byline
-from .status import published_condition
+from .status import coming_condition, published_condition
 from .workflow import WorkflowQuerySetMixin
 
 # Derived columns, large (the whole text again, its terms): never loaded unless asked for.
@@ -28,6 +28,11 @@ class ArticleQuerySet(WorkflowQuerySetMixin, models.QuerySet):
     def published(self):
         """What readers may see: the one definition every view, feed, sitemap and search uses."""
         return self.filter(published_condition())
+
+    def next_publication_time(self):
+        """When the next article here becomes public by its time alone; None when none is due."""
+        coming = self.filter(coming_condition()).order_by("published_at")
+        return coming.values_list("published_at", flat=True).first()
 
     def for_listing(self):
         """Everything a list of articles shows, in a fixed number of queries."""

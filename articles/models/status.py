@@ -34,6 +34,13 @@ def published_condition(prefix=""):
     )
 
 
+def coming_condition(prefix=""):
+    """Public by status, not yet by time: what published() will let through once its time comes."""
+    return models.Q(
+        **{f"{prefix}status__in": PUBLIC_STATUSES, f"{prefix}published_at__gt": timezone.now()}
+    )
+
+
 def with_published_articles(queryset, relation="articles"):
     """The rows of queryset that have at least one article readers may see, through `relation`.
 
