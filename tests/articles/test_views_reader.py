@@ -12,9 +12,9 @@ from django.contrib.auth.models import Permission
 from django.test import RequestFactory
 from django.urls import reverse
 
-from articles import views
 from articles.filters import MAX_QUERY_LENGTH
 from articles.models import Article, Byline, Reporter, querysets
+from newsroom import views
 from regions.models import Region
 from tests.articles.test_views import (
     HIDDEN,

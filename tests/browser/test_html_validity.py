@@ -17,8 +17,8 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from articles import views
 from articles.models import Article
+from newsroom import views
 from tests.articles.test_views import seed_article
 from tests.conftest import make_article, make_issue
 
