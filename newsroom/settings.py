@@ -76,7 +76,7 @@ elif not SECRET_KEY or not ALLOWED_HOSTS:
 
 INSTALLED_APPS = [
     "csp",
-    "django.contrib.admin",
+    "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

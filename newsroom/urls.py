@@ -5,17 +5,10 @@ from django.urls import include, path
 
 from articles.urls import region_patterns
 
-from . import auth, health, views
-
-admin.site.site_header = f"{settings.SITE_NAME} 采编系统"
-admin.site.site_title = "采编系统"
-admin.site.index_title = "稿件管理"
-admin.site.login_form = auth.RateLimitedAuthenticationForm
+from . import health, views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    # Before admin.site.urls, which would otherwise answer /admin/login/ itself.
-    path("admin/login/", auth.admin_login),
     path("admin/", admin.site.urls),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
     path("regions/", include(region_patterns)),
