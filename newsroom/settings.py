@@ -234,7 +234,8 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 # Replace Django's own handlers (console when DEBUG, mail_admins) so each record appears once.
 LOGGING = stdout_config(LOG_LEVEL, {"django": LOG_LEVEL, "django.server": LOG_LEVEL})
 
-# Tags keep their Chinese text in the slug (/tags/劳模/), which readers can read and share.
+# A tag typed as "AI" by one editor and "ai" by another is one tag: taggit matches names without
+# regard to case when tags are added. (Slugs keep Chinese text by taggit's default: /tags/劳模/.)
 TAGGIT_CASE_INSENSITIVE = True
 
 SITE_NAME = os.environ.get("SITE_NAME", "浙江工人日报")

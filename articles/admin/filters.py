@@ -17,7 +17,7 @@ class RegionListFilter(admin.SimpleListFilter):
     """The province and its cities; a chosen city also lists its districts and counties.
 
     Listing all 100-odd divisions would bury the sidebar, so the editor narrows one level at a
-    time. A city includes everything under it, as on the public site (Region.objects.within).
+    time. A city includes everything under it, as on the public site (ArticleQuerySet.in_region).
     """
 
     title = "地区"
