@@ -16,7 +16,7 @@ from articles.filters import MAX_QUERY_LENGTH
 from articles.models import Article, Byline, Reporter, querysets
 from newsroom import views
 from regions.models import Region
-from tests.articles.test_views import (
+from tests.articles.helpers import (
     HIDDEN,
     SEED_DATE,
     SEED_HEADLINES,

@@ -19,7 +19,7 @@ from django.test import RequestFactory
 
 from articles.models import Article
 from newsroom import views
-from tests.articles.test_views import seed_article
+from tests.articles.helpers import seed_article
 from tests.conftest import make_article, make_issue
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from regions.models import Region
-from tests.articles.test_views import (
+from tests.articles.helpers import (
     SEED_HEADLINES,
     add_articles,
     assert_fixed_query_count,
