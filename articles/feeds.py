@@ -97,7 +97,8 @@ class ArticlesOfFeed(LatestArticlesFeed):
         return get_object_or_404(self.object_queryset(), slug=slug)
 
     def object_queryset(self):
-        return self.model._default_manager.all()
+        # Only what a published article reaches: a draft's section or reporter is not public.
+        return self.model._default_manager.public()
 
     def title(self, obj):
         return f"{obj.name} - {settings.SITE_NAME}"

@@ -64,9 +64,9 @@ class FilterChoices:
 
     @classmethod
     def load(cls):
-        rows = _choice_rows(Section.objects.all(), "section").union(
+        rows = _choice_rows(Section.objects.public(), "section").union(
             _choice_rows(
-                Region.objects.all(),
+                Region.objects.public(),
                 "region",
                 code=F("code"),
                 region_kind=F("kind"),

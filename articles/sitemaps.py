@@ -108,7 +108,7 @@ class FewItemsSitemap(Sitemap):
 class SectionSitemap(FewItemsSitemap):
     def items(self):
         latest = latest_change(published_articles(), "section")
-        return Section.objects.annotate(lastmod=latest).filter(lastmod__isnull=False)
+        return Section.objects.public().annotate(lastmod=latest)
 
 
 class ReporterSitemap(FewItemsSitemap):
@@ -140,12 +140,7 @@ class RegionSitemap(FewItemsSitemap):
             .order_by("-article__updated_at")
             .values("article__updated_at")[:1]
         )
-        return (
-            Region.objects.with_subtree_prefix()
-            .annotate(lastmod=Subquery(latest))
-            .filter(lastmod__isnull=False)
-            .order_by("code")
-        )
+        return Region.objects.public().annotate(lastmod=Subquery(latest)).order_by("code")
 
 
 SITEMAPS = {

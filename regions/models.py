@@ -26,7 +26,7 @@ class RegionQuerySet(models.QuerySet):
         return self.filter(code__startswith=region.code_prefix)
 
     def with_subtree_prefix(self):
-        """Each region annotated with its code_prefix, as the database computes it.
+        """Each region given its code_prefix as the database computes it (an alias, not selected).
 
         For queries that find a whole subtree per region at once ("has this region or any place
         under it news?"), with `code__startswith=OuterRef(Region.SUBTREE_PREFIX)`.
@@ -36,7 +36,20 @@ class RegionQuerySet(models.QuerySet):
             *[models.When(kind=kind, then=Substr("code", 1, n)) for kind, n in lengths.items()],
             default=models.F("code"),
         )
-        return self.annotate(**{self.model.SUBTREE_PREFIX: prefix})
+        return self.alias(**{self.model.SUBTREE_PREFIX: prefix})
+
+    def public(self):
+        """Regions whose page has news: a published article about it or about a place under it.
+
+        The tree knows articles only through the reverse relation Article.regions ("articles")
+        and the published() of their manager: no import of the articles app.
+        """
+        articles = self.model._meta.get_field("articles").related_model
+        news = self.model._default_manager.filter(
+            code__startswith=models.OuterRef(self.model.SUBTREE_PREFIX),
+            articles__in=articles._default_manager.published(),
+        )
+        return self.with_subtree_prefix().filter(models.Exists(news))
 
 
 class RegionManager(models.Manager.from_queryset(RegionQuerySet)):

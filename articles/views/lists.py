@@ -98,7 +98,8 @@ class PublishedArticlesOfView(KeysetPaginationMixin, SingleObjectMixin, ListView
         return super().get(request, *args, **kwargs)
 
     def get_object_queryset(self):
-        return self.model._default_manager.all()
+        # Only what a published article reaches: a draft's section or reporter is not public.
+        return self.model._default_manager.public()
 
     def get_queryset(self):
         return self.articles_of(self.object, published_list_items())
@@ -142,7 +143,11 @@ class RegionDetailView(PublishedArticlesOfView):
     def get_object(self, queryset=None):
         # The region and its children in one query, each with its parent.
         slug = self.kwargs["slug"]
-        family = Region.objects.select_related("parent").filter(Q(slug=slug) | Q(parent__slug=slug))
+        family = (
+            Region.objects.public()
+            .select_related("parent")
+            .filter(Q(slug=slug) | Q(parent__slug=slug))
+        )
         family = list(family.order_by("code"))
         region = next((place for place in family if place.slug == slug), None)
         if region is None:

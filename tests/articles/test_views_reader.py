@@ -428,7 +428,7 @@ def test_canonical_url_keeps_the_page_number_and_drops_other_parameters(client, 
 
 def test_canonical_url_of_a_page_found_by_its_key_keeps_the_key(client, regions):
     page = make_page(issue=make_issue(date=datetime.date(2024, 10, 8)))
-    make_article(page=page)
+    make_article(page=page, regions=[Region.objects.get(slug="wuxing")])
 
     for url in [
         list_url(after="2024-10-09.1.1", utm_source="wechat"),

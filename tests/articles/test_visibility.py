@@ -2,6 +2,7 @@
 count and link, and so is whatever only such articles carry."""
 
 import datetime
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -125,3 +126,89 @@ def test_reporter_credited_only_on_unpublished_articles_is_not_offered(client, d
 
     assert "公开作者" in html
     assert "未刊作者" not in html
+
+
+# Sections, reporters, regions and tags: public only through a published article
+
+
+def only_by_a_hidden_article(kind, state):
+    """A section, reporter, region or tag that only a hidden article carries, beside a public one.
+
+    Returns (slug, name, sitemap section, feed kind) of the hidden one.
+    """
+    public = {
+        "section": {"section": make_section("公开栏目")},
+        "reporter": {"reporters": [("公开作者", "记者")]},
+        "region": {"regions": [Region.objects.get(slug="wuxing")]},
+        "tag": {"tags": ["公开标签"]},
+    }[kind]
+    make_article(**public)
+    if kind == "section":
+        section = make_section("内部栏目")
+        make_article(section=section, **HIDDEN[state]())
+        return section.slug, "内部栏目", "sections", "sections"
+    if kind == "reporter":
+        make_article(reporters=[("未刊作者", "记者")], **HIDDEN[state]())
+        return Reporter.objects.get(name="未刊作者").slug, "未刊作者", "reporters", "reporters"
+    if kind == "region":
+        # A county of another city: neither it nor its city has any published news.
+        make_article(regions=[Region.objects.get(slug="wuyi")], **HIDDEN[state]())
+        return "wuyi", "武义县", "regions", "regions"
+    make_article(tags=["内部标签"], **HIDDEN[state]())
+    return "内部标签", "内部标签", "tags", "tags"
+
+
+@pytest.mark.parametrize("state", ["draft", "scheduled-for-tomorrow"])
+@pytest.mark.parametrize("kind", ["section", "reporter", "region", "tag"])
+def test_what_only_unpublished_articles_carry_has_no_page_feed_option_or_sitemap_entry(
+    client, regions, kind, state
+):
+    slug, name, sitemap, feed = only_by_a_hidden_article(kind, state)
+
+    page = f"/{sitemap}/{slug}/"
+    assert client.get(page).status_code == 404, page
+    for feed_type in ("rss", "atom"):
+        assert client.get(f"/feeds/{feed}/{slug}/{feed_type}/").status_code == 404
+    list_html = client.get(list_url()).content.decode()
+    assert f'value="{slug}"' not in list_html
+    assert name not in list_html
+    assert 'class="errorlist"' in client.get(list_url(**{kind: slug})).content.decode()
+    sitemap_xml = client.get(f"/sitemap-{sitemap}.xml").content.decode()
+    assert quote(page) not in sitemap_xml
+    assert sitemap_xml.count("<url>") == (3 if kind == "region" else 1)  # the public one(s)
+
+
+@pytest.mark.parametrize("kind", ["section", "reporter", "region", "tag"])
+def test_what_an_article_carries_becomes_public_when_the_article_is_published(
+    client, regions, kind
+):
+    slug, name, sitemap, feed = only_by_a_hidden_article(kind, "scheduled-for-tomorrow")
+
+    Article.objects.filter(status=Article.Status.SCHEDULED).update(published_at=past())
+
+    assert client.get(f"/{sitemap}/{slug}/").status_code == 200
+    assert client.get(f"/feeds/{feed}/{slug}/rss/").status_code == 200
+    assert f'value="{slug}"' in client.get(list_url()).content.decode()
+    sitemap_xml = client.get(f"/sitemap-{sitemap}.xml").content.decode()
+    assert quote(f"/{sitemap}/{slug}/") in sitemap_xml
+
+
+def test_section_and_reporter_without_any_article_are_404(client, db):
+    section = make_section("空栏目")
+    reporter = Reporter.objects.create(name="无稿作者")
+
+    for url in [section.get_absolute_url(), reporter.get_absolute_url()]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_region_pages_link_only_the_sub_regions_with_news(client, regions):
+    make_article(regions=[Region.objects.get(slug="wuxing")])
+    make_article(regions=[Region.objects.get(slug="nanxun")], status=Article.Status.DRAFT)
+
+    html = client.get(Region.objects.get(slug="huzhou").get_absolute_url()).content.decode()
+
+    assert '<a href="/regions/wuxing/">吴兴区</a>' in html
+    assert "/regions/nanxun/" not in html
+    assert "/regions/changxing/" not in html
+    assert client.get("/regions/nanxun/").status_code == 404
+    assert client.get("/regions/zhejiang/").status_code == 200
