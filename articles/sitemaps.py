@@ -13,17 +13,9 @@ from django.utils import timezone
 
 from regions.models import Region
 
-from .models import (
-    Article,
-    ArticleRegion,
-    Byline,
-    Issue,
-    Page,
-    Reporter,
-    Section,
-    TaggedArticle,
-    all_tags,
-)
+from .models import Article, Issue, Page, Reporter, Section, all_tags
+from .models.parts import ArticleRegion, TaggedArticle
+from .models.people import Byline
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 
