@@ -42,14 +42,19 @@ class RegionQuerySet(models.QuerySet):
         """Regions whose page has news: a published article about it or about a place under it.
 
         The tree knows articles only through the reverse relation Article.regions ("articles")
-        and the published() of their manager: no import of the articles app.
+        and the published() of their manager: no import of the articles app. Each place is asked
+        for "its first published article" (a scalar subquery with LIMIT 1, which PostgreSQL runs
+        per place from the place's index and stops at that article); as EXISTS it was planned as
+        a hash of every published article (20 ms a request at 30,000 articles, growing).
         """
-        articles = self.model._meta.get_field("articles").related_model
-        news = self.model._default_manager.filter(
-            code__startswith=models.OuterRef(self.model.SUBTREE_PREFIX),
-            articles__in=articles._default_manager.published(),
+        published = self.model._meta.get_field("articles").related_model.objects.published()
+        first = published.filter(regions=models.OuterRef("pk")).order_by().values("pk")[:1]
+        places_with_news = (
+            self.model._default_manager.alias(first_article=models.Subquery(first))
+            .filter(first_article__isnull=False)
+            .filter(code__startswith=models.OuterRef(self.model.SUBTREE_PREFIX))
         )
-        return self.with_subtree_prefix().filter(models.Exists(news))
+        return self.with_subtree_prefix().filter(models.Exists(places_with_news))
 
 
 class RegionManager(models.Manager.from_queryset(RegionQuerySet)):
