@@ -8,10 +8,9 @@ username and address. On Redis the count is shared by every app server.
 import hashlib
 
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.cache import cache
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 
 
 class LoginFailures:
@@ -64,12 +63,3 @@ class RateLimitedAuthenticationForm(AdminAuthenticationForm):
             raise
         failures.clear()
         return cleaned_data
-
-
-def admin_login(request, extra_context=None):
-    """The admin's own login view, answering 429 Too Many Requests while the limit holds."""
-    response = admin.site.login(request, extra_context)
-    form = (getattr(response, "context_data", None) or {}).get("form")
-    if form is not None and form.has_error(NON_FIELD_ERRORS, code="too_many_attempts"):
-        response.status_code = 429
-    return response

@@ -8,7 +8,7 @@ parenthesised credits and organisations credited instead of people.
 import re
 from dataclasses import dataclass, field
 
-from .roles import (
+from articles.roles import (
     AUTHOR,
     PHOTO_SUPPLIED,
     PHOTOGRAPHER,
@@ -16,6 +16,7 @@ from .roles import (
     ROLE_SPLIT,
     TEXT_EDITOR,
 )
+
 from .text import SENTENCE_FINAL, is_han, strip_closers
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES

@@ -4,7 +4,7 @@
 import re
 from dataclasses import dataclass
 
-from .roles import ROLE_PATTERN, ROLE_SPLIT
+from articles.roles import ROLE_PATTERN, ROLE_SPLIT
 
 DATELINE = re.compile(
     r"^(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网"

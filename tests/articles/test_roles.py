@@ -7,8 +7,8 @@ from articles.importing.bylines import (
     ROLE_WORDS,
     SLASH_ROLES,
 )
-from articles.importing.roles import ROLES
 from articles.models.people import Byline, Role
+from articles.roles import ROLES
 
 
 def test_every_role_the_parser_reads_or_gives_is_a_role_the_admin_suggests():
