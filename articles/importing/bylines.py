@@ -19,7 +19,13 @@ from .roles import (
 from .text import SENTENCE_FINAL, is_han, strip_closers
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
-ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端)$")
+ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒)$")
+# 本报三元记者站: a paper's bureau, credited in the place of a role word.
+BUREAU = re.compile(r"^(?:本报)?[\u4e00-\u9fff]{0,6}记者站$")
+# 记 者 房 伟: a role word spaced out to the width of a longer one.
+SPACED_ROLE = re.compile("|".join(" ".join(role) for role in PRINTED_BEFORE_NAMES if len(role) > 1))
+# What a name printed before a slash did: 王瑞/文 (text), 闫宏伟/图, 吴潮宏/摄影/视频 (photos).
+SLASH_AFTER = {"文": False, "图": True, "摄影": True, "摄": True, "视频": True}
 # Roles printed before a slash or colon only: 文/甲 (text), 图/乙 and 摄影：丙 (photo).
 SLASH_ROLES = {
     "文": AUTHOR,
@@ -176,6 +182,7 @@ def parse_credit_phrase(text, *, strict_names=True):
     Raises MissingName when a role word that starts the credit has no name after it.
     """
     text = STRAY_AFTER_BRACKET.sub("", text.strip())
+    text = SPACED_ROLE.sub(lambda match: match.group().replace(" ", ""), text)
     phrase = text.lstrip(MARKERS).strip()
     marked = phrase != text
     bracketed = len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)"
@@ -247,6 +254,14 @@ def _tokenise(phrase):
         if not piece:
             continue
         next_separator = pieces[index + 1].strip() if index + 1 < len(pieces) else ""
+        if piece in SLASH_AFTER and previous_separator in ("/", "／") and items:
+            items.append(("what", SLASH_AFTER[piece]))
+            previous_separator = ""
+            continue
+        if BUREAU.match(piece):
+            items.append(("role", piece, False))
+            previous_separator = ""
+            continue
         if piece in SLASH_ROLES and next_separator in ("/", "／", "：", ":"):
             items.append(("role", SLASH_ROLES[piece], piece in ("图", "摄影", "摄")))
             continue
@@ -299,8 +314,18 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
     role_has_name = True
     unit = None
     started_with_role = items[0][0] == "role"
+    since = []  # credits given since the last role word or slash
     for item in items:
+        if item[0] == "what":
+            if item[1]:  # 闫宏伟/图: the names before the slash took the photos
+                for credit in since:
+                    if credit in phrase.text_credits:
+                        phrase.text_credits.remove(credit)
+                        phrase.photo_credits.append(credit)
+            since = []
+            continue
         if item[0] == "role":
+            since = []
             if not role_has_name and started_with_role:
                 raise MissingName(role)
             role, role_is_photo, role_has_name, unit = item[1], item[2], False, None
@@ -329,7 +354,9 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
                 for credits in (phrase.text_credits, phrase.photo_credits):
                     if credits and credits[-1].organisation and credits[-1].name == unit:
                         credits.pop()
-            _add(phrase, Credit(name, role or "", unit=unit), covers, role_is_photo)
+            credit = Credit(name, role or "", unit=unit)
+            _add(phrase, credit, covers, role_is_photo)
+            since.append(credit)
         role_has_name = True
     if not role_has_name and started_with_role:
         raise MissingName(role)
@@ -372,6 +399,11 @@ def _split_names(run, *, after_role, warnings):
             warnings.append(f"“{run}”可能是两个人名连写，按一人处理，请核对")
             return [run]
         return None
+    by_surname = _surname_splits(run)
+    if len(by_surname) == 1:
+        how = "两字人名" if all(len(name) == 2 for name in by_surname[0]) else "姓氏"
+        warnings.append(f"“{run}”按{how}拆分为{'、'.join(by_surname[0])}，请核对")
+        return by_surname[0]
     if length % 2 == 0 and length <= 8:
         names = [run[i : i + 2] for i in range(0, length, 2)]
         warnings.append(f"“{run}”按两字人名拆分为{'、'.join(names)}，请核对")
@@ -386,6 +418,17 @@ def _split_names(run, *, after_role, warnings):
             warnings.append(f"“{run}”按姓氏拆分为{'、'.join(splits[0])}，请核对")
             return splits[0]
     return None
+
+
+def _surname_splits(run, found=()):
+    """Every way to read a run as names of two or three characters, each after a surname."""
+    if not run:
+        return [list(found)]
+    splits = []
+    for size in (2, 3):
+        if len(run) >= size and is_surname_start(run[:size]):
+            splits += _surname_splits(run[size:], (*found, run[:size]))
+    return splits
 
 
 # ---------------------------------------------------------------------------------------------

@@ -178,6 +178,10 @@ class HeadlineGroups:
         for index, unit in enumerate(units):
             if kinds[index] == "para" and is_brief_start(unit.text):
                 kinds[index] = "brief"
+            elif kinds[index] == "para" and index and kinds[index - 1] == "heading":
+                # 宁波建行、市总工会和本报连续12年送爱心报卡: a list of names in a 副题 (、, no ，).
+                if self._heading_like(unit, lenient=True) and not re.search("[，,；;]", unit.text):
+                    kinds[index] = "heading"
         runs = []
         i = 0
         while i < len(units):
@@ -188,7 +192,7 @@ class HeadlineGroups:
             while j < len(units) and kinds[j] == "heading":
                 j += 1
             run = list(range(i, j))
-            if j < len(units) and self._is_photo_credit(units[j]) and not self._settled(run, units):
+            if j < len(units) and self._is_photo_credit(units[j]) and not self._titled(run, units):
                 run.pop()  # the line right above a photo credit is its caption
             if run:
                 runs.append(run)
@@ -383,6 +387,12 @@ class HeadlineGroups:
         for unit in units:
             self.warn(unit.line, f"“{head(unit.text)}”不属于任何稿件的标题，未导入，请核对")
 
-    def _settled(self, run, units):
-        """A run whose 主题 the furniture names, above its last line: that line is its 副题."""
-        return len(run) >= 2 and any(self._listed(units[i].text) for i in run[:-1])
+    def _titled(self, run, units):
+        """Whether the last line of a run above a photo credit is a headline, not a caption:
+        the furniture names it or a line above it as the 主题, or it is a —— 副题."""
+        last = units[run[-1]].text
+        return (
+            last.startswith("——")
+            or self._listed(last)
+            or (len(run) >= 2 and any(self._listed(units[i].text) for i in run[:-1]))
+        )

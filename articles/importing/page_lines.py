@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .datelines import split_dateline
-from .furniture import footer_at, furniture_kind, page_header, title_listed
+from .furniture import footer_at, furniture_kind, page_header, title_listed, without_borders
 from .text import han_count, normalise_line
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
@@ -84,7 +84,7 @@ class PageLines:
 def read_lines(text, edge_furniture=frozenset()):
     """The units of one page's text and what its furniture says (header, titles)."""
     raw_lines = text.split("\n")
-    lines = [normalise_line(raw) for raw in raw_lines]
+    lines = [without_borders(normalise_line(raw)) for raw in raw_lines]
     result = PageLines(units=[])
     skipped = _furniture(lines, edge_furniture, result)
     result.units = _units(raw_lines, lines, skipped)
