@@ -35,6 +35,7 @@ SPACED_LABEL = re.compile(r"^(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]$")
 LABEL_MAX = 6  # a column label is at most this many characters ...
 LABEL_UNSURE = 9  # ... and up to this many it may be a label or a kicker
 SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
+CAPTION_RUN = 4  # this many short lines apart after an article's text are a picture page's captions
 
 
 class HeadlineGroups:
@@ -194,7 +195,7 @@ class HeadlineGroups:
             run = list(range(i, j))
             if j < len(units) and self._is_photo_credit(units[j]) and not self._titled(run, units):
                 run.pop()  # the line right above a photo credit is its caption
-            if run:
+            if run and not self._captions(run, units, kinds):
                 runs.append(run)
             i = j
         runs, brief_labels = self._brief_labels(runs, units, kinds)
@@ -270,6 +271,18 @@ class HeadlineGroups:
                 group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
             heads.append(group)
         return heads
+
+    def _captions(self, run, units, kinds):
+        """A picture page's captions: four or more short lines, each standing apart, after an
+        article's text and before no dateline or byline; not a headline group."""
+        after = run[-1] + 1
+        return (
+            len(run) >= CAPTION_RUN
+            and all(units[i].blank_before for i in run[1:])
+            and any(kind != "heading" for kind in kinds[: run[0]])
+            and not (after < len(units) and kinds[after] in ("dateline", "byline"))
+            and not any(self._listed(units[i].text) for i in run)
+        )
 
     @staticmethod
     def _caption_like(unit):

@@ -16,6 +16,7 @@
 import re
 from dataclasses import dataclass, field
 
+from .bylines import MissingName, parse_credit_phrase
 from .datelines import split_dateline
 from .furniture import footer_at, furniture_kind, page_header, title_listed, without_borders
 from .text import han_count, normalise_line
@@ -23,6 +24,7 @@ from .text import han_count, normalise_line
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
 HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
 PUBLISHED_ON = re.compile(r"^出版日期[：:]")
+AUTHOR_LABEL = re.compile(r"^作者\s*[：:]\s*(?P<credit>\S.*)$")
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
 
@@ -84,11 +86,26 @@ class PageLines:
 def read_lines(text, edge_furniture=frozenset()):
     """The units of one page's text and what its furniture says (header, titles)."""
     raw_lines = text.split("\n")
-    lines = [without_borders(normalise_line(raw)) for raw in raw_lines]
+    lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
     result = PageLines(units=[])
     skipped = _furniture(lines, edge_furniture, result)
     result.units = _units(raw_lines, lines, skipped)
     return result
+
+
+def credit_after_label(line):
+    """作者: 本报记者张雷/摄 is the article's credit, not a site's label: the credit alone.
+
+    A site's author field with bare names (作者: 王伟) stays a label: nothing says who did what.
+    """
+    match = AUTHOR_LABEL.match(line)
+    if not match:
+        return line
+    try:
+        phrase = parse_credit_phrase(match.group("credit"))
+    except MissingName:
+        return line
+    return match.group("credit") if phrase and (phrase.has_role or phrase.terminal) else line
 
 
 def _furniture(lines, edge_furniture, result):

@@ -13,9 +13,11 @@ import re
 from .bylines import MissingName, split_trailing_credit
 from .datelines import split_dateline
 from .structure import ParsedPhoto
+from .text import ends_paragraph, han_count
 
 CAPTION_MARKER = re.compile(r"^(?:图为|图：|上图|下图|左图|右图|[▲△]|图\s*[①②③④⑤⑥⑦⑧⑨])")
 CAPTION_MAX = 150
+CAPTION_SHORT = 40  # a line apart on a picture page, this short and no sentence, is a caption
 
 
 class PhotoReading:
@@ -24,6 +26,10 @@ class PhotoReading:
     def _find_captions(self, items):
         """Which lines are photo captions rather than text (see the module docstring)."""
         text_started = False
+        # A picture page (a photo credit of its own, no dateline): a short line apart is a caption.
+        pictures = any(i.kind == "credit" for i in items) and not any(
+            i.kind == "para" and split_dateline(i.text) for i in items
+        )
         for index, item in enumerate(items):
             if item.kind != "para":
                 continue
@@ -35,6 +41,10 @@ class PhotoReading:
                 glued = self._glued_photo_credit(item.text)
                 if CAPTION_MARKER.match(item.text):
                     caption = True
+                elif pictures and text_started and item.unit.blank_before:
+                    caption = han_count(item.text) <= CAPTION_SHORT and not ends_paragraph(
+                        item.text
+                    )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
                     caption = near_photo
                 elif glued and len(glued[0]) <= CAPTION_MAX:
