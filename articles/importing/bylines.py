@@ -8,6 +8,13 @@ parenthesised credits and organisations credited instead of people.
 import re
 from dataclasses import dataclass, field
 
+from .names import (
+    COMPOUND_SURNAMES,
+    is_name_text,
+    is_organisation,
+    is_surname_start,
+    split_names,
+)
 from .roles import (
     AUTHOR,
     PHOTO_SUPPLIED,
@@ -16,7 +23,6 @@ from .roles import (
     ROLE_SPLIT,
     TEXT_EDITOR,
 )
-from .text import SENTENCE_FINAL, is_han, strip_closers
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
 ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒)$")
@@ -53,65 +59,6 @@ TERMINALS = (
 MARKERS = "●■□◆◇▲△▼★☆○◎•▪▫◉"
 # A character lost in copying, printed after a bracketed credit: (杨季平)?
 STRAY_AFTER_BRACKET = re.compile(r"(?<=[）)])\s*[?？\ufffd]+$")
-
-# Names of organisations end in one of these (工会, 公司, 局, 中心 …).
-ORGANISATION_SUFFIXES = (
-    "总工会",
-    "工会",
-    "工委",
-    "委员会",
-    "公司",
-    "集团",
-    "协会",
-    "学会",
-    "联合会",
-    "研究院",
-    "研究所",
-    "中心",
-    "医院",
-    "学校",
-    "学院",
-    "大学",
-    "中学",
-    "小学",
-    "银行",
-    "报社",
-    "报道组",
-    "宣传部",
-    "办公室",
-    "街道",
-    "社区",
-    "政府",
-    "局",
-    "厅",
-    "委",
-    "办",
-    "厂",
-    "站",
-    "所",
-    "队",
-    "部",
-    "馆",
-    "院",
-    "村",
-    "镇",
-    "乡",
-)
-COMPOUND_SURNAMES = (
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 "
-    "独孤 呼延 闻人 澹台 申屠 太史 钟离 宗政 濮阳 公冶 赫连 百里 东郭 司空 轩辕 第五 万俟"
-).split()
-# Single-character surnames, common and less common (寿, 羊 are in the seed). Surnames that
-# also start everyday words (来, 和, 管, 项, 劳 …) are left out: a bare name is recognised by its
-# surname, and 读者来信 or 记者管理 must not read as bylines.
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任"
-    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
-    "孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童"
-    "凌毕季裴霍涂苗谷盛翁冉骆蓝辛靳柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农司卓古吉缪芦麦褚娄窦戚岑卜晏柏瞿"
-    "桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝匡鞠荆冀郁胥班储栗燕楚鄢谌奚粟冼蔺楼"
-    "闻厉仝郜邰寿羊洪竺郦茅宓钮"
-)
 
 
 @dataclass
@@ -157,21 +104,6 @@ class MissingName(ValueError):
     def __init__(self, role):
         self.role = role
         super().__init__(f"署名中的“{role}”后面没有姓名")
-
-
-def is_surname_start(name):
-    return name[:2] in COMPOUND_SURNAMES or name[:1] in SURNAMES
-
-
-def is_organisation(token):
-    if len(token) >= 4 and token.endswith(ORGANISATION_SUFFIXES):
-        return True
-    return len(token) == 3 and token.endswith(tuple(s for s in ORGANISATION_SUFFIXES if len(s) > 1))
-
-
-def _is_name_text(token):
-    """Chinese characters only, with an optional middle dot (阿依古丽·买买提)."""
-    return bool(token) and all(is_han(c) or c == "·" for c in token) and not token.startswith("·")
 
 
 def parse_credit_phrase(text, *, strict_names=True):
@@ -278,7 +210,7 @@ def _tokenise(phrase):
             elif part_index + 1 < len(parts) and ORGAN.search(part):
                 # 新华社记者, 人民日报记者: the organ belongs to the role word after it.
                 parts[part_index + 1] = part + parts[part_index + 1]
-            elif not _is_name_text(part):
+            elif not is_name_text(part):
                 return None
             else:
                 glued = part_index > 0
@@ -337,7 +269,7 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
             _add(phrase, Credit(run, role or "", organisation=True), covers, role_is_photo)
             role_has_name = True
             continue
-        names = _split_names(run, after_role=role is not None or lenient, warnings=phrase.warnings)
+        names = split_names(run, after_role=role is not None or lenient, warnings=phrase.warnings)
         if names is None:
             return None
         for name in names:
@@ -381,131 +313,3 @@ def _add(phrase, credit, covers, role_is_photo):
         )
     else:
         phrase.text_credits.append(credit)
-
-
-def _split_names(run, *, after_role, warnings):
-    """One run of characters as names: 寿慧桢 is one; 王伟李强 after a role word is two."""
-    if "·" in run:
-        return [run] if len(run) <= 16 else None
-    length = len(run)
-    if length == 1:
-        return None
-    if length <= 3:
-        return [run]
-    if run[:2] in COMPOUND_SURNAMES and length <= 4:
-        return [run]
-    if not after_role:
-        if length == 4:
-            warnings.append(f"“{run}”可能是两个人名连写，按一人处理，请核对")
-            return [run]
-        return None
-    by_surname = _surname_splits(run)
-    if len(by_surname) == 1:
-        how = "两字人名" if all(len(name) == 2 for name in by_surname[0]) else "姓氏"
-        warnings.append(f"“{run}”按{how}拆分为{'、'.join(by_surname[0])}，请核对")
-        return by_surname[0]
-    if length % 2 == 0 and length <= 8:
-        names = [run[i : i + 2] for i in range(0, length, 2)]
-        warnings.append(f"“{run}”按两字人名拆分为{'、'.join(names)}，请核对")
-        return names
-    if length == 5:
-        splits = [
-            [run[:2], run[2:]] if run[2] in SURNAMES else None,
-            [run[:3], run[3:]] if run[3] in SURNAMES else None,
-        ]
-        splits = [s for s in splits if s]
-        if len(splits) == 1:
-            warnings.append(f"“{run}”按姓氏拆分为{'、'.join(splits[0])}，请核对")
-            return splits[0]
-    return None
-
-
-def _surname_splits(run, found=()):
-    """Every way to read a run as names of two or three characters, each after a surname."""
-    if not run:
-        return [list(found)]
-    splits = []
-    for size in (2, 3):
-        if len(run) >= size and is_surname_start(run[:size]):
-            splits += _surname_splits(run[size:], (*found, run[:size]))
-    return splits
-
-
-# ---------------------------------------------------------------------------------------------
-# Bylines inside paragraphs: leading (after the dateline) and trailing (after the last sentence)
-
-LEADING_BRACKETS = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
-LEADING_REPORT = re.compile(
-    r"^(?P<credit>[^，。；：！？,;!?（）()]{1,60}?(?:摄影报道|图文报道|报道))(?P<gap>\s+|[：:]|$)?"
-)
-
-
-def split_leading_credit(text, *, after_dateline):
-    """(CreditPhrase, rest) for a credit at the start of the first paragraph, or None.
-
-    Forms: (记者 甲 通讯员 乙) after a dateline; 记者甲 通讯员乙、丙报道 with or without one;
-    记者 甲 followed by a space and the text. Raises MissingName for a role without a name.
-    """
-    match = LEADING_BRACKETS.match(text)
-    if match and after_dateline:
-        phrase = parse_credit_phrase(match.group(0).strip(), strict_names=False)
-        return (phrase, text[match.end() :]) if phrase else None
-    match = LEADING_REPORT.match(text)
-    if match:
-        phrase = parse_credit_phrase(match.group("credit"), strict_names=not after_dateline)
-        if (
-            phrase
-            and (phrase.has_role or after_dateline)
-            and (match.group("gap") is not None or phrase.has_role)
-        ):
-            return phrase, text[match.end() :]
-    if ROLE_SPLIT.match(text):
-        # 记者 甲 近日… : role-led names separated by spaces, the text after the last gap.
-        tokens = text.split(" ")
-        for count in range(min(len(tokens) - 1, 8), 0, -1):
-            try:
-                phrase = parse_credit_phrase(" ".join(tokens[:count]))
-            except MissingName:
-                if count == 1 and after_dateline:
-                    raise
-                continue
-            if phrase and phrase.has_role:
-                return phrase, " ".join(tokens[count:])
-    return None
-
-
-TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,60})[）)]$")
-GLUED_TAIL_MAX = 30
-
-
-def split_trailing_credit(text):
-    """(text, CreditPhrase, glued) for a credit at the end of a paragraph, or None.
-
-    (通讯员 甲) or (某某县总工会) in brackets after the last sentence; a credit after the last
-    full stop (…场景。通讯员 甲 摄); a bare name glued there (…的温暖。甲乙), flagged `glued`.
-    """
-    match = TRAILING_BRACKETS.search(text)
-    if match:
-        before = text[: match.start()].rstrip()
-        if not before or strip_closers(before)[-1:] in SENTENCE_FINAL:
-            phrase = parse_credit_phrase(match.group(0))
-            if phrase:
-                return before, phrase, False
-    stripped = text.rstrip()
-    cut = max(stripped.rfind(mark) for mark in SENTENCE_FINAL)
-    if cut == -1:
-        return None
-    end = cut + 1
-    while end < len(stripped) and stripped[end] in "”’」』）)":
-        end += 1
-    tail = stripped[end:].strip()
-    if not tail or len(tail) > GLUED_TAIL_MAX:
-        return None
-    try:
-        phrase = parse_credit_phrase(tail)
-    except MissingName:
-        return None
-    if not phrase or any(c.organisation for c in phrase.credits):
-        return None
-    glued = not phrase.has_role and not phrase.photo_credits
-    return stripped[:end], phrase, glued

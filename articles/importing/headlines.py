@@ -21,67 +21,20 @@ a new article (flagged). Briefs without headlines: see `briefs`.
 import re
 
 from .briefs import is_brief_start
-from .bylines import MARKERS, is_organisation
 from .datelines import split_dateline
+from .labels import ColumnLabels
+from .names import is_organisation
 from .page_lines import Head, Unit
 from .photos import CAPTION_MARKER
 from .text import han_count, head
 
-LABEL_BRACKETS = "【】[]〖〗"
-QUOTES = "“”‘’\"'「」『』《》"
 GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
-# 图 片 新 闻: a column label printed with its characters spaced out.
-SPACED_LABEL = re.compile(r"^(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]$")
-LABEL_MAX = 6  # a column label is at most this many characters ...
-LABEL_UNSURE = 9  # ... and up to this many it may be a label or a kicker
 SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
 CAPTION_RUN = 4  # this many short lines apart after an article's text are a picture page's captions
 
 
-class HeadlineGroups:
+class HeadlineGroups(ColumnLabels):
     """The page parser's reading of headline groups (a mixin of `parsing.PageParser`)."""
-
-    def _label_core(self, text):
-        if SPACED_LABEL.match(text):
-            return text.replace(" ", "")
-        return text.strip(MARKERS + LABEL_BRACKETS + " ")
-
-    def _bare_label(self, unit):
-        """The line without brackets, markers and quotes: 工会“小灵通” → 工会小灵通."""
-        return "".join(c for c in self._label_core(unit.text) if c not in QUOTES)
-
-    def _is_label(self, unit):
-        """A column label for sure: a known section, a bracketed or marked line."""
-        core = self._label_core(unit.text)
-        if SPACED_LABEL.match(unit.text):
-            return True
-        return core in self.sections or unit.text[:1] in MARKERS + "【[〖"
-
-    def _label_sized(self, unit, limit=LABEL_MAX):
-        bare = self._bare_label(unit)
-        return not re.search(r"[\s，、：！？:!?—]", bare) and len(bare) <= limit
-
-    def _label_or_kicker(self, unit, *, touches_headline):
-        """("section" | "kicker") for a short line right above a headline; warns when unsure.
-
-        Known or bracketed labels are sections; a line of up to six characters is a section,
-        flagged when it touches the headline; seven to nine characters is a section when a blank
-        line separates it from the headline and a kicker when it touches it, flagged either way;
-        anything longer, or with a space or punctuation inside, is a kicker.
-        """
-        text = unit.text
-        if self._is_label(unit):
-            return "section"
-        if self._label_sized(unit):
-            if touches_headline:
-                self.warn(unit.line, f"“{text}”按栏目处理，也可能是引题，请核对")
-            return "section"
-        if not self._label_sized(unit, LABEL_UNSURE):
-            return "kicker"
-        kind = "kicker" if touches_headline else "section"
-        label, other = ("引题", "栏目") if kind == "kicker" else ("栏目", "引题")
-        self.warn(unit.line, f"“{text}”按{label}处理，也可能是{other}，请核对")
-        return kind
 
     def _marked_heads(self, units, page):
         heads = []

@@ -25,13 +25,8 @@ from collections import Counter
 
 from .body import ArticleBuilder
 from .briefs import BriefItems, brief_headline
-from .bylines import (
-    LEADING_BRACKETS,
-    MissingName,
-    parse_credit_phrase,
-    split_leading_credit,
-    split_trailing_credit,
-)
+from .bylines import MissingName, parse_credit_phrase
+from .credits_in_text import LEADING_BRACKETS, split_leading_credit, split_trailing_credit
 from .datelines import split_dateline
 from .furniture import JUMP
 from .gazetteer import Gazetteer

@@ -10,7 +10,8 @@ of its caption and credit.
 
 import re
 
-from .bylines import MissingName, split_trailing_credit
+from .bylines import MissingName
+from .credits_in_text import split_trailing_credit
 from .datelines import split_dateline
 from .structure import ParsedPhoto
 from .text import ends_paragraph, han_count
