@@ -355,10 +355,12 @@ class HeadlineGroups(ColumnLabels):
 
     def _titled(self, run, units):
         """Whether the last line of a run above a photo credit is a headline, not a caption:
-        the furniture names it or a line above it as the 主题, or it is a —— 副题."""
+        the furniture names it or a line above it as the 主题, it is a —— 副题, or it opens
+        the page (作者: 本报记者甲/摄 under the page's one headline)."""
         last = units[run[-1]].text
         return (
-            last.startswith("——")
+            run[0] == 0
+            or last.startswith("——")
             or self._listed(last)
             or (len(run) >= 2 and any(self._listed(units[i].text) for i in run[:-1]))
         )

@@ -10,7 +10,7 @@ of its caption and credit.
 
 import re
 
-from .bylines import MissingName
+from .bylines import Credit, MissingName
 from .credits_in_text import split_trailing_credit
 from .datelines import split_dateline
 from .structure import ParsedPhoto
@@ -18,6 +18,8 @@ from .text import ends_paragraph, han_count
 
 CAPTION_MARKER = re.compile(r"^(?:图为|图：|上图|下图|左图|右图|[▲△]|图\s*[①②③④⑤⑥⑦⑧⑨])")
 CAPTION_MAX = 150
+# 工作人员（左一）为困难职工送来慰问金: who stands where in the photo, said only in a caption.
+POSITION_IN_PHOTO = re.compile(r"[（(](?:前排|后排|中排)?(?:[左右][一二三四五六七八九]|中)[）)]")
 CAPTION_SHORT = 40  # a line apart on a picture page, this short and no sentence, is a caption
 
 
@@ -31,6 +33,7 @@ class PhotoReading:
         pictures = any(i.kind == "credit" for i in items) and not any(
             i.kind == "para" and split_dateline(i.text) for i in items
         )
+        self.picture_page = pictures
         for index, item in enumerate(items):
             if item.kind != "para":
                 continue
@@ -42,6 +45,8 @@ class PhotoReading:
                 glued = self._glued_photo_credit(item.text)
                 if CAPTION_MARKER.match(item.text):
                     caption = True
+                elif not text_started and POSITION_IN_PHOTO.search(item.text):
+                    caption = len(item.text) <= CAPTION_MAX
                 elif pictures and text_started and item.unit.blank_before:
                     caption = han_count(item.text) <= CAPTION_SHORT and not ends_paragraph(
                         item.text
@@ -121,6 +126,22 @@ class PhotoReading:
                 photo.credits += phrase.photo_credits
                 photo.lines += numbers
                 used.add(id(photo))
+        self._credit_for_the_page(photos, used)
         self.article.photos = [p for p in photos if id(p) in used]
         for photo in self.article.photos:
             photo.lines = sorted(set(photo.lines))
+
+    def _credit_for_the_page(self, photos, used):
+        """A picture page's one credit line, printed before its captions, credits every photo."""
+        lone = [p for p in photos if id(p) in used and p.caption is None and p.credits]
+        bare = [p for p in photos if id(p) in used and p.caption and not p.credits]
+        if not (getattr(self, "picture_page", False) and len(lone) == 1 and bare):
+            return
+        if photos.index(lone[0]) > photos.index(bare[0]):
+            return
+        for photo in bare:
+            photo.credits = [
+                Credit(c.name, c.role, c.organisation, c.unit) for c in lone[0].credits
+            ]
+            photo.lines += lone[0].lines
+        used.discard(id(lone[0]))
