@@ -1,8 +1,10 @@
 """Datelines (电头) and bylines (署名): who is credited, in which role, for text or photos.
 
 The forms are those of the reference (byline-conventions.md): role words as printed, names
-joined by 、 or spaces or run together, photo credits ending in 摄/摄影/摄影报道, slash forms,
-parenthesised credits and organisations credited instead of people.
+joined by 、 or spaces or run together, photo credits ending in 摄/摄影/摄影报道, slash forms
+before the names (文/甲 图/乙) and after them (晚报记者 甲/文 乙/图, 甲/摄影/视频), role words
+spaced out (记 者 房 伟), a paper's bureau as the role (本报某某记者站), parenthesised credits
+and organisations credited instead of people. Names: see `names`.
 """
 
 import re

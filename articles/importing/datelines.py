@@ -1,5 +1,6 @@
 """Datelines (电头 / 讯头): 本报讯, 本报杭州10月8日讯, <报名>讯, 新华社杭州10月8日电, 据新华社电,
-<网站>10月8日消息; the place in one is the story's place."""
+<网站>10月8日消息, and a trade paper's <省><地>讯 (辽宁营口讯); the place in one is the story's
+place."""
 
 import re
 from dataclasses import dataclass

@@ -15,7 +15,10 @@ or a title list repeats is the 主题 (two lines it repeats as one are one 主�
 lines), a line starting with —— is a 副题, a name alone above the statement is its 引题. Without
 evidence one line is the 主题; two are 主题 + 副题, flagged; three are 引题 + 主题 + 副题. A lone
 short line inside an article is a crosshead only when the article has two or more of them, else
-a new article (flagged). Briefs without headlines: see `briefs`.
+a new article (flagged). A line listing names with 、 (no ，) right under a heading is its 副题;
+four or more short lines, each apart, after an article's text are a picture page's captions,
+not a headline group. A line above a photo credit is its caption unless it opens the page, is
+listed as a title, or is a —— 副题. Column labels: see `labels`; briefs: see `briefs`.
 """
 
 import re

@@ -3,9 +3,11 @@
 A photo credit line (…摄) credits the caption right above it when that caption sits after a gap
 or before the text starts; otherwise the first photo without a credit (a gap where a photo
 stood), or a new photo with no caption. A short line after a gap and before the dateline is a
-caption; so is a line starting with 图为 or ▲. A credit covering text and photos (摄影报道,
-文/摄, 图/乙) credits the photos too, and says there is one. Each photo records the source lines
-of its caption and credit.
+caption; so is a line starting with 图为 or ▲, and a first line saying who stands where (左一).
+On a picture page (a photo credit of its own, no dateline) a short line apart after the text is
+a caption, and the one credit line printed before the captions credits every photo. A credit
+covering text and photos (摄影报道, 文/摄, 图/乙) credits the photos too, and says there is
+one. Each photo records the source lines of its caption and credit.
 """
 
 import re
