@@ -73,7 +73,7 @@ class Reporter(models.Model):
 
 
 # Role words as printed. A person's role belongs to one article, not to the person. The list is
-# the parser's (articles/importing/roles.py): one definition for what the importer reads and
+# the parser's (articles/roles.py): one definition for what the importer reads and
 # what the admin suggests.
 Role = models.TextChoices("Role", list(ROLES.items()))
 

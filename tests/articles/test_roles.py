@@ -1,4 +1,4 @@
-"""Byline roles: one list (articles/importing/roles.py) for what the importer reads and what the
+"""Byline roles: one list (articles/roles.py) for what the importer reads and what the
 admin suggests."""
 
 from articles.importing.bylines import (
