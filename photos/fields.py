@@ -10,6 +10,7 @@ PhotoInfo on the file so that the model can keep the width and height as display
 import hashlib
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from . import checks, forms
 from .storage import originals
@@ -20,7 +21,7 @@ UPLOAD_DIR = "photos/originals"
 def uploaded_info(file):
     """The PhotoInfo of a file not stored yet (a FieldFile or an upload): every check is run
     once per file, and the result kept on it; raises ValidationError."""
-    uploaded = getattr(file, "file", file)
+    uploaded = file.file if isinstance(file, FieldFile) else file
     if getattr(uploaded, "photo_info", None) is None:
         uploaded.photo_info = checks.inspect_upload(uploaded)
     return uploaded.photo_info
@@ -46,10 +47,21 @@ class PhotoFileField(models.FileField):
     default_validators = [check_original]
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("storage", originals)
         kwargs.setdefault("upload_to", UPLOAD_DIR)
         kwargs.setdefault("max_length", 200)
+        kwargs.pop("storage", None)
         super().__init__(*args, **kwargs)
+        self._storage_callable = originals  # what deconstruct() writes into migrations
+
+    @property
+    def storage(self):
+        """Always STORAGES["photo_originals"], looked up at each use: a storage taken once when
+        the model class is made would outlive a change of settings."""
+        return originals()
+
+    @storage.setter
+    def storage(self, value):
+        pass  # FileField.__init__ assigns one; the originals' storage is not a choice per field
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)

@@ -31,9 +31,7 @@ def test_every_width_and_format_is_made_and_none_is_enlarged(original, media_dir
         with default_storage.open(name) as file, Image.open(file) as image:
             sizes[(image.format, image.size)] = name
     assert sorted(sizes) == sorted(
-        (fmt, size)
-        for fmt in ("WEBP", "JPEG")
-        for size in [(480, 300), (800, 500), (1200, 750)]
+        (fmt, size) for fmt in ("WEBP", "JPEG") for size in [(480, 300), (800, 500), (1200, 750)]
     )
 
 
