@@ -35,7 +35,7 @@ from articles.models import Article, Issue, Reporter
 from articles.pagination import ARTICLES_PER_PAGE, PRINT_ORDER, print_key
 from regions.models import Region
 
-PORT = 8765
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
 BASE = f"http://127.0.0.1:{PORT}"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 
