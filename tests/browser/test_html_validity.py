@@ -17,11 +17,10 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from articles.models import Article
+from articles.models import Article, Page, Photo
 from newsroom import views
-from articles.models import Page, Photo
 from tests.articles.helpers import seed_article
-from tests.articles.printed_helpers import add_page_photo, add_page_pdf, column_rects
+from tests.articles.printed_helpers import add_page_pdf, add_page_photo, column_rects
 from tests.conftest import make_article, make_issue
 from tests.photos.images import upload
 
