@@ -158,10 +158,11 @@ def test_no_accessibility_violations_on_the_new_kinds_of_page(printed_paper, tab
         "article-with-photo-and-place": seed_article(1).get_absolute_url(),
         "article-with-printed-photo": seed_article(6).get_absolute_url(),
     }
-    found = {}
+    found, shot = {}, Screenshots("printed-kinds", viewport)
     for name, path in pages.items():
         # Every image loaded: none is still being served when the test (and its server) ends.
         tab.goto(printed_paper + path, wait_until="networkidle")
+        shot(tab, name)
         violations = run_axe(tab)
         if violations:
             found[name] = violations
