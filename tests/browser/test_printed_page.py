@@ -6,7 +6,7 @@ import pytest
 from django.core.files.storage import default_storage
 from playwright.sync_api import expect
 
-from articles.models import Page, Photo
+from articles.models import Article, Page, Photo
 from epaper.processing import process_page_pdf
 from epaper.testing import make_pages
 from tests.browser.conftest import SEED_DATE, Screenshots, run_axe, seed_article
@@ -172,3 +172,24 @@ def test_no_accessibility_violations_on_the_new_kinds_of_page(printed_paper, tab
     found.update({"zone-focused": v} for v in [run_axe(tab)] if v)
 
     assert found == {}
+
+
+def test_the_headline_group_reads_like_print(paper, tab, viewport):
+    """引题 above the 主题 in a smaller type, 主题 large, 副题 below: in the headline's colour,
+    larger than a caption, unlike the breadcrumbs."""
+    article = Article.objects.get(headline="国庆前夕劳模工匠走进车间")
+    Article.objects.filter(pk=article.pk).update(subheadline="全省工会送清凉到一线")
+    tab.goto(paper + article.get_absolute_url())
+
+    def style(selector):
+        return tab.locator(selector).first.evaluate(
+            """el => { const s = getComputedStyle(el), r = el.getBoundingClientRect();
+                       return {size: parseFloat(s.fontSize), color: s.color, top: r.top}; }"""
+        )
+
+    kicker, headline = style(".article .kicker"), style(".article .headline")
+    subheadline, crumbs = style(".article .subheadline"), style(".breadcrumbs ol")
+    assert kicker["top"] < headline["top"] < subheadline["top"]
+    assert kicker["size"] < headline["size"] and subheadline["size"] < headline["size"]
+    assert kicker["size"] > crumbs["size"] and subheadline["size"] > crumbs["size"]
+    assert kicker["color"] == subheadline["color"] == headline["color"] != crumbs["color"]
