@@ -35,7 +35,7 @@ from articles.models import Article, Issue, Reporter
 from articles.pagination import ARTICLES_PER_PAGE, PRINT_ORDER, print_key
 from regions.models import Region
 
-PORT = 8765
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
 BASE = f"http://127.0.0.1:{PORT}"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 
@@ -76,11 +76,11 @@ def queries_per_request(path):
     return len(context.captured_queries), status
 
 
-def start_gunicorn(extra_env):
+def start_gunicorn(extra_env, wsgi="newsroom.wsgi"):
     # No access log lines and no worker recycling while measuring.
     env = {**os.environ, "ACCESS_LOG_LEVEL": "WARNING", "MAX_REQUESTS": "0", **extra_env}
     cmd = [
-        str(ROOT / ".venv/bin/gunicorn"), "newsroom.wsgi",
+        str(ROOT / ".venv/bin/gunicorn"), wsgi,
         "--config", str(ROOT / "gunicorn.conf.py"),
         "--workers", "2", "--bind", f"127.0.0.1:{PORT}", "--no-control-socket",
         "--log-level", "warning",

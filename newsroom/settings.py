@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "taggit",
+    "imagekit",
+    "photos",
     "regions",
     "articles",
     "epaper",
@@ -178,12 +180,27 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Where uploaded page texts wait for the import's confirmation (articles/importing/uploads.py):
 # private, never served; empty means a directory in the system's temporary directory.
 IMPORT_UPLOAD_DIR = os.environ.get("IMPORT_UPLOAD_DIR", "")
+# Uploaded originals (photos/storage.py): outside MEDIA_ROOT, with no URL; editors only.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "photo_originals": {
+        "BACKEND": "photos.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     # Hashed names (site.3f2a9c1b7d4e.css) let whitenoise and nginx cache them for a year; the
     # manifest comes from `collectstatic`, which `make test` and every deployment run first.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Photo uploads (photos/checks.py): at most this many bytes, as nginx's client_max_body_size.
+PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_BYTES", str(20 * 2**20)))
+# Renditions (photos/renditions.py): made when a photo is saved (Optimistic: a URL never asks the
+# storage whether the file exists), named by a hash of the original and the spec, so that a
+# name's content never changes and nginx or a CDN may cache them for good.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "imagekit.cachefiles.namers.hash"
+IMAGEKIT_CACHEFILE_DIR = "photos/renditions"
 
 # HTTPS everywhere in production. SECURE_HTTPS=0 is for plain-http use with DEBUG off: the test
 # suite (Django's test client speaks http://testserver) and a benchmark on 127.0.0.1.

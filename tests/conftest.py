@@ -109,3 +109,17 @@ def staff_client(request, client, admin_user, desk_editor):
     """The admin as a superuser, then as a staff editor with model permissions only."""
     client.force_login(admin_user if request.param == "superuser" else desk_editor)
     return client
+
+
+@pytest.fixture
+def media_dirs(settings, tmp_path):
+    """MEDIA_ROOT and the private storage of photo originals in the test's own directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "photo_originals": {
+            "BACKEND": "photos.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
+    }
+    return tmp_path

@@ -23,7 +23,6 @@ from articles.models import (
     Byline,
     Issue,
     Page,
-    Photo,
     Status,
 )
 
@@ -40,6 +39,7 @@ from .forms import (
     page_label,
 )
 from .paging import BoundedCountPaginator
+from .photos import PhotoInlineMixin, PhotoOriginalView
 from .workflow import ArticleWorkflowViews, BulkTransitionActions
 
 # Once readers may have seen an article, only a superuser may delete it; editors withdraw it.
@@ -85,11 +85,8 @@ class BylineInline(ArticlePartInline):
     extra = 1
 
 
-class PhotoInline(ArticlePartInline):
-    model = Photo
-    fields = ["position", "caption", "image"]
-    ordering = ["position"]
-    extra = 0
+class PhotoInline(PhotoInlineMixin, ArticlePartInline):
+    pass
 
 
 class ArticleRegionInline(ArticlePartInline):
@@ -101,7 +98,9 @@ class ArticleRegionInline(ArticlePartInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowViews, BulkTransitionActions, admin.ModelAdmin):
+class ArticleAdmin(
+    ArticleWorkflowViews, PhotoOriginalView, BulkTransitionActions, admin.ModelAdmin
+):
     form = ArticleAdminForm
     action_form = WorkflowActionForm
     list_display = [
@@ -170,6 +169,11 @@ class ArticleAdmin(ArticleWorkflowViews, BulkTransitionActions, admin.ModelAdmin
                 "<path:object_id>/revisions/<int:number>/",
                 view(self.revision_view),
                 name=f"{prefix}_revision",
+            ),
+            path(
+                "<path:object_id>/photos/<int:photo_id>/original/",
+                view(self.photo_original_view),
+                name=f"{prefix}_photo_original",
             ),
             path(
                 "<path:object_id>/correction/",

@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -94,10 +94,7 @@ class IssueAdmin(admin.ModelAdmin):
         if issue is None:
             raise Http404("该期不存在。")
         if request.method == "POST":
-            published = issue.publish(request.user)
-            self.message_user(
-                request, f"{issue}：整期签发，{len(published)} 篇稿件已发布。", messages.SUCCESS
-            )
+            self.publish_and_say(request, issue)
             return HttpResponseRedirect(reverse("admin:articles_issue_change", args=[issue.pk]))
         approved = (
             issue.articles.filter(status=Status.APPROVED)
@@ -120,10 +117,18 @@ class IssueAdmin(admin.ModelAdmin):
     @admin.action(description="整期签发（发布各期全部已审稿件）", permissions=["publish_issue"])
     def publish_selected_issues(self, request, queryset):
         for issue in queryset:
+            self.publish_and_say(request, issue)
+
+    def publish_and_say(self, request, issue):
+        try:
             published = issue.publish(request.user)
-            self.message_user(
-                request, f"{issue}：整期签发，{len(published)} 篇稿件已发布。", messages.SUCCESS
-            )
+        except ValidationError as error:
+            # Nothing was published: the issue appears whole or not at all.
+            self.message_user(request, f"{issue}：{'；'.join(error.messages)}", messages.ERROR)
+            return
+        self.message_user(
+            request, f"{issue}：整期签发，{len(published)} 篇稿件已发布。", messages.SUCCESS
+        )
 
     def get_queryset(self, request):
         return (

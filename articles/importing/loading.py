@@ -312,7 +312,7 @@ class _Parts:
                 article,
                 bylines=item.content["bylines"],
                 regions=item.content["regions"],
-                photos=[(p.caption, p.image.name or "") for p in self.photos[id(item)]],
+                photos=[(p.caption, p.image.name or "", p.alt) for p in self.photos[id(item)]],
                 tags=own_tags,
                 corrections=[(c.date, c.text) for c in corrections.get(article.pk, [])],
             )

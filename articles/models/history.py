@@ -28,6 +28,7 @@ SNAPSHOT_LABELS = {
     "regions": "地区",
     "photos": "图片",
     "photo_files": "图片文件",
+    "photo_alts": "图片替代文字",
     "tags": "标签",
     "editor_note": "编辑备注",
     "corrections": "更正",
@@ -134,12 +135,13 @@ def snapshot_digest(snapshot):
 def build_snapshot(article, *, bylines, regions, photos, tags, corrections):
     """The snapshot of article, given its parts as plain values.
 
-    bylines: labels (byline_label); regions: names; photos: (caption, image name or "") pairs;
+    bylines: labels (byline_label); regions: names; photos: (caption, image name or "", alt text)
+    triples;
     tags: names; corrections: (date, text) pairs, oldest first. Every snapshot is made here,
     from rows (snapshot(), snapshots()) or from what an import is about to write, so that equal
     articles give equal snapshots and equal digests.
     """
-    return {
+    snapshot = {
         "kicker": article.kicker,
         "headline": article.headline,
         "subheadline": article.subheadline,
@@ -150,11 +152,16 @@ def build_snapshot(article, *, bylines, regions, photos, tags, corrections):
         "bylines": list(bylines),
         # Names, not codes: the history page is read by editors (拱墅区, not 330105).
         "regions": list(regions),
-        "photos": [caption for caption, _ in photos],
-        "photo_files": [image for _, image in photos if image],
+        "photos": [caption for caption, _, _ in photos],
+        "photo_files": [image for _, image, _ in photos if image],
         "tags": sorted(tags),
         "corrections": [f"{date:%Y-%m-%d} {text}" for date, text in corrections],
     }
+    # Only once a photo has one: the digests of articles kept before alt texts existed (an
+    # import's untouched drafts) stay as they were.
+    if any(alt for _, _, alt in photos):
+        snapshot["photo_alts"] = [alt for _, _, alt in photos]
+    return snapshot
 
 
 def _snapshot_from_rows(article, bylines, article_regions, photos, tags, corrections):
@@ -162,7 +169,7 @@ def _snapshot_from_rows(article, bylines, article_regions, photos, tags, correct
         article,
         bylines=[byline_label(b.role, b.name, b.photo_id is not None) for b in bylines],
         regions=[ar.region.name for ar in article_regions],
-        photos=[(photo.caption, photo.image.name or "") for photo in photos],
+        photos=[(photo.caption, photo.image.name or "", photo.alt) for photo in photos],
         tags=[tag.name for tag in tags],
         corrections=[(c.date, c.text) for c in sorted(corrections, key=_by_id)],
     )

@@ -6,6 +6,9 @@ Credits (Byline) belong to an article too, and live with the people they credit 
 from django.db import models
 from taggit.models import TaggedItemBase
 
+from photos import renditions
+from photos.fields import PhotoFileField, uploaded_info
+
 
 class ArticlePartManager(models.Manager):
     """Natural keys of rows that belong to an article: the article's key plus one of theirs."""
@@ -82,12 +85,30 @@ class ArticleRegion(models.Model):
 
 
 class Photo(models.Model):
+    """A photo of an article as printed: its caption, its credits (Byline rows with this photo),
+    and the picture an editor uploaded (kept private; readers see its renditions)."""
+
     article = models.ForeignKey(
         "articles.Article", verbose_name="稿件", on_delete=models.CASCADE, related_name="photos"
     )
     position = models.PositiveSmallIntegerField("顺序", default=1)
     caption = models.TextField("图片说明", blank=True)
-    image = models.ImageField("图片文件", upload_to="photos/%Y/%m/", blank=True)
+    image = PhotoFileField(
+        "图片文件",
+        blank=True,
+        help_text="JPEG、PNG 或 WebP。原图只有编辑可见；读者看到的是自动生成的各尺寸图片，"
+        "不含拍摄地点等 EXIF 信息。",
+    )
+    alt = models.CharField(
+        "替代文字",
+        max_length=250,
+        blank=True,
+        help_text="为看不到图片的读者描述画面（如“选手在车床前加工零件”），发布前必填。",
+    )
+    # As displayed (after the EXIF orientation), from the upload's checks: the page's <img>
+    # gets its width and height without opening the file.
+    width = models.PositiveIntegerField("宽（像素）", null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField("高（像素）", null=True, blank=True, editable=False)
 
     objects = ArticlePartManager()
 
@@ -106,3 +127,27 @@ class Photo(models.Model):
         return self.article.natural_key() + (self.position,)
 
     natural_key.dependencies = ["articles.article"]
+
+    def save(self, *args, **kwargs):
+        uploaded = bool(self.image) and not self.image._committed
+        if uploaded:
+            # Checked already by the form; a photo saved from code is checked here.
+            self.width, self.height = uploaded_info(self.image).size
+        elif not self.image:
+            self.width = self.height = None
+        super().save(*args, **kwargs)
+        if uploaded:
+            # Made once, now, so that no reader ever waits for one (photos/renditions.py).
+            renditions.make_renditions(self.image)
+
+    @property
+    def needs_alt(self):
+        """An uploaded picture without its description: publishing waits for one."""
+        return bool(self.image) and not self.alt.strip()
+
+    @property
+    def picture(self):
+        """The uploaded picture's renditions for a <picture> element; None without one."""
+        if not self.image or not self.width:
+            return None
+        return renditions.picture(self.image, self.width, self.height)

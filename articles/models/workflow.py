@@ -8,11 +8,13 @@ model, the admin, the bulk actions and a database constraint on the record all r
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Trim
 from django.utils import timezone
 
 from articles.signals import content_changed
 
-from .status import Status
+from .parts import Photo
+from .status import PUBLIC_STATUSES, Status
 
 # (from, to) → the permission that allows it (codename on articles.Article).
 TRANSITIONS = {
@@ -101,6 +103,34 @@ def user_may(user, from_status, to_status, article=None):
     return True
 
 
+def photos_lacking_alt(article):
+    """An article's uploaded photos with no alt text (an OuterRef or a pk for `article`).
+
+    The one rule of what stops publishing besides the status: a picture readers are shown needs
+    its description for those who cannot see it. Photos without an upload (an imported
+    caption) have no picture to describe.
+    """
+    return (
+        Photo.objects.filter(article=article)
+        .exclude(image="")
+        .annotate(alt_text=Trim("alt"))
+        .filter(alt_text="")
+    )
+
+
+def refuse_without_alt(headlines, to_status):
+    """ValidationError naming the articles that cannot be made public for want of alt text."""
+    if to_status not in PUBLIC_STATUSES or not headlines:
+        return
+    names = "、".join(f"《{headline}》" for headline in headlines[:5])
+    more = f"等 {len(headlines)} 篇" if len(headlines) > 5 else ""
+    raise ValidationError(
+        f"{names}{more}的图片缺少替代文字：请在稿件的“图片”栏为每张上传的图片填写替代文字"
+        f"（为看不到图片的读者描述画面），再{ACTION_LABELS[to_status]}。",
+        code="alt_text",
+    )
+
+
 def transition_values(from_status, to_status, published_at, comment, publish_at, now):
     """The field values a transition writes, or a ValidationError saying why it cannot happen."""
     if (from_status, to_status) not in TRANSITIONS:
@@ -158,6 +188,8 @@ class WorkflowMixin:
         )
         if not user_may(user, from_status, to_status, self):
             raise PermissionDenied("您没有权限执行此操作。")
+        if to_status in PUBLIC_STATUSES and photos_lacking_alt(self.pk).exists():
+            refuse_without_alt([self.headline], to_status)
         with transaction.atomic():
             updated = (
                 type(self)
@@ -199,17 +231,26 @@ class WorkflowQuerySetMixin:
             rows = list(
                 self.select_for_update()
                 .filter(status__in=sources)
-                .values_list("pk", "status", "created_by_id", "published_at")
+                .annotate(
+                    lacks_alt=models.Exists(photos_lacking_alt(models.OuterRef("pk")))
+                    if to_status in PUBLIC_STATUSES
+                    else models.Value(False)
+                )
+                .values_list("pk", "status", "created_by_id", "lacks_alt", "headline")
                 .order_by()
             )
             own_only = "submit_article" in {
                 TRANSITIONS[(frm, to_status)] for frm in sources
             } and not user.has_perm("articles.review_article")
-            by_source = {}
-            for pk, status, author_id, _published_at in rows:
+            by_source, lacking = {}, []
+            for pk, status, author_id, lacks_alt, headline in rows:
                 if own_only and author_id != user.pk:
                     continue
                 by_source.setdefault(status, []).append(pk)
+                if lacks_alt:
+                    lacking.append(headline)
+            # All or nothing: an issue published at once appears whole (Issue.publish).
+            refuse_without_alt(lacking, to_status)
             for from_status, pks in by_source.items():
                 values = transition_values(from_status, to_status, None, comment, publish_at, now)
                 if to_status == Status.PUBLISHED:

@@ -11,7 +11,10 @@ from taggit.models import Tag
 
 from articles import structured_data
 from articles.models import Article, TaggedArticle
+from photos.renditions import Picture, Source
 from regions.models import Region
+
+from . import printed_page
 
 RELATED_ARTICLES = 5
 
@@ -47,14 +50,18 @@ def places_and_tags(article):
 class ArticleDetailView(DetailView):
     """An article as printed, with its credits, photos, corrections and related articles.
 
-    Six queries: the article with its issue, page, section and page neighbours; all its credits;
-    its photos; its places and tags; its corrections; related articles.
+    Six queries: the article with its issue, page (and its PDF), section and page neighbours;
+    all its credits; its photos; its places and tags; its corrections; related articles. When
+    its page has a PDF, three more: the photos' places on the page, the article's zone and the
+    page's small images (原版位置).
     """
 
     template_name = "articles/article_detail.html"
 
     def get_queryset(self):
-        return self.articles().select_related("issue", "page", "section")
+        return (
+            self.articles().select_related("issue", "page__pdf", "section").defer("page__pdf__text")
+        )
 
     def articles(self):
         return Article.objects.published().with_neighbours()
@@ -74,14 +81,32 @@ class ArticleDetailView(DetailView):
         article.page.issue = article.issue
         credits = list(article.bylines.select_related("reporter").order_by("position"))
         article.text_bylines = [credit for credit in credits if credit.photo_id is None]
-        photos = list(article.photos.order_by("position"))
+        page_pdf = printed_page.pdf_of(article.page)
+        photos = article.photos.order_by("position")
+        if page_pdf is not None:
+            photos = photos.prefetch_related("page_photos")
+        photos = list(photos)
         for photo in photos:
             photo.credit_list = [credit for credit in credits if credit.photo_id == photo.pk]
+            photo.printed = (
+                next((p for p in photo.page_photos.all() if p.page_pdf_id == page_pdf.pk), None)
+                if page_pdf is not None
+                else None
+            )
+            photo.shown = shown_picture(photo)
+        position = self.printed_position(article, page_pdf)
+        above, below = printed_page.photo_placements(
+            [photo for photo in photos if photo.shown], position.get("zone"), page_pdf
+        )
         regions, tags = places_and_tags(article)
-        image = next((photo.image for photo in photos if photo.image), None)
-        image_url = self.request.build_absolute_uri(image.url) if image else None
+        shown = (above + below)[:1]
+        image_url = self.request.build_absolute_uri(shown[0].shown.src) if shown else None
         return super().get_context_data(
             photos=photos,
+            photos_above=above,
+            photos_below=below,
+            caption_only_photos=[photo for photo in photos if not photo.shown],
+            **position,
             regions=regions,
             tags=tags,
             corrections=list(article.corrections.all()),
@@ -94,6 +119,32 @@ class ArticleDetailView(DetailView):
             ),
             **kwargs,
         )
+
+    def printed_position(self, article, page_pdf):
+        """原版位置: the article's zone on a small picture of its page; {} without one."""
+        if page_pdf is None:
+            return {}
+        zone = next(iter(article.zones.filter(page_pdf=page_pdf)), None)
+        picture = printed_page.page_picture(page_pdf, printed_page.SMALL)
+        if zone is None or picture is None:
+            return {"zone": zone}
+        return {
+            "zone": zone,
+            "page_picture": picture,
+            "zone_rects": printed_page.scaled_rects(zone.rects, picture.width, picture.height),
+        }
+
+
+def shown_picture(photo):
+    """What readers see of a photo: its upload's renditions, else the picture taken out of the
+    page PDF (one JPEG), else None (a caption alone)."""
+    if photo.picture is not None:
+        return photo.picture
+    printed = photo.printed
+    if printed is not None and printed.file:
+        source = Source(printed.file.url, printed.width)
+        return Picture([], [source], printed.width, printed.height)
+    return None
 
 
 @method_decorator(never_cache, name="dispatch")

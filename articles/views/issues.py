@@ -3,7 +3,16 @@
 import calendar
 import datetime
 
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Count,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,6 +20,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, Issue, Page
 
+from . import printed_page
 from .lists import published_list_items
 
 
@@ -20,7 +30,8 @@ def public_pages():
 
 
 def pages_with_headlines(issue):
-    """An issue's public pages, each with its published articles in print order."""
+    """An issue's public pages, each with its published articles in print order and, when it
+    has a PDF, its page images (版面缩略图), each page's `picture` (small sizes)."""
     headlines = Prefetch(
         "articles",
         queryset=Article.objects.published()
@@ -28,7 +39,35 @@ def pages_with_headlines(issue):
         .only("pk", "page_id", "position", "kicker", "headline", "subheadline"),
         to_attr="published_articles",
     )
-    return public_pages().filter(issue=issue).prefetch_related(headlines)
+    pages = list(
+        public_pages()
+        .filter(issue=issue)
+        .select_related("pdf")
+        .defer(*printed_page.HEAVY_FIELDS)
+        .prefetch_related(headlines, "pdf__renditions")
+    )
+    for page in pages:
+        page.picture = printed_page.page_picture(printed_page.pdf_of(page), printed_page.SMALL)
+    return pages
+
+
+def printed(page, articles):
+    """The page's picture (版面图) and the zones of `articles` on it: {} for a page without one.
+
+    Two queries (renditions, zones), only for a page with a PDF.
+    """
+    page_pdf = printed_page.pdf_of(page)
+    if page_pdf is None:
+        return {}
+    prefetch_related_objects([page_pdf], "renditions", "zones")
+    picture = printed_page.page_picture(page_pdf)
+    if picture is None:
+        return {}
+    return {
+        "page_pdf": page_pdf,
+        "picture": picture,
+        "zones": printed_page.zone_links(page_pdf, articles, picture),
+    }
 
 
 class IssueDetailView(DetailView):
@@ -45,13 +84,23 @@ class IssueDetailView(DetailView):
 
 
 class HomeView(IssueDetailView):
-    """The latest issue readers may see."""
+    """The latest issue readers may see, its front page (头版) as printed first."""
 
     template_name = "articles/home.html"
 
     def get_object(self, queryset=None):
         # None on a site with nothing published yet; the template says so.
         return self.get_queryset().first()
+
+    def get_context_data(self, **kwargs):
+        if self.object is None:
+            return super().get_context_data(**kwargs)
+        context = super().get_context_data(**kwargs)
+        front = next(iter(context["pages"]), None)
+        if front is not None:
+            context["front_page"] = front
+            context["front"] = printed(front, front.published_articles)
+        return context
 
 
 class IssueListView(ListView):
@@ -166,6 +215,8 @@ class PageDetailView(DetailView):
         self.sibling_pages = list(
             public_pages()
             .filter(issue__date=self.kwargs["date"])
+            .select_related("pdf")
+            .defer(*printed_page.HEAVY_FIELDS)
             .annotate(article_count=Subquery(counts))
         )
         for page in self.sibling_pages:
@@ -176,9 +227,10 @@ class PageDetailView(DetailView):
     def get_context_data(self, **kwargs):
         page, siblings = self.object, self.sibling_pages
         index = siblings.index(page)
-        articles = published_list_items().filter(page=page).order_by("position")
+        articles = list(published_list_items().filter(page=page).order_by("position"))
         return super().get_context_data(
             articles=articles,
+            **printed(page, articles),
             sibling_pages=siblings,
             previous_page=siblings[index - 1] if index > 0 else None,
             next_page=siblings[index + 1] if index + 1 < len(siblings) else None,

@@ -21,6 +21,7 @@ from tests.articles.helpers import (
     text,
 )
 from tests.conftest import make_article, make_issue, make_page, make_section
+from tests.photos.images import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -212,13 +213,16 @@ def test_article_shows_photo_captions_with_credits(client, seed):
     assert "通讯员 杨磊 摄" in credited
 
 
-def test_article_shows_the_photo_image_when_there_is_one(client):
+def test_article_shows_the_photo_image_when_there_is_one(client, media_dirs):
     article = make_article()
-    Photo.objects.create(article=article, caption="比赛现场。", image="photos/2024/10/match.jpg")
+    photo = Photo.objects.create(
+        article=article, caption="比赛现场。", alt="选手在比赛", image=upload()
+    )
 
     html = client.get(article.get_absolute_url()).content.decode()
 
-    assert '<img src="/media/photos/2024/10/match.jpg" alt="比赛现场。">' in html
+    assert f'<img src="{photo.picture.src}"' in html
+    assert 'alt="选手在比赛"' in html
     assert "<figcaption>比赛现场。" in html
 
 

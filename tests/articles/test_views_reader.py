@@ -18,6 +18,7 @@ from newsroom import views
 from regions.models import Region
 from tests.articles import helpers
 from tests.conftest import make_article, make_issue, make_page, make_section
+from tests.photos.images import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -481,14 +482,15 @@ def test_article_json_ld_is_a_news_article_with_print_fields(client, seed):
     assert data["mainEntityOfPage"] == "http://testserver" + article.get_absolute_url()
 
 
-def test_json_ld_names_the_section_and_the_photo(client, db):
+def test_json_ld_names_the_section_and_the_photo(client, media_dirs):
     article = make_article(section=make_section())
-    article.photos.create(caption="现场", image="photos/2024/10/a.jpg")
+    photo = article.photos.create(caption="现场", alt="现场", image=upload())
 
     data = json_ld(client.get(article.get_absolute_url()))
 
     assert data["articleSection"] == "法润工心"
-    assert data["image"] == ["http://testserver/media/photos/2024/10/a.jpg"]
+    # The largest JPEG rendition: the original has no public address.
+    assert data["image"] == ["http://testserver" + photo.picture.src]
 
 
 def test_json_ld_cannot_be_closed_by_a_headline(client, db):

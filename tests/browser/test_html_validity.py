@@ -17,10 +17,12 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from articles.models import Article
+from articles.models import Article, Page, Photo
 from newsroom import views
 from tests.articles.helpers import seed_article
+from tests.articles.printed_helpers import add_page_pdf, add_page_photo, column_rects
 from tests.conftest import make_article, make_issue
+from tests.photos.images import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +59,37 @@ def public_pages():
         "corrections": ("/corrections/", 200),
         "not-found": ("/no-such-page/", 404),
         "gone": (withdrawn.get_absolute_url(), 410),
+        **printed_pages(),
     }
 
 
-def test_every_public_page_is_valid_html(client, seed, tmp_path):
+def printed_pages():
+    """The new kinds of page: a page image with zones, thumbnails, the front page at home, an
+    article with an uploaded photo, a photo from the page PDF and its 原版位置."""
+    page = Page.objects.get(issue__date="2024-10-08", number=2)
+    articles = [seed_article(n) for n in range(1, 8)]
+    page_pdf = add_page_pdf(
+        page,
+        [
+            (a, column_rects(n % 4) if n != 1 else column_rects(1) + column_rects(2))
+            for n, a in enumerate(articles)
+        ],
+    )
+    photo = Photo.objects.get(article=articles[5])
+    add_page_photo(page_pdf, photo, box=[0.5, 0.5, 0.75, 0.6])
+    Photo.objects.create(article=articles[0], caption="工作室", alt="职工调试设备", image=upload())
+    return {
+        "printed-page": (page.get_absolute_url(), 200),
+        "printed-issue": (page.issue.get_absolute_url(), 200),
+        "printed-home": ("/", 200),
+        "printed-article-uploaded-photo": (articles[0].get_absolute_url(), 200),
+        "printed-article-page-photo": (articles[5].get_absolute_url(), 200),
+    }
+
+
+def test_every_public_page_is_valid_html(client, seed, media_dirs):
+    tmp_path = media_dirs / "checked"
+    tmp_path.mkdir()
     java = shutil.which("java")
     assert java, "Install Java 17 for vnu: apt-get install openjdk-17-jre-headless"
     assert VNU_JAR.exists(), "Run `npm ci` in tests/browser to install vnu-jar."
