@@ -106,6 +106,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Refuses unusable input (400) and writes to the public site (405) before any view runs;
+    # after the middleware above, so that those answers carry the same headers.
+    "newsroom.request_checks.RequestCheckMiddleware",
     # Last, so that it is the first to see an exception from a view or a template.
     "newsroom.middleware.DatabaseUnavailableMiddleware",
 ]
