@@ -9,10 +9,10 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
 from regions.models import Region
 
+from .feedgenerators import HtmlSafeAtomFeed, HtmlSafeRssFeed
 from .filters import credited_to, in_region, public_tags
 from .models import Article, Byline, Reporter, Section
 
@@ -31,6 +31,8 @@ def headline_group_text(article):
 
 
 class LatestArticlesFeed(Feed):
+    feed_type = HtmlSafeRssFeed
+
     def title(self, obj=None):
         return settings.SITE_NAME
 
@@ -89,7 +91,7 @@ class LatestArticlesFeed(Feed):
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed
 
 
 class ArticlesOfFeed(LatestArticlesFeed):
@@ -146,16 +148,16 @@ class TagFeed(ArticlesOfFeed):
 
 
 class SectionAtomFeed(SectionFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed
 
 
 class RegionAtomFeed(RegionFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed
 
 
 class ReporterAtomFeed(ReporterFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed
 
 
 class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed
