@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed-stamp
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_HTTPS=0
 RUN_ENV := DEBUG=1
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test services lint format fuzz bench clean
 
 $(STAMP): pyproject.toml
+	.ci/ensure_services --python
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e ".[test]"
@@ -36,7 +37,12 @@ tests/browser/node_modules: tests/browser/package-lock.json
 	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: lint tests/browser/node_modules
+# Redis, Chromium, Java, npm (and PostgreSQL when DATABASE_URL names it): installed and started
+# when missing if run as root, else the one command to run is printed.
+services:
+	.ci/ensure_services $(if $(filter postgres%,$(DATABASE_URL)),--postgres)
+
+test: services lint tests/browser/node_modules
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(VENV)/bin/pytest
 
