@@ -46,5 +46,13 @@ test: services lint tests/browser/node_modules
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(VENV)/bin/pytest
 
+# The long fuzzing run: 300 generated requests per URL pattern (about 20 minutes), each pattern's
+# count and statuses in bench/results/url_fuzz.tsv. `make test` runs 8 per pattern.
+fuzz: install
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	mkdir -p bench/results && rm -f bench/results/url_fuzz.tsv
+	FUZZ_EXAMPLES=300 FUZZ_REPORT=bench/results/url_fuzz.tsv $(TEST_ENV) \
+		$(VENV)/bin/pytest tests/newsroom/test_url_fuzzing.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
