@@ -4,6 +4,7 @@ item 1: with Redis gone, pages and the admin login answered 500 while /healthz s
 import logging
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 
 from articles.models import Article
@@ -16,6 +17,24 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def article(seed):
     return Article.objects.published().order_by("pk").first()
+
+
+def test_every_cache_operation_answers_as_a_miss_while_redis_is_stopped(throwaway_redis):
+    cache = caches["default"]
+    cache.set("kept", 1)
+    throwaway_redis.stop()
+
+    assert cache.get("kept", "default") == "default"
+    assert cache.get_many(["kept"]) == {}
+    assert cache.get_or_set("kept", lambda: "computed") == "computed"
+    assert cache.has_key("kept") is False
+    assert cache.add("new", 1) is False
+    assert cache.set("new", 1) is None
+    assert cache.set_many({"a": 1, "b": 2}) == ["a", "b"]
+    assert cache.touch("kept") is False
+    assert cache.delete("kept") is False
+    with pytest.raises(ValueError):
+        cache.incr("kept")
 
 
 def test_pages_are_served_uncached_while_redis_is_stopped(client, throwaway_redis, article):
