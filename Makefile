@@ -37,8 +37,8 @@ tests/browser/node_modules: tests/browser/package-lock.json
 	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Redis, Chromium, Java, npm (and PostgreSQL when DATABASE_URL names it): installed and started
-# when missing if run as root, else the one command to run is printed.
+# Redis, Chromium, Java, CJK fonts, npm (and PostgreSQL when DATABASE_URL names it): installed
+# and started when missing if run as root, else the one command to run is printed.
 services:
 	.ci/ensure_services $(if $(filter postgres%,$(DATABASE_URL)),--postgres)
 

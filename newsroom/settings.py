@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "taggit",
     "regions",
     "articles",
+    "epaper",
     "newsroom",
 ]
 
@@ -196,6 +197,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Where uploaded page texts wait for the import's confirmation (articles/importing/uploads.py):
+# private, never served; empty means a directory in the system's temporary directory.
+IMPORT_UPLOAD_DIR = os.environ.get("IMPORT_UPLOAD_DIR", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (site.3f2a9c1b7d4e.css) let whitenoise and nginx cache them for a year; the

@@ -74,7 +74,7 @@ class IssueAdmin(admin.ModelAdmin):
         )
         import_issue = path(
             "import/",
-            self.admin_site.admin_view(lambda request: import_issue_view(self, request)),
+            self.admin_site.admin_view(import_issue_view(self)),
             name=f"{self.opts.app_label}_{self.opts.model_name}_import",
         )
         # Before the defaults: their "<path:object_id>/" would swallow these URLs.

@@ -3,12 +3,11 @@
 The page parser has found the headline group and the units of text under it; this module sorts
 those units out.
 
-- Photos. A photo credit line (…摄) credits the caption right above it when that caption sits
-  after a gap or before the text starts; otherwise the first photo without a credit (a gap
-  where a photo stood), or a new photo with no caption. A short line after a gap and before the
-  dateline is a caption; so is a line starting with 图为 or ▲. A credit covering text and photos
-  (摄影报道, 图/乙) credits the photos too, and says there is one. A photo news item (a caption
-  and nothing else) keeps its caption as its text as well.
+- Credits: see `bylines`. A credit printed over two lines (记者甲、乙 / 通讯员丙 摄影报道) is one
+  credit; a role printed with no name (本报记者) is flagged, not recorded; a passage the site
+  printed twice is read once.
+- Photos: see `photos`. A photo news item (a caption and nothing else) keeps its caption as its
+  text as well.
 - Paragraphs. One that does not end a sentence is joined with the next (a column break, also
   across a photo), unless the next is only the short end of a sentence (…美工刻字体 / 加深入
   人心。): text is missing there, so both stay as printed with a note. Where paragraphs are
@@ -18,21 +17,23 @@ those units out.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .bylines import (
+    DEFAULT_PHOTO_ROLE,
     DEFAULT_TEXT_ROLE,
     MARKERS,
     MissingName,
-    split_dateline,
+    parse_credit_phrase,
     split_leading_credit,
     split_trailing_credit,
 )
+from .datelines import split_dateline
+from .furniture import END_MARK, JUMP, JUMP_AT_END
+from .page_lines import Unit
+from .photos import PhotoReading
 from .structure import ParsedArticle, ParsedPhoto
 from .text import (
-    END_MARK,
-    JUMP,
-    JUMP_AT_END,
     ends_paragraph,
     ends_sentence,
     han_count,
@@ -41,9 +42,8 @@ from .text import (
     tail,
 )
 
-CAPTION_MARKER = re.compile(r"^(?:图为|图：|上图|下图|左图|右图|[▲△]|图\s*[①②③④⑤⑥⑦⑧⑨])")
 TRAILING_DATELINE = re.compile(r"[（(](?P<dateline>[^（）()]{3,30}[讯电])[）)]$")
-CAPTION_MAX = 150
+REPEAT_MIN = 15  # a line this long printed twice in one article is a repetition
 LOST_FRAGMENT = 8  # a paragraph this short after a broken one is the tail of a lost passage
 PHOTO_NEWS_NOTE = "图片新闻：图片说明同时作为正文"
 
@@ -59,9 +59,14 @@ class Item:
     photo_phrase: object = None  # a photo credit glued after a caption or paragraph
     dateline: object = None
     photo: ParsedPhoto | None = None
+    more_units: list = field(default_factory=list)  # a credit printed over two lines
+
+    @property
+    def numbers(self):
+        return [n for unit in [self.unit, *self.more_units] for n in unit.numbers]
 
 
-class ArticleBuilder:
+class ArticleBuilder(PhotoReading):
     def __init__(self, page_parser, group):
         self.page = page_parser
         self.group = group
@@ -80,11 +85,16 @@ class ArticleBuilder:
 
     def build(self):
         article = self.article
-        items = self._items(self.group.body)
+        # Every line the article was read from, for drawing its area on the page.
+        body = [unit for unit in self.group.body if unit.index not in self.page.trailing]
+        units = [*self.group.units, *body]
+        article.lines = sorted({n for unit in units for n in unit.numbers})
+        items = self._join_split_credits(self._items(body))
         self._find_captions(items)
         dateline_place = self._lead(items)
         self._trailing_credits(items)
         self._photos(items)
+        self._bare_names_credited_elsewhere()
         self._paragraphs(items)
         if not article.paragraphs:
             captions = [p.caption for p in article.photos if p.caption]
@@ -106,7 +116,7 @@ class ArticleBuilder:
 
     def _items(self, units):
         items = []
-        for unit in units:
+        for unit in self._printed_once(self._closed_brackets(units)):
             if unit.level >= 2 or unit.index in self.page.crossheads:
                 items.append(Item("crosshead", unit, unit.text))
                 continue
@@ -114,6 +124,9 @@ class ArticleBuilder:
                 self.article.notes.append(f"正文转版：{unit.text}，转版部分不在本页")
                 continue
             phrase = self.page.byline(unit)
+            if phrase and phrase.anonymous:
+                self._phrase_warnings(phrase, unit)
+                continue
             if phrase:
                 kind = "byline" if phrase.text_credits else "credit"
                 items.append(Item(kind, unit, unit.text, phrase=phrase))
@@ -121,44 +134,106 @@ class ArticleBuilder:
             items.append(Item("para", unit, unit.text))
         return items
 
-    # -- captions -------------------------------------------------------------------------------
-
-    def _find_captions(self, items):
-        """Which lines are photo captions rather than text (see the module docstring)."""
-        text_started = False
-        for index, item in enumerate(items):
-            if item.kind != "para":
-                continue
-            following = items[index + 1] if index + 1 < len(items) else None
-            item.dateline = split_dateline(item.text)
-            caption = False
-            if not item.dateline:
-                near_photo = item.unit.gap or not text_started
-                glued = self._glued_photo_credit(item.text)
-                if CAPTION_MARKER.match(item.text):
-                    caption = True
-                elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
-                    caption = near_photo
-                elif glued and len(glued[0]) <= CAPTION_MAX:
-                    caption = near_photo
-                elif item.unit.gap and not text_started and following and following.kind == "para":
-                    caption = bool(split_dateline(following.text))
-                if glued:
-                    item.text, item.photo_phrase = glued
-            if caption:
-                item.kind = "caption"
-            else:
-                text_started = True
+    def _bare_names_credited_elsewhere(self):
+        """A bare name (a site's author line: 田国垒) also printed with a role in a photo credit
+        (本报记者 田国垒 … 摄) is that credit, not a second one."""
+        printed = {
+            c.name for p in self.article.photos for c in p.people if c.role != DEFAULT_PHOTO_ROLE
+        }
+        self.article.people = [
+            c for c in self.article.people if c.role != DEFAULT_TEXT_ROLE or c.name not in printed
+        ]
 
     @staticmethod
-    def _glued_photo_credit(text):
-        """(text, phrase) for a photo credit after the last sentence: …场景。通讯员 甲 摄."""
+    def _closed_brackets(units):
+        """A bracket opened at the end of a line closes on the next: 临汾新闻网讯(记者 / 范韶华)."""
+        joined = []
+        for unit in units:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and previous.level == 0
+                and unit.level == 0
+                and previous.text.count("（") > previous.text.count("）")
+            ):
+                joined[-1] = Unit(
+                    previous.lines + unit.lines,
+                    previous.line,
+                    previous.blank_before,
+                    index=previous.index,
+                    indented=previous.indented,
+                    numbers=previous.numbers + unit.numbers,
+                )
+            else:
+                joined.append(unit)
+        return joined
+
+    def _printed_once(self, units):
+        """The units without a passage the site printed twice (text, then its credit again)."""
+        seen, kept, skipping = set(), [], False
+        for unit in units:
+            text = unit.text
+            skipping = text in seen and (han_count(text) >= REPEAT_MIN or skipping)
+            if skipping:
+                if not any("重复" in note for note in self.article.notes):
+                    self.warn(unit.line, f"“{head(text)}”与前文重复（网页重复印出），未重复导入")
+                    self.article.notes.append("网页重复印出的文字未重复导入")
+                continue
+            seen.add(text)
+            kept.append(unit)
+        return kept
+
+    def _join_split_credits(self, items):
+        """A credit printed over two lines is one credit: 记者甲、乙 / 通讯员丙 摄影报道 credits
+        all three for text and photos; 本报记者 甲 / 通讯员 乙 摄 credits both for the photo.
+
+        The first line may be a credit of its own or glued after the last sentence.
+        """
+        joined = []
+        for item in items:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and item.kind in ("byline", "credit")
+                and item.phrase.terminal
+                and not item.text.startswith(("（", "("))
+            ):
+                first = self._open_credit(previous)
+                if first is not None:
+                    text, credit_text = first
+                    try:
+                        phrase = parse_credit_phrase(f"{credit_text} {item.text}")
+                    except MissingName:
+                        phrase = None
+                    if phrase and not phrase.anonymous:
+                        kind = "byline" if phrase.text_credits else "credit"
+                        merged = Item(kind, item.unit, item.text, phrase=phrase)
+                        if previous.kind == "para":
+                            previous.text = text
+                            merged.more_units = [previous.unit]
+                        else:
+                            merged.unit, merged.more_units = previous.unit, [item.unit]
+                            joined.pop()
+                        joined.append(merged)
+                        continue
+            joined.append(item)
+        return joined
+
+    @staticmethod
+    def _open_credit(item):
+        """(text left, credit text) for a credit with no ending (报道, 摄) that the next line
+        may finish: a credit line of its own, or one glued after the last sentence."""
+        if item.kind == "byline" and item.phrase.terminal is None and item.phrase.has_role:
+            return "", item.text
+        if item.kind != "para":
+            return None
         try:
-            found = split_trailing_credit(text)
+            found = split_trailing_credit(item.text)
         except MissingName:
             return None
-        if found and found[1].photo_credits and not found[1].text_credits:
-            return found[0], found[1]
+        if found and found[1].has_role and found[1].terminal is None:
+            before = found[0]
+            return before, item.text[len(before) :].strip()
         return None
 
     # -- dateline and credits -------------------------------------------------------------------
@@ -197,7 +272,7 @@ class ArticleBuilder:
     def _trailing_credits(self, items):
         for item in items:
             if item.kind == "byline":
-                self._credit(item.phrase, item.unit)
+                self._credit(item.phrase, item.unit, item.numbers)
                 bare = not item.phrase.has_role and item.text[:1] not in "（(" + MARKERS
                 if bare and not item.text.endswith(("报道", "摄")):
                     self.warn(item.unit.line, f"单独一行的“{item.text}”按署名处理，请核对")
@@ -215,7 +290,7 @@ class ArticleBuilder:
             found = split_trailing_credit(last.text)
         except MissingName as error:
             self.page.fail(last.unit.line, str(error))
-        if found and found[1].text_credits:
+        if found and (found[1].text_credits or found[1].anonymous):
             last.text, phrase, glued = found
             self._credit(phrase, last.unit)
             if glued:
@@ -234,7 +309,7 @@ class ArticleBuilder:
             if not last.text:
                 items.remove(last)
 
-    def _credit(self, phrase, unit):
+    def _credit(self, phrase, unit, numbers=None):
         for message in phrase.warnings:
             self.warn(unit.line, message)
         for credit in phrase.text_credits:
@@ -248,57 +323,7 @@ class ArticleBuilder:
             elif credit.role not in (same.role, DEFAULT_TEXT_ROLE):
                 target.append(credit)
         if phrase.photo_credits and phrase.text_credits:
-            self.photo_reports.append(phrase)
-
-    # -- photos ---------------------------------------------------------------------------------
-
-    def _photos(self, items):
-        """Captions and credits into photos; a gap of blank lines is where a photo stood."""
-        photos = []  # photo slots (gaps) and photos, in reading order
-        used = set()
-        previous = None
-        for item in items:
-            if item.unit.gap and item.kind != "caption":
-                photos.append(ParsedPhoto(None, [], item.unit.line))
-            if item.kind == "caption":
-                slot = photos[-1] if photos and item.unit.gap else None
-                photo = slot if slot is not None and id(slot) not in used else None
-                if photo is None:
-                    photo = ParsedPhoto(None, [], item.unit.line)
-                    photos.append(photo)
-                photo.caption = item.text
-                item.photo = photo
-                used.add(id(photo))
-                if item.photo_phrase:
-                    photo.credits += item.photo_phrase.photo_credits
-                    self._phrase_warnings(item.photo_phrase, item.unit)
-            elif item.kind == "credit" or (item.kind == "para" and item.photo_phrase):
-                phrase = item.phrase if item.kind == "credit" else item.photo_phrase
-                self._phrase_warnings(phrase, item.unit)
-                if (
-                    previous is not None
-                    and previous.kind == "caption"
-                    and not previous.photo_phrase
-                ):
-                    target = previous.photo
-                else:
-                    target = next((p for p in photos if not p.credits), None)
-                if target is None:
-                    target = ParsedPhoto(None, [], item.unit.line)
-                    photos.append(target)
-                target.credits += phrase.photo_credits
-                used.add(id(target))
-            previous = item
-        for phrase in self.photo_reports:
-            # 摄影报道 or 图/乙: the photos are theirs; the credit itself says there is a photo.
-            uncredited = [p for p in photos if not p.credits]
-            if not uncredited:
-                uncredited = [ParsedPhoto(None, [], self.article.line)]
-                photos += uncredited
-            for photo in uncredited:
-                photo.credits += phrase.photo_credits
-                used.add(id(photo))
-        self.article.photos = [p for p in photos if id(p) in used]
+            self.photo_reports.append((phrase, numbers or unit.numbers))
 
     def _phrase_warnings(self, phrase, unit):
         for message in phrase.warnings:

@@ -8,45 +8,31 @@ parenthesised credits and organisations credited instead of people.
 import re
 from dataclasses import dataclass, field
 
+from .roles import (
+    AUTHOR,
+    PHOTO_SUPPLIED,
+    PHOTOGRAPHER,
+    PRINTED_BEFORE_NAMES,
+    ROLE_SPLIT,
+    TEXT_EDITOR,
+)
 from .text import SENTENCE_FINAL, is_han, strip_closers
 
-# Role words as printed, longest first so 本报记者 wins over 记者.
-ROLE_WORDS = tuple(
-    sorted(
-        (
-            "本报记者",
-            "本刊记者",
-            "本报特约记者",
-            "本报见习记者",
-            "本报通讯员",
-            "本报实习生",
-            "记者",
-            "见习记者",
-            "实习记者",
-            "特约记者",
-            "首席记者",
-            "摄影记者",
-            "通讯员",
-            "特约通讯员",
-            "实习生",
-            "报道组",
-            "拍友",
-            "读者",
-            "作者",
-        ),
-        key=len,
-        reverse=True,
-    )
-)
-ROLE_PATTERN = "|".join(ROLE_WORDS)
-ROLE_SPLIT = re.compile(f"({ROLE_PATTERN})")
+ROLE_WORDS = PRINTED_BEFORE_NAMES
 ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端)$")
 # Roles printed before a slash or colon only: 文/甲 (text), 图/乙 and 摄影：丙 (photo).
-SLASH_ROLES = {"文": "作者", "图": "摄影", "摄影": "摄影", "摄": "摄影"}
-DEFAULT_TEXT_ROLE = "作者"
-DEFAULT_PHOTO_ROLE = "摄影"
+SLASH_ROLES = {
+    "文": AUTHOR,
+    "图": PHOTOGRAPHER,
+    "摄影": PHOTOGRAPHER,
+    "摄": PHOTOGRAPHER,
+    TEXT_EDITOR: TEXT_EDITOR,
+}
+DEFAULT_TEXT_ROLE = AUTHOR
+DEFAULT_PHOTO_ROLE = PHOTOGRAPHER
 
 TEXT, PHOTO, BOTH = "text", "photo", "both"
+TEXT_AND_PHOTOS = re.compile(r"\s*(?:文\s*[/／]\s*[摄图]|图\s*[/／]\s*文)$")
 # How a credit ends: 报道 (text), 摄/摄影/供图 (photo), 摄影报道 (text and photos). Names
 # printed with no role word take 作者 for text, 摄影 for photos, or 供图 (photo supplied by).
 TERMINALS = (
@@ -59,6 +45,8 @@ TERMINALS = (
     ("摄", PHOTO),
 )
 MARKERS = "●■□◆◇▲△▼★☆○◎•▪▫◉"
+# A character lost in copying, printed after a bracketed credit: (杨季平)?
+STRAY_AFTER_BRACKET = re.compile(r"(?<=[）)])\s*[?？\ufffd]+$")
 
 # Names of organisations end in one of these (工会, 公司, 局, 中心 …).
 ORGANISATION_SUFFIXES = (
@@ -144,6 +132,13 @@ class CreditPhrase:
     photo_credits: list[Credit] = field(default_factory=list)
     has_role: bool = False
     warnings: list[str] = field(default_factory=list)
+    terminal: str | None = None  # 报道, 摄, 摄影报道 … as printed at the end
+    anonymous: str | None = None  # a role printed with no name: 本报记者
+
+    @property
+    def covers_photos(self):
+        kind = BOTH if self.terminal == "文/摄" else dict(TERMINALS).get(self.terminal)
+        return bool(self.photo_credits) or (self.anonymous is not None and kind in (PHOTO, BOTH))
 
     @property
     def credits(self):
@@ -180,26 +175,64 @@ def parse_credit_phrase(text, *, strict_names=True):
     where the position alone says the text is a byline (after 本报讯, before 报道, in brackets).
     Raises MissingName when a role word that starts the credit has no name after it.
     """
-    phrase = text.strip().lstrip(MARKERS).strip()
-    marked = phrase != text.strip()
-    if len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)":
+    text = STRAY_AFTER_BRACKET.sub("", text.strip())
+    phrase = text.lstrip(MARKERS).strip()
+    marked = phrase != text
+    bracketed = len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)"
+    if bracketed:
         phrase = phrase[1:-1].strip()
         marked = True
     covers = TEXT
     terminal = None
+    both = TEXT_AND_PHOTOS.search(phrase)
+    if both and both.start() > 0:
+        # 文/摄, 文/图: everyone named wrote the text and took the photos.
+        phrase, covers, terminal = phrase[: both.start()].rstrip(), BOTH, "文/摄"
     for word, kind in TERMINALS:
-        if phrase.endswith(word) and len(phrase) > len(word):
+        if terminal is None and phrase.endswith(word) and len(phrase) > len(word):
             phrase = phrase[: -len(word)].rstrip()
             covers, terminal = kind, word
             break
     if not phrase:
         return None
     items = _tokenise(phrase)
-    if items is None:
+    if not items:  # None, or only separators (■、)
         return None
+    if len(items) == 1 and items[0][0] == "role":
+        # 本报记者 alone: the paper's staff, unnamed. A credit, but nobody to record.
+        role = items[0][1]
+        return CreditPhrase(
+            has_role=True,
+            terminal=terminal,
+            anonymous=role,
+            warnings=[f"署名“{role}”没有姓名，未记入署名，请核对"],
+        )
+    runs = [item[1] for item in items if item[0] == "run"]
+    if terminal and not marked and len(runs) == len(items):
+        # 王伟报道 is a credit, 图片报道 a label: with no role word, names need a known surname
+        # (one of several will do: 钟伟 单明铭 摄).
+        if not any(is_surname_start(run) or is_organisation(run) for run in runs):
+            return None
     lenient = bool(terminal) or marked or not strict_names
-    photo_role = "供图" if terminal == "供图" else DEFAULT_PHOTO_ROLE
-    return _assign(items, covers, lenient=lenient, terminal=bool(terminal), photo_role=photo_role)
+    if not (marked or terminal) and all(
+        item[0] == "run" and is_organisation(item[1]) for item in items
+    ):
+        # A bare organisation name on its own line is a name in the text (a kicker, a
+        # heading), not a credit: credits by organisations are bracketed or marked.
+        return None
+    photo_role = PHOTO_SUPPLIED if terminal == PHOTO_SUPPLIED else DEFAULT_PHOTO_ROLE
+    # (建华 晓燕): two or more short names in brackets are names, surname printed or not.
+    name_list = (
+        bracketed
+        and len(items) >= 2
+        and all(item[0] == "run" and 2 <= len(item[1]) <= 3 for item in items)
+    )
+    phrase = _assign(
+        items, covers, lenient=lenient, terminal=bool(terminal) or name_list, photo_role=photo_role
+    )
+    if phrase:
+        phrase.terminal = terminal
+    return phrase
 
 
 def _tokenise(phrase):
@@ -279,7 +312,7 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
             _add(phrase, Credit(run, role or "", organisation=True), covers, role_is_photo)
             role_has_name = True
             continue
-        names = _split_names(run, after_role=role is not None, warnings=phrase.warnings)
+        names = _split_names(run, after_role=role is not None or lenient, warnings=phrase.warnings)
         if names is None:
             return None
         for name in names:
@@ -287,6 +320,9 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
             # name; 记者甲 glued in running text must start with a surname to count.
             trusted = terminal or (role is not None and (lenient or not item[2]))
             if not trusted and not is_surname_start(name):
+                return None
+            if not trusted and not lenient and len(name) > 3 and name[:2] not in COMPOUND_SURNAMES:
+                # 白马湖畔, 虞舜文化: four characters printed alone are a phrase, not a name.
                 return None
             if unit:
                 # An organisation followed by names is the unit those people work for.
@@ -350,43 +386,6 @@ def _split_names(run, *, after_role, warnings):
             warnings.append(f"“{run}”按姓氏拆分为{'、'.join(splits[0])}，请核对")
             return splits[0]
     return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Datelines
-
-DATELINE = re.compile(
-    r"^(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网"
-    r"|通讯社|社|电视台|台|客户端|融媒体中心)))"
-    r"(?P<place>[\u4e00-\u9fff]{2,8}?)?(?P<date>\d{1,2}月\d{1,2}日)?(?P<kind>讯|电|消息))"
-)
-NOT_A_PLACE = re.compile(ROLE_PATTERN + "|报道|从|获悉|了解|发现|采访")
-
-
-@dataclass
-class Dateline:
-    text: str
-    place: str | None
-    rest: str
-
-
-def split_dateline(paragraph):
-    """本报讯, 本报杭州10月8日讯, <报名>讯, 新华社杭州10月8日电, 据新华社电, <网站>10月8日消息."""
-    match = DATELINE.match(paragraph)
-    if not match:
-        return None
-    place = match.group("place")
-    if place and NOT_A_PLACE.search(place):
-        return None
-    if match.group("kind") == "消息" and not (match.group("date") or match.group("organ")):
-        return None
-    rest = paragraph[match.end() :]
-    # 本报讯近日… is a dateline; 本报记者发现电… is not: after a place or a date comes a gap, a
-    # bracket or a role word.
-    if (place or match.group("date")) and rest:
-        if rest[0] not in " （(：:" and not ROLE_SPLIT.match(rest):
-            return None
-    return Dateline(match.group("dateline"), place, rest.lstrip(" ：:"))
 
 
 # ---------------------------------------------------------------------------------------------

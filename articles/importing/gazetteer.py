@@ -5,7 +5,7 @@ Rules (the reference's parser notes, made concrete):
 - A division counts when named in full (吴兴区, 诸暨市, 景宁畲族自治县) or by its short name
   (吴兴, 诸暨), except short names that are everyday words or famous elsewhere (江山, 天台,
   滨江, 钱塘 …, see WORD_LIKE): those count only with their suffix or as 江山总工会.
-- Names that also exist outside Zhejiang (西湖区, 江北区, 普陀区, and 象山, 龙港 without their
+- Names that also exist outside Zhejiang (西湖区, 江北区, 普陀区, and 象山, 龙港, 平阳 without their
   suffix) count only with Zhejiang context: their city named (杭州市西湖区, or 杭州 elsewhere in
   the article), or another Zhejiang place in it. Right after another city (南昌市西湖区) they
   never count.
@@ -14,11 +14,14 @@ Rules (the reference's parser notes, made concrete):
 - A city printed before its county (湖州市吴兴区, 湖州吴兴) only qualifies the county. A city
   whose county is also found is left out, unless the dateline names it as the story place; the
   province is listed only when the headline or dateline names nothing smaller.
+- A place that starts a company's name (杭州福斯特应用材料股份有限公司) names the company, not
+  the story's place: it does not count there.
 - Order: the dateline's place first, then the headline group's places, then the body's, each in
   order of first mention.
 """
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +34,8 @@ WORD_LIKE = frozenset(
 )
 # Full names shared with other provinces, and short names shared with other provinces' districts.
 SHARED_FULL_NAMES = frozenset({"西湖区", "江北区", "普陀区"})
-SHARED_SHORT_NAMES = frozenset({"象山", "龙港"})
+# 平阳 is also 临汾's old name (平阳工匠), and the others' districts elsewhere.
+SHARED_SHORT_NAMES = frozenset({"象山", "龙港", "平阳"})
 # Short names that are also common given names (王金华, 张东阳): not counted right after a surname.
 GIVEN_NAME_LIKE = frozenset(
     "金华 建德 永康 东阳 平阳 新昌 宁海 海宁 安吉 长兴 永嘉 瑞安 庆元 嘉兴 德清 松阳 富阳 青田 "
@@ -72,6 +76,9 @@ ZONE_WORDS = (
     "试验区",
 )
 DIVISION_SUFFIXES = ("畲族自治县", "自治县", "省", "市", "区", "县")
+COMPANY_NAME = re.compile(
+    r"^(?![一该各多这那某])[^\s，。、；：“”的和与及等在]{1,14}?(?:股份有限公司|有限责任公司|有限公司|集团)"
+)
 
 
 @dataclass(frozen=True)
@@ -161,8 +168,10 @@ class Gazetteer:
                 i += 1
                 continue
             length, (place, short) = found
-            if place is not None and (
-                trust_short_names or self._short_name_counts(text, i, i + length, short)
+            if (
+                place is not None
+                and (trust_short_names or self._short_name_counts(text, i, i + length, short))
+                and not COMPANY_NAME.match(text[i + length :])
             ):
                 mentions.append(
                     Mention(place, i, i + length, text[i : i + length], short, text_index)
@@ -249,7 +258,9 @@ class Gazetteer:
             if place.kind == PROVINCE:
                 continue
             result.append(place)
-        if not result:
-            early = [m.place for where, _, m in mentions if where in ("dateline", "headline")]
-            result = [p for p in early if p.kind == PROVINCE][:1]
+        # The province is the story's place when the headline group or dateline names it and
+        # nothing smaller (浙江最具影响力劳模评选): listed first, before the body's places.
+        early = [m.place for where, _, m in mentions if where in ("dateline", "headline")]
+        if early and all(p.kind == PROVINCE for p in early):
+            result.insert(0, early[0])
         return result

@@ -1,26 +1,26 @@
-"""Writing a parsed issue to the database: all of it in one transaction, or none of it.
+"""Carrying out an import's plan (see `plan`): all of it in one transaction, or none of it.
 
-Matching is by natural keys, so importing the same issue again updates it in place: the issue by
-date, pages by number, articles by their position on the page, reporters and sections by name,
-regions by code. Queries grow with the number of pages, not with the number of articles: rows
-are read, created and updated in bulk.
+`load_issue` plans again under row locks and writes only if that plan is the one reviewed, so
+what the operator saw is what is written. Queries grow with the number of pages, not with the
+number of articles: rows are read, created and updated in bulk, and derived columns (the search
+text with names and places) are rebuilt once for every article written, after all its rows are.
 """
 
 import datetime
 import json
-from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from articles import search
 from articles.models import (
     Article,
     ArticleRegion,
     Byline,
+    Correction,
     Issue,
     Page,
     Photo,
@@ -28,33 +28,25 @@ from articles.models import (
     Revision,
     Section,
     Status,
+    TaggedArticle,
 )
+from articles.models.articles import SEARCH_FIELDS
+from articles.models.history import build_snapshot, snapshot_digest
 from articles.signals import content_changed
 from articles.slugs import unique_slug
 from regions.models import Region
 
 from .gazetteer import Place
+from .merging import plan_issue
+from .plan import Action, ImportRefused, PlanChanged
 
 # Readers expect the morning paper in the morning: a published import is dated 06:00 of its day.
 PUBLISH_TIME = datetime.time(6, 0)
-ARTICLE_FIELDS = [
-    "section", "kicker", "headline", "subheadline", "dateline", "body", "editor_note"
-]  # fmt: skip
-DERIVED_FIELDS = ["search_document", "search_terms", "search_title", "search_title_terms"]
-
-
-class LoadError(Exception):
-    """A parsed issue that cannot be written (say, its number belongs to another issue)."""
-
-
-@dataclass
-class LoadResult:
-    issue: Issue
-    created: int = 0
-    updated: int = 0
-    removed: int = 0
-    new_reporters: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
+TEXT_FIELDS = ["section", "kicker", "headline", "subheadline", "dateline", "body", "editor_note"]
+REVISION_COMMENTS = {Action.NEW: "导入", Action.UPDATED: "导入更新", Action.REPLACED: "导入替换"}
+STAFF_ROLES = {"记者", "本报记者", "见习记者", "实习生", "特约记者", "本刊记者"}
+CORRESPONDENT_ROLES = {"通讯员", "本报通讯员"}
+BUSY = "另一次导入或编辑同时写入了这一期，没有写入任何内容；请重新核对后再导入。"
 
 
 def places_from_database():
@@ -67,10 +59,304 @@ def places_from_database():
     ]
 
 
-def load_issue(parsed, *, publish=False, user=None):
-    """Write parsed (a ParsedIssue) in one transaction; return a LoadResult."""
-    with transaction.atomic():
-        return _Loader(parsed, publish, user).run()
+def load_issue(parsed, options, *, expected=None):
+    """Plan (under row locks) and write parsed with options in one transaction; return the plan.
+
+    expected: the signature of the plan the operator reviewed; if the database has changed so
+    that the plan differs, nothing is written (PlanChanged). Refusals raise ImportRefused.
+    """
+    plan = None
+    try:
+        with transaction.atomic():
+            plan = plan_issue(parsed, options, lock=True)
+            if plan.refusals:
+                raise ImportRefused(plan)
+            if expected is not None and plan.signature() != expected:
+                raise PlanChanged(plan)
+            _Writer(plan).run()
+    except IntegrityError as error:
+        # A new issue or page written by someone else in the same instant (an existing issue's
+        # row lock keeps a second import of it waiting instead).
+        raise ImportRefused(plan, BUSY) from error
+    return plan
+
+
+class _Writer:
+    """Writes a plan. Each article's rows are built first, so that its search columns, its
+    snapshot and digest are computed once, in memory, and written with the article itself."""
+
+    def __init__(self, plan):
+        self.plan = plan
+        self.user = plan.options.user
+        self.now = timezone.now()
+
+    def run(self):
+        plan = self.plan
+        self.issue = plan.written_issue = self._issue()
+        self._remove([a.article for a in plan.of(Action.REMOVED)])
+        pages = self._pages()
+        sections = self._sections()
+        new, changed = [], []
+        for item in plan.articles:
+            if item.action == Action.NEW:
+                item.article = Article(
+                    page=pages[item.page_number],
+                    issue=self.issue,
+                    position=item.position,
+                    created_by=self.user,
+                    origin=Article.Origin.IMPORT,
+                )
+                new.append(item.article)
+            elif item.action in (Action.UPDATED, Action.REPLACED):
+                # Any open form on this article is now out of date, and its save is refused.
+                item.article.version += 1
+                changed.append(item.article)
+            else:
+                continue
+            if item.writes_content:
+                self._fill(item, sections)
+            if item.publish:
+                self._publish(item.article)
+        written = [item for item in plan.articles if item.writes_content]
+        parts = _Parts(written, self._reporters(), plan.articles)
+        snapshots = parts.derive()
+        Article.objects.bulk_create(new)
+        Article.objects.bulk_update(
+            changed,
+            [*TEXT_FIELDS, "status", "published_at", "updated_at", "version", "import_digest"]
+            + list(SEARCH_FIELDS),
+        )
+        parts.write()
+        self._revisions(written, snapshots)
+        content_changed.send(sender=Article)
+
+    def _issue(self):
+        plan = self.plan
+        if plan.issue is None:
+            return Issue.objects.create(date=plan.date, number=plan.number)
+        if plan.old_number is not None:
+            plan.issue.number = plan.number
+            plan.issue.save(update_fields=["number"])
+        return plan.issue
+
+    def _pages(self):
+        pages = {}
+        for item in self.plan.pages:
+            page = item.page
+            if page is None:
+                page = Page.objects.create(
+                    issue=self.issue, number=item.number, name=item.name, topic=item.topic
+                )
+            elif item.renamed or item.retopic:
+                page.name, page.topic = item.name, item.topic
+                page.save(update_fields=["name", "topic"])
+            pages[item.number] = page
+        return pages
+
+    def _sections(self):
+        names = {a.parsed.section for a in self.plan.articles if a.writes_content} - {None, ""}
+        sections = {s.name: s for s in Section.objects.filter(name__in=names)}
+        for name in sorted(names - set(sections)):
+            sections[name] = Section.objects.create(name=name)
+        return sections
+
+    def _reporters(self):
+        roles = {}
+        for item in self.plan.articles:
+            if item.writes_content:
+                parsed = item.parsed
+                for credit in parsed.people + [c for p in parsed.photos for c in p.people]:
+                    roles.setdefault(credit.name, set()).add(credit.role)
+        reporters = {r.name: r for r in Reporter.objects.filter(name__in=roles)}
+        fresh = []
+        for name in sorted(set(roles) - set(reporters)):
+            reporter = Reporter(name=name, kind=_kind_of(roles[name]))
+            reporter.slug = unique_slug(Reporter, name, separator="-")
+            # Two new homophones in one import: make the second slug unique among the new ones.
+            taken = {r.slug for r in fresh}
+            n, base = 2, reporter.slug
+            while reporter.slug in taken:
+                reporter.slug = f"{base}-{n}"
+                n += 1
+            fresh.append(reporter)
+        Reporter.objects.bulk_create(fresh)
+        reporters.update({r.name: r for r in fresh})
+        return reporters
+
+    def _publish(self, article):
+        when = datetime.datetime.combine(
+            self.plan.date, PUBLISH_TIME, tzinfo=timezone.get_current_timezone()
+        )
+        # Tomorrow's paper imported tonight goes public at 06:00 tomorrow, not now.
+        article.status = Status.PUBLISHED if when <= self.now else Status.SCHEDULED
+        article.published_at = when
+        article.updated_at = self.now
+
+    def _fill(self, item, sections):
+        article, parsed = item.article, item.parsed
+        article.section = sections.get(parsed.section) if parsed.section else None
+        article.kicker = parsed.kicker or ""
+        article.headline = parsed.headline
+        article.subheadline = parsed.subheadline or ""
+        article.dateline = parsed.dateline or ""
+        article.body = parsed.body
+        article.updated_at = self.now
+        if item.action != Action.REPLACED or not article.editor_note:
+            # What the parser noticed (cut-off text, lost lines) is the editor's to check; an
+            # editor's own note on a replaced article stays.
+            article.editor_note = "\n".join(parsed.notes)
+
+    def _remove(self, articles):
+        """Untouched imported drafts the page no longer has, when the operator asked."""
+        if not articles:
+            return
+        ids = [a.pk for a in articles]
+        # Their credits, places and photos go in one statement each: deleted row by row, each
+        # would rebuild the search text of an article that is about to go anyway.
+        _delete_parts(ids)
+        Article.objects.filter(pk__in=ids).delete()
+
+    def _revisions(self, written, snapshots):
+        """A complete revision of each article written, naming the import."""
+        last = dict(
+            Revision.objects.filter(article__in=[item.article.pk for item in written])
+            .values_list("article")
+            .annotate(n=Max("number"))
+            .order_by()
+        )
+        files = {page.number: PurePath(page.file).name for page in self.plan.pages}
+        revisions = []
+        for item in written:
+            source = (
+                f"{self.plan.date:%Y-%m-%d} 第{item.page_number:02d}版（{files[item.page_number]}）"
+            )
+            revisions.append(
+                Revision(
+                    article=item.article,
+                    number=last.get(item.article.pk, 0) + 1,
+                    author=self.user,
+                    comment=f"{REVISION_COMMENTS[item.action]}：{source}"[:200],
+                    data=snapshots[id(item)],
+                    created_at=self.now,
+                )
+            )
+        Revision.objects.bulk_create(revisions)
+
+
+class _Parts:
+    """The credits, photos and places of the articles written: the page's, replacing the old."""
+
+    def __init__(self, written, reporters, items):
+        self.written = written
+        ids = [item.article.pk for item in written if item.article.pk]
+        self.old_ids = ids
+        # Photos keep their rows (and any image an editor uploaded) by position.
+        self.old_photos = (
+            {(p.article_id, p.position): p for p in Photo.objects.filter(article__in=ids)}
+            if ids
+            else {}
+        )
+        self.regions = Region.objects.select_related("parent").in_bulk(
+            {p.code for item in written for p in item.parsed.regions}, field_name="code"
+        )
+        self.reporters = reporters
+        self.photos, self.bylines, self.places = {}, {}, {}
+        for item in written:
+            self._build(item)
+
+    def _build(self, item):
+        article, parsed = item.article, item.parsed
+        photos = []
+        for position, parsed_photo in enumerate(parsed.photos, start=1):
+            photo = self.old_photos.get((article.pk, position)) if article.pk else None
+            if photo is None:
+                photo = Photo(article=article, position=position)
+            photo.caption = parsed_photo.caption or ""
+            photos.append(photo)
+        credits = [(c, None) for c in parsed.people + parsed.organisations]
+        credits += [(c, photos[n]) for n, p in enumerate(parsed.photos) for c in p.credits]
+        self.photos[id(item)] = photos
+        self.bylines[id(item)] = [
+            Byline(
+                article=article,
+                photo=photo,
+                reporter=None if credit.organisation else self.reporters[credit.name],
+                organisation=credit.name if credit.organisation else "",
+                role=credit.role or "",
+                position=position,
+            )
+            for position, (credit, photo) in enumerate(credits, start=1)
+        ]
+        codes = dict.fromkeys(p.code for p in parsed.regions if p.code in self.regions)
+        self.places[id(item)] = [
+            ArticleRegion(article=article, region=self.regions[code], position=position)
+            for position, code in enumerate(codes, start=1)
+        ]
+
+    def derive(self):
+        """Set each article's search columns and import digest; return {id(item): snapshot}."""
+        tags, corrections = {}, {}
+        if self.old_ids:
+            for article_id, name in TaggedArticle.objects.filter(
+                content_object__in=self.old_ids
+            ).values_list("content_object", "tag__name"):
+                tags.setdefault(article_id, []).append(name)
+            for correction in Correction.objects.filter(article__in=self.old_ids).order_by("pk"):
+                corrections.setdefault(correction.article_id, []).append(correction)
+        snapshots = {}
+        for item in self.written:
+            article = item.article
+            own_tags = tags.get(article.pk, [])
+            article.set_search_columns(self.bylines[id(item)], self.places[id(item)], own_tags)
+            snapshot = build_snapshot(
+                article,
+                bylines=item.content["bylines"],
+                regions=item.content["regions"],
+                photos=[(p.caption, p.image.name or "") for p in self.photos[id(item)]],
+                tags=own_tags,
+                corrections=[(c.date, c.text) for c in corrections.get(article.pk, [])],
+            )
+            article.import_digest = snapshot_digest(snapshot)
+            snapshots[id(item)] = snapshot
+        return snapshots
+
+    def write(self):
+        """After the articles: their old parts go, the page's are written."""
+        if self.old_ids:
+            _delete_parts(self.old_ids, photos=False)
+        photos = [p for item in self.written for p in self.photos[id(item)]]
+        kept = {p.pk for p in photos if p.pk}
+        extra = [p.pk for p in self.old_photos.values() if p.pk not in kept]
+        if extra:
+            Photo.objects.filter(pk__in=extra)._raw_delete(Photo.objects.db)
+        Photo.objects.bulk_create([p for p in photos if not p.pk])
+        Photo.objects.bulk_update([p for p in photos if p.pk in kept], ["caption"])
+        Byline.objects.bulk_create([b for item in self.written for b in self.bylines[id(item)]])
+        ArticleRegion.objects.bulk_create(
+            [r for item in self.written for r in self.places[id(item)]]
+        )
+
+
+def _kind_of(roles):
+    if roles & STAFF_ROLES:
+        return Reporter.Kind.STAFF
+    if roles & CORRESPONDENT_ROLES:
+        return Reporter.Kind.CORRESPONDENT
+    return Reporter.Kind.OTHER
+
+
+def _delete_parts(article_ids, photos=True):
+    """Delete the credits, places (and photos) of these articles, one statement each.
+
+    Not through QuerySet.delete(): with receivers on these models it deletes row by row and
+    rebuilds the article's search text after each row, so queries would grow with articles.
+    The import rebuilds the search text of every article it writes once, after all its rows.
+    """
+    db = Article.objects.db
+    Byline.objects.filter(article__in=article_ids)._raw_delete(db)
+    ArticleRegion.objects.filter(article__in=article_ids)._raw_delete(db)
+    if photos:
+        Photo.objects.filter(article__in=article_ids)._raw_delete(db)
 
 
 def fixture_objects(issue):
@@ -78,7 +364,7 @@ def fixture_objects(issue):
 
     Derived search fields are left out: saving the rows rebuilds them.
     """
-    article_fields = [f.name for f in Article._meta.concrete_fields if f.name not in DERIVED_FIELDS]
+    article_fields = [f.name for f in Article._meta.concrete_fields if f.name not in SEARCH_FIELDS]
     groups = [
         ([issue], None),
         (Page.objects.filter(issue=issue), None),
@@ -107,265 +393,3 @@ def write_fixture(issue, path):
             fixture_objects(issue), stream, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder
         )
         stream.write("\n")
-
-
-class _Loader:
-    def __init__(self, parsed, publish, user):
-        self.parsed = parsed
-        self.publish = publish
-        self.user = user
-        self.now = timezone.now()
-
-    def run(self):
-        issue = self._issue()
-        self.result = LoadResult(issue=issue)
-        pages = self._pages(issue)
-        sections = self._sections()
-        reporters = self._reporters()
-        regions = {
-            r.code: r
-            for r in Region.objects.filter(
-                code__in={p.code for a in self.parsed.articles for p in a.regions}
-            ).select_related("parent")
-        }
-        existing = {
-            (a.page_id, a.position): a for a in Article.objects.filter(page__in=pages.values())
-        }
-        new, changed, wanted = [], [], set()
-        plan = []
-        for parsed_page in self.parsed.pages:
-            page = pages[parsed_page.number]
-            for position, parsed in enumerate(parsed_page.articles, start=1):
-                wanted.add((page.pk, position))
-                article = existing.get((page.pk, position))
-                if article is None:
-                    article = Article(
-                        page=page, issue=issue, position=position, created_by=self.user
-                    )
-                    self._set_status(article, issue)
-                    new.append(article)
-                else:
-                    changed.append(article)
-                    if self.publish and not article.is_published():
-                        self._set_status(article, issue)
-                self._fill(article, parsed, sections, reporters, regions)
-                plan.append((article, parsed))
-        Article.objects.bulk_create(new)
-        Article.objects.bulk_update(
-            changed,
-            ARTICLE_FIELDS + DERIVED_FIELDS + ["status", "published_at", "updated_at"],
-        )
-        self.result.created, self.result.updated = len(new), len(changed)
-        self._remove_leftovers(existing, wanted)
-        self._credits_photos_places(plan, reporters, regions)
-        self._revisions([a for a, _ in plan])
-        content_changed.send(sender=Article)
-        return self.result
-
-    def _issue(self):
-        parsed = self.parsed
-        issue = Issue.objects.filter(date=parsed.date).first()
-        number = parsed.number
-        if number is None:
-            number = (
-                issue.number if issue else (Issue.objects.aggregate(n=Max("number"))["n"] or 0) + 1
-            )
-        clash = Issue.objects.filter(number=number).exclude(date=parsed.date).first()
-        if clash:
-            raise LoadError(f"期号 {number} 已属于 {clash.date:%Y-%m-%d} 的报纸。")
-        if issue is None:
-            return Issue.objects.create(date=parsed.date, number=number)
-        if issue.number != number:
-            issue.number = number
-            issue.save(update_fields=["number"])
-        return issue
-
-    def _pages(self, issue):
-        pages = {p.number: p for p in Page.objects.filter(issue=issue)}
-        for parsed in self.parsed.pages:
-            page = pages.get(parsed.number)
-            name, topic = parsed.name or "", parsed.topic or ""
-            if page is None:
-                pages[parsed.number] = Page.objects.create(
-                    issue=issue, number=parsed.number, name=name, topic=topic
-                )
-            elif (page.name, page.topic) != (name, topic):
-                page.name, page.topic = name, topic
-                page.save(update_fields=["name", "topic"])
-        return pages
-
-    def _sections(self):
-        names = {a.section for a in self.parsed.articles if a.section}
-        sections = {s.name: s for s in Section.objects.filter(name__in=names)}
-        for name in sorted(names - set(sections)):
-            sections[name] = Section.objects.create(name=name)
-        return sections
-
-    def _reporters(self):
-        names = {
-            c.name
-            for a in self.parsed.articles
-            for c in a.people + [c for p in a.photos for c in p.people]
-        }
-        reporters = {r.name: r for r in Reporter.objects.filter(name__in=names)}
-        fresh = []
-        for name in sorted(names - set(reporters)):
-            reporter = Reporter(name=name, kind=self._kind_of(name))
-            reporter.slug = unique_slug(Reporter, name, separator="-")
-            # Two new homophones in one import: make the second slug unique among the new ones.
-            taken = {r.slug for r in fresh}
-            n = 2
-            base = reporter.slug
-            while reporter.slug in taken:
-                reporter.slug = f"{base}-{n}"
-                n += 1
-            fresh.append(reporter)
-        Reporter.objects.bulk_create(fresh)
-        reporters.update({r.name: r for r in fresh})
-        self.result.new_reporters = [r.name for r in fresh]
-        return reporters
-
-    def _kind_of(self, name):
-        roles = {
-            c.role
-            for a in self.parsed.articles
-            for c in a.people + [c for p in a.photos for c in p.people]
-            if c.name == name
-        }
-        if roles & {"记者", "本报记者", "见习记者", "实习生", "特约记者", "本刊记者"}:
-            return Reporter.Kind.STAFF
-        if roles & {"通讯员", "本报通讯员"}:
-            return Reporter.Kind.CORRESPONDENT
-        return Reporter.Kind.OTHER
-
-    def _set_status(self, article, issue):
-        if not self.publish:
-            article.status, article.published_at = Status.DRAFT, None
-            return
-        when = datetime.datetime.combine(
-            issue.date, PUBLISH_TIME, tzinfo=timezone.get_current_timezone()
-        )
-        # Tomorrow's paper imported tonight goes public at 06:00 tomorrow, not now.
-        article.status = Status.PUBLISHED if when <= self.now else Status.SCHEDULED
-        article.published_at = when
-
-    def _fill(self, article, parsed, sections, reporters, regions):
-        article.section = sections.get(parsed.section) if parsed.section else None
-        article.kicker = parsed.kicker or ""
-        article.headline = parsed.headline
-        article.subheadline = parsed.subheadline or ""
-        article.dateline = parsed.dateline or ""
-        article.body = parsed.body
-        article.updated_at = self.now
-        if parsed.notes and not article.editor_note:
-            # What the parser noticed (cut-off text, lost lines) is the editor's to check.
-            article.editor_note = "\n".join(parsed.notes)
-        names = [c.name for c in parsed.people + parsed.organisations]
-        names += [c.name for p in parsed.photos for c in p.credits]
-        places = []
-        for place in parsed.regions:
-            region = regions.get(place.code)
-            if region is not None:
-                places += [region.name, region.short_name]
-                if region.parent and region.parent.kind != Region.Kind.PROVINCE:
-                    places += [region.parent.name, region.parent.short_name]
-        extra = names + places + ([parsed.section] if parsed.section else [])
-        article.search_document, article.search_terms = search.document(
-            article.kicker,
-            article.headline,
-            article.subheadline,
-            article.dateline,
-            article.body,
-            " ".join(extra),
-        )
-        article.search_title, article.search_title_terms = search.title_document(
-            article.kicker, article.headline, article.subheadline
-        )
-
-    def _remove_leftovers(self, existing, wanted):
-        """Articles a re-import no longer has: drafts go; anything readers saw stays, flagged."""
-        leftovers = [a for key, a in existing.items() if key not in wanted]
-        drafts = [a.pk for a in leftovers if a.status in (Status.DRAFT, Status.RETURNED)]
-        Article.objects.filter(pk__in=drafts).delete()
-        self.result.removed = len(drafts)
-        for article in leftovers:
-            if article.pk not in drafts:
-                self.result.warnings.append(
-                    f"重新导入后不再包含《{article.headline}》（{article.get_status_display()}），"
-                    "已保留，请编辑处理。"
-                )
-
-    def _credits_photos_places(self, plan, reporters, regions):
-        articles = [a for a, _ in plan]
-        # Photos keep their rows (and any image an editor uploaded) by position.
-        photos = {(p.article_id, p.position): p for p in Photo.objects.filter(article__in=articles)}
-        Byline.objects.filter(article__in=articles).delete()
-        ArticleRegion.objects.filter(article__in=articles).delete()
-        new_photos, changed_photos, keep_photos = [], [], set()
-        for article, parsed in plan:
-            for position, parsed_photo in enumerate(parsed.photos, start=1):
-                photo = photos.get((article.pk, position))
-                caption = parsed_photo.caption or ""
-                if photo is None:
-                    photo = Photo(article=article, position=position, caption=caption)
-                    new_photos.append(photo)
-                else:
-                    photo.caption = caption
-                    changed_photos.append(photo)
-                    keep_photos.add(photo.pk)
-                parsed_photo.row = photo
-        Photo.objects.bulk_create(new_photos)
-        Photo.objects.bulk_update(changed_photos, ["caption"])
-        Photo.objects.filter(article__in=articles).exclude(
-            pk__in=keep_photos | {p.pk for p in new_photos}
-        ).delete()
-        bylines, places = [], []
-        for article, parsed in plan:
-            credits = [(c, None) for c in parsed.people + parsed.organisations]
-            credits += [(c, p.row) for p in parsed.photos for c in p.credits]
-            for position, (credit, photo) in enumerate(credits, start=1):
-                bylines.append(
-                    Byline(
-                        article=article,
-                        photo=photo,
-                        reporter=None if credit.organisation else reporters[credit.name],
-                        organisation=credit.name if credit.organisation else "",
-                        role=credit.role or "",
-                        position=position,
-                    )
-                )
-            seen = set()
-            for place in parsed.regions:
-                if place.code in regions and place.code not in seen:
-                    seen.add(place.code)
-                    places.append(
-                        ArticleRegion(
-                            article=article, region=regions[place.code], position=len(seen)
-                        )
-                    )
-        Byline.objects.bulk_create(bylines)
-        ArticleRegion.objects.bulk_create(places)
-
-    def _revisions(self, articles):
-        last = dict(
-            Revision.objects.filter(article__in=articles)
-            .values_list("article")
-            .annotate(n=Max("number"))
-        )
-        Revision.objects.bulk_create(
-            Revision(
-                article=article,
-                number=last.get(article.pk, 0) + 1,
-                author=self.user,
-                comment="导入",
-                data={
-                    "kicker": article.kicker,
-                    "headline": article.headline,
-                    "subheadline": article.subheadline,
-                    "dateline": article.dateline,
-                    "body": article.body,
-                    "section": article.section.name if article.section else "",
-                },
-            )
-            for article in articles
-        )

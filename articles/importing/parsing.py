@@ -1,116 +1,58 @@
 """Page text → articles: headline groups, datelines, bylines, photos, paragraphs and places.
 
 Pure Python (no Django, no database). `parse_issue` reads the files of one issue;
-`parse_page` reads one page's decoded text. How a page is read:
+`parse_page` reads one page's decoded text. The page text may be a layout system's export or
+`pdftotext` of a page (column breaks, no marks), the same with `#` marks, text copied from an
+e-paper site's article page (masthead, 版 header, navigation, footer repeating the title), or a
+briefs page; UTF-8 or GB18030, ASCII or full-width punctuation. How a page is read:
 
-1. Lines. Each line is tidied (full-width digits to ASCII, half-width punctuation in Chinese
-   made full-width). A line ending in two spaces (a Markdown hard break) continues on the next
-   line: a headline, 副题 or banner printed over two lines is one unit. Page furniture
-   (navigation words, URLs, page labels, running heads with the date, copyright, editors'
-   credits, lines repeated at the top or bottom of most pages of the issue) is dropped, and so
-   is a title index that repeats the page's headlines. A header line (`00002版:工会`,
-   `第02版 工会`) gives the page number and name. Two or more blank lines are a gap where a
-   photo stood.
-2. Headline groups. On a page with `#` marks each `#` line is a 主题, and the short lines right
-   under it (before the byline, dateline or text) are its 副题, joined when printed over two
-   lines. A short line right above a `#` line is a column label (栏目) when it is a known
-   section, bracketed (【劳模风采】) or at most six characters (flagged when it touches the
-   headline); seven to nine characters is unsure, read as a label when a blank line separates
-   it from the headline and as a 引题 when it touches it, flagged either way; a longer line, or
-   one with a space or punctuation inside, is a 引题. The lines at the top of the page before the
-   first headline group are the topic banner. On a plain page (no marks) a headline is a run of
-   short lines without sentence punctuation followed by a dateline, a byline or the text: one
-   line is the 主题; two are 主题 + 副题, flagged unless the second starts with —— or a title
-   index repeats one of them; three are 引题 + 主题 + 副题. A lone short line inside an article
-   is a crosshead only when the article has two or more of them, else a new article (flagged).
-3. Bylines and datelines: see `bylines`. A credit may lead the first paragraph, stand on its
-   own line above or below the text, close the text in brackets, or be glued after the last
-   sentence (flagged).
-4. Photos, paragraphs, notes and places: see `body` and `gazetteer`.
+1. Lines (`page_lines`, `furniture`): tidied, the page header read, furniture, footers, title
+   lists and a site's menu dropped (their titles kept as evidence), the rest as units.
+2. Headline groups (`headlines`, `briefs`): from `#` marks, or from runs of short lines decided
+   by evidence (a title the footer or a title list repeats is the 主题, —— starts a 副题, a
+   bracketed or spaced-out line is a column label); briefs without headlines get a stand-in,
+   flagged.
+3. Bylines and datelines (`bylines`, `datelines`, `roles`): a credit may lead the first
+   paragraph, stand on its own line above or below the text (over two lines too), close the
+   text in brackets, or be glued after the last sentence (flagged when it is a bare name).
+4. Photos, paragraphs, notes and places: see `photos`, `body` and `gazetteer`. Every article and
+   photo records the source lines it was read from.
 """
 
 import datetime
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
-from .body import CAPTION_MARKER, ArticleBuilder
+from .body import ArticleBuilder
+from .briefs import BriefItems
 from .bylines import (
-    MARKERS,
     MissingName,
     parse_credit_phrase,
-    split_dateline,
     split_leading_credit,
 )
+from .datelines import split_dateline
+from .furniture import JUMP
 from .gazetteer import Gazetteer
+from .headlines import HeadlineGroups
+from .page_lines import read_lines
+from .photos import CAPTION_MARKER
 from .structure import ParsedIssue, ParsedPage, ParseWarning
 from .text import (
     CLOSERS,
-    JUMP,
     SENTENCE_FINAL,
     PageError,
     decode_page,
     han_count,
-    head,
-    is_furniture,
     normalise_line,
     strip_closers,
 )
 
-PAGE_HEADER = re.compile(
-    r"^(?:第\s*)?0*(?P<number>\d{1,4})\s*版(?:\s*[：:]?\s*(?P<name>[^\s，。：:\d][^\s，。：:]{0,11}))?"
-    r"(?:\s+\d{4}\s*年.*)?$"
-)
-HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
-HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
-LABEL_BRACKETS = "【】[]〖〗"
-QUOTES = "“”‘’\"'「」『』《》"
+QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》")
 
 HEADING_MAX = 40  # characters in a 主题, 引题 or column label on a plain page
 SUBHEADLINE_MAX = 60
-LABEL_MAX = 6  # a column label is at most this many characters ...
-LABEL_UNSURE = 9  # ... and up to this many it may be a label or a kicker
-SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
 INDEX_TITLE_MIN = 8  # a line repeated in a page's title index is at least this long
 EDGE_LINES = 3  # lines at the top and bottom of a page where headers and footers repeat
-
-
-@dataclass
-class Unit:
-    """One printed line of text, or several when a hard break continues it."""
-
-    lines: list[str]
-    line: int
-    blank_before: int = 0
-    level: int = 0  # 1 for a "# " headline, 2 for a "## " crosshead
-    index: int = 0
-    indented: bool = False  # printed with a paragraph indent (　　 or spaces)
-
-    @property
-    def text(self):
-        joined = self.lines[0]
-        for line in self.lines[1:]:
-            latin = joined[-1:].isascii() and joined[-1:].isalnum() and line[:1].isascii()
-            joined += (" " if latin and line[:1].isalnum() else "") + line
-        return joined
-
-    @property
-    def spaced(self):
-        return " ".join(self.lines)
-
-    @property
-    def gap(self):
-        return self.blank_before >= 2
-
-
-@dataclass
-class Head:
-    headline: str
-    line: int
-    section: str | None = None
-    kicker: str | None = None
-    subheadline: str | None = None
-    body: list[Unit] = field(default_factory=list)
 
 
 def parse_issue(
@@ -197,7 +139,7 @@ def parse_page(
     )
 
 
-class PageParser:
+class PageParser(HeadlineGroups, BriefItems):
     def __init__(self, filename, gazetteer, sections=(), furniture=frozenset()):
         self.filename = filename
         self.gazetteer = gazetteer
@@ -206,7 +148,9 @@ class PageParser:
         self.warnings = []
         self._bylines = {}
         self.crossheads = set()
+        self.trailing = set()  # short lines closing the page with no text: no article's
         self.index_titles = set()
+        self.titles = set()
 
     def warn(self, line, message):
         self.warnings.append(ParseWarning(self.filename, line, message))
@@ -219,15 +163,19 @@ class PageParser:
     def parse(self, text, position, page_name=None, page_number=None):
         if not text.strip():
             self.fail(1, "页面是空的，没有文字")
-        lines = text.split("\n")
-        number, name, header_line = self._header(lines)
-        units = self._without_index(self._units(lines, header_line))
+        read = read_lines(text, self.furniture)
+        self.titles = read.titles
+        number = read.number
+        if number is not None and number < 1:
+            self.warn(read.header_line or 1, f"版次 {number} 无效，按文件顺序编号")
+            number = None
+        units = self._without_index(read.units)
         if not units:
             self.fail(1, "页面除版面杂项外没有文字")
         page = ParsedPage(
             file=self.filename,
             number=number or page_number or position,
-            name=name or page_name,
+            name=read.name or page_name,
         )
         if any(u.level == 1 for u in units):
             heads = self._marked_heads(units, page)
@@ -238,45 +186,6 @@ class PageParser:
         page.articles = [ArticleBuilder(self, h).build() for h in heads]
         page.warnings = self.warnings
         return page
-
-    def _header(self, lines):
-        for number, raw in enumerate(lines, start=1):
-            line = normalise_line(raw)
-            match = PAGE_HEADER.match(line) if line else None
-            if match:
-                page_number = int(match.group("number"))
-                if page_number < 1:
-                    self.warn(number, f"版次“{line}”无效，按文件顺序编号")
-                    return None, match.group("name"), number
-                return page_number, match.group("name"), number
-        return None, None, None
-
-    def _units(self, lines, header_line):
-        units = []
-        blank = blank_seen = 0
-        continues = False
-        for number, raw in enumerate(lines, start=1):
-            line = normalise_line(raw)
-            if not line:
-                blank += 1
-                continues = False
-                continue
-            if number == header_line or PAGE_HEADER.match(line) or self._is_furniture(line):
-                blank_seen, blank, continues = max(blank_seen, blank), 0, False
-                continue
-            level = 0
-            mark = HEADING_MARK.match(line)
-            if mark and not HASHTAG.match(line):
-                level, line = min(len(mark.group("marks")), 2), mark.group("text").strip()
-            if continues and level == 0 and units:
-                units[-1].lines.append(line)
-            else:
-                blank_before = max(blank_seen, blank) if units else 0
-                indented = raw.startswith(("\u3000", "  ", "\t"))
-                units.append(Unit([line], number, blank_before, level, len(units), indented))
-            blank = blank_seen = 0
-            continues = raw.rstrip("\n").endswith(("  ", "\u3000"))
-        return units
 
     def _without_index(self, units):
         """Drop a title index (标题导航) that repeats the page's headlines; remember the titles.
@@ -299,8 +208,17 @@ class PageParser:
         self._bylines.clear()
         return kept
 
-    def _is_furniture(self, line):
-        return line in self.furniture or is_furniture(line)
+    def _in_title(self, text):
+        """The line is a title the furniture repeats, or the start or end of one."""
+        return self._listed(text) or any(
+            t != text and (t.startswith(text) or t.endswith(text)) for t in self.titles
+        )
+
+    def _listed(self, text):
+        """Whether the page's furniture repeats this line as a title (footer, title list)."""
+        if text in self.index_titles:
+            return True
+        return any(t == text or t.startswith(text + " ") for t in self.titles)
 
     # -- what a unit is ---------------------------------------------------------------------
 
@@ -321,10 +239,14 @@ class PageParser:
         text = unit.text
         if unit.level or not 1 <= len(text) <= (SUBHEADLINE_MAX if lenient else HEADING_MAX):
             return False
+        if self._in_title(text) and han_count(text) >= 2:
+            return self.byline(unit) is None
         if han_count(text) < 2 or "。" in text or text.endswith(tuple("，、；：,;:…—")):
             return False
         # A 副题 after a dash (——记全国劳动模范、高级技师某某) may hold commas.
-        if not lenient and not text.startswith("——") and re.search(r"[，、；,;]", text):
+        # Commas inside quotes belong to the quoted words: 掀起“学劳模、多贡献”的热潮.
+        unquoted = QUOTED.sub("", text)
+        if not lenient and not text.startswith("——") and re.search(r"[，、；,;]", unquoted):
             return False
         if CAPTION_MARKER.match(text) or split_dateline(text) or JUMP.match(text):
             return False
@@ -339,257 +261,3 @@ class PageParser:
             return split_leading_credit(unit.text, after_dateline=False) is not None
         except MissingName as error:
             self.fail(unit.line, str(error))
-
-    def _label_core(self, text):
-        return text.strip(MARKERS + LABEL_BRACKETS + " ")
-
-    def _bare_label(self, unit):
-        """The line without brackets, markers and quotes: 工会“小灵通” → 工会小灵通."""
-        return "".join(c for c in self._label_core(unit.text) if c not in QUOTES)
-
-    def _is_label(self, unit):
-        """A column label for sure: a known section, a bracketed or marked line."""
-        core = self._label_core(unit.text)
-        return core in self.sections or unit.text[:1] in MARKERS + "【[〖"
-
-    def _label_sized(self, unit, limit=LABEL_MAX):
-        bare = self._bare_label(unit)
-        return not re.search(r"[\s，、：！？:!?—]", bare) and len(bare) <= limit
-
-    def _label_or_kicker(self, unit, *, touches_headline):
-        """("section" | "kicker") for a short line right above a headline; warns when unsure.
-
-        Known or bracketed labels are sections; a line of up to six characters is a section,
-        flagged when it touches the headline; seven to nine characters is a section when a blank
-        line separates it from the headline and a kicker when it touches it, flagged either way;
-        anything longer, or with a space or punctuation inside, is a kicker.
-        """
-        text = unit.text
-        if self._is_label(unit):
-            return "section"
-        if self._label_sized(unit):
-            if touches_headline:
-                self.warn(unit.line, f"“{text}”按栏目处理，也可能是引题，请核对")
-            return "section"
-        if not self._label_sized(unit, LABEL_UNSURE):
-            return "kicker"
-        kind = "kicker" if touches_headline else "section"
-        label, other = ("引题", "栏目") if kind == "kicker" else ("栏目", "引题")
-        self.warn(unit.line, f"“{text}”按{label}处理，也可能是{other}，请核对")
-        return kind
-
-    # -- headline groups on a page with # marks ----------------------------------------------
-
-    def _marked_heads(self, units, page):
-        heads = []
-        lower = 0
-        anchors = [u.index for u in units if u.level == 1]
-        for count, anchor in enumerate(anchors):
-            headline_unit = units[anchor]
-            group = Head(headline_unit.text, headline_unit.line)
-            if count == 0:
-                start = self._top_of_page(units[:anchor], headline_unit, group, page)
-            else:
-                start = self._above(units, lower, anchor, group)
-            below = anchor + 1
-            subheadlines = []
-            while (
-                below < len(units)
-                and len(subheadlines) < 2
-                and (count + 1 >= len(anchors) or below < anchors[count + 1])
-                and self._heading_like(units[below], lenient=True)
-                and not (below + 1 < len(units) and self._is_photo_credit(units[below + 1]))
-            ):
-                subheadlines.append(units[below])
-                below += 1
-            group.subheadline = "".join(u.text for u in subheadlines) or None
-            if heads:
-                heads[-1][1].body = units[heads[-1][0] : start]
-            heads.append((below, group))
-            lower = below
-        heads[-1][1].body = units[heads[-1][0] :]
-        return [group for _, group in heads]
-
-    def _is_photo_credit(self, unit):
-        phrase = self.byline(unit)
-        return bool(phrase and phrase.photo_credits and not phrase.text_credits)
-
-    def _above(self, units, lower, anchor, group):
-        """Section label and kicker above a headline; returns where the article starts."""
-        above = anchor - 1
-        if above < lower or not self._candidate_above(units[above]):
-            return anchor
-        touches = units[anchor].blank_before == 0
-        if self._label_or_kicker(units[above], touches_headline=touches) == "section":
-            group.section = self._label_core(units[above].text)
-            return above
-        group.kicker = units[above].text
-        if above - 1 >= lower and self._candidate_above(units[above - 1]):
-            if self._is_label(units[above - 1]) or self._label_sized(units[above - 1]):
-                group.section = self._label_core(units[above - 1].text)
-                return above - 1
-        return above
-
-    def _candidate_above(self, unit):
-        return len(unit.lines) == 1 and self._heading_like(unit)
-
-    def _top_of_page(self, tops, headline_unit, group, page):
-        """Above the first headline: the page's topic banner, and a label or kicker."""
-        keep = len(tops)
-        while keep > 0 and self._heading_like(tops[keep - 1], lenient=True):
-            keep -= 1
-        for unit in tops[:keep]:
-            self.warn(
-                unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
-            )
-        banner = list(tops[keep:])
-        touches = headline_unit.blank_before == 0
-        if banner and self._candidate_above(banner[-1]):
-            # A line right above the first headline: label, kicker, or the banner's last line.
-            last = banner[-1]
-            if self._is_label(last) or self._label_sized(last) or touches:
-                kind = self._label_or_kicker(last, touches_headline=touches)
-            else:
-                kind = None  # part of the banner (flagged below when it is one short line)
-            if kind == "kicker":
-                group.kicker = banner.pop().text
-            elif kind == "section":
-                group.section = self._label_core(banner.pop().text)
-        if group.section is None and banner and self._candidate_above(banner[-1]):
-            if self._is_label(banner[-1]) or self._label_sized(banner[-1]):
-                group.section = self._label_core(banner.pop().text)
-        if banner:
-            page.topic = "\n".join(line for unit in banner for line in unit.lines)
-            if len(banner) == 1 and len(banner[0].lines) == 1:
-                self.warn(
-                    banner[0].line,
-                    f"版面顶部的“{banner[0].text}”按通栏标题处理，也可能是栏目或第一篇的引题，请核对",
-                )
-        return 0
-
-    # -- headline groups on a plain page ----------------------------------------------------
-
-    def _plain_heads(self, units, page):
-        kinds = [self._plain_kind(u) for u in units]
-        runs = []
-        i = 0
-        while i < len(units):
-            if kinds[i] != "heading":
-                i += 1
-                continue
-            j = i
-            while j < len(units) and kinds[j] == "heading":
-                j += 1
-            run = list(range(i, j))
-            if j < len(units) and self._is_photo_credit(units[j]):
-                run.pop()  # the line right above a photo credit is its caption
-            if run:
-                runs.append(run)
-            i = j
-        starts, lone = [], []
-        for run in runs:
-            after = run[-1] + 1
-            while after < len(units) and (
-                kinds[after] == "heading" or self._is_photo_credit(units[after])
-            ):
-                after += 1
-            # A photo caption may stand between a headline and its dateline.
-            if after < len(units) and self._caption_like(units[after]):
-                after += 1
-            strong = (
-                not starts
-                or len(run) >= 2
-                or (after < len(units) and kinds[after] in ("dateline", "byline"))
-            )
-            (starts if strong else lone).append(run)
-            if strong:
-                lone.append(None)  # a boundary between articles
-        # A lone short line inside an article is a crosshead when the article has two or more.
-        segment = []
-        for run in lone + [None]:
-            if run is not None:
-                segment.append(run)
-                continue
-            if len(segment) == 1:
-                starts.append(segment[0])
-                self.warn(
-                    units[segment[0][0]].line,
-                    f"“{units[segment[0][0]].text}”按新稿件的标题处理，也可能是插题，请核对",
-                )
-            elif segment:
-                for crosshead in segment:
-                    self.crossheads.add(crosshead[0])
-                self.warn(
-                    units[segment[0][0]].line,
-                    "以下未标记的短行按插题处理，请核对："
-                    + "、".join(f"“{units[r[0]].text}”" for r in segment),
-                )
-            segment = []
-        starts.sort()
-        if not starts:
-            return []
-        for unit in units[: starts[0][0]]:
-            self.warn(
-                unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
-            )
-        heads = []
-        for number, run in enumerate(starts):
-            end = starts[number + 1][0] if number + 1 < len(starts) else len(units)
-            group = self._plain_group([units[i] for i in run], page, top=number == 0)
-            group.body = units[run[-1] + 1 : end]
-            heads.append(group)
-        return heads
-
-    @staticmethod
-    def _caption_like(unit):
-        text = unit.text
-        return bool(CAPTION_MARKER.match(text)) or (unit.gap and han_count(text) <= SHORT_CAPTION)
-
-    def _plain_kind(self, unit):
-        if unit.level >= 2:
-            return "crosshead"
-        if self.byline(unit) or self._opens_with_credit(unit):
-            return "byline"
-        if split_dateline(unit.text):
-            return "dateline"
-        if self._heading_like(unit):
-            return "heading"
-        return "para"
-
-    def _plain_group(self, run, page, *, top):
-        """Topic banner, section, kicker, headline and 副题 from a run of short lines."""
-        run = list(run)
-        if top:
-            banner = []
-            while len(run) > 1 and (len(run[0].lines) > 1 or len(run) > 3):
-                banner.append(run.pop(0))
-            if banner:
-                page.topic = "\n".join(line for unit in banner for line in unit.lines)
-        section = None
-        # A column label on a plain page stands apart: bracketed, or short with a blank line
-        # under it (two touching short lines are a headline group).
-        if len(run) >= 2 and (
-            self._is_label(run[0]) or (self._label_sized(run[0]) and run[1].blank_before)
-        ):
-            section = self._label_core(run.pop(0).text)
-        if len(run) > 3:
-            self.warn(run[0].line, "标题行过多，前面的行并入引题，请核对")
-            run = [Unit([" ".join(u.text for u in run[:-2])], run[0].line), *run[-2:]]
-        texts = [u.text for u in run]
-        kicker = subheadline = None
-        if len(run) == 3:
-            kicker, headline, subheadline = texts
-        elif len(run) == 2 and texts[1] in self.index_titles and texts[0] not in self.index_titles:
-            kicker, headline = texts
-        elif len(run) == 2:
-            headline, subheadline = texts
-            if not subheadline.startswith("——") and headline not in self.index_titles:
-                self.warn(
-                    run[0].line,
-                    f"两行标题“{headline}”“{subheadline}”按主题+副题处理，"
-                    "也可能是引题+主题，请核对",
-                )
-        else:
-            headline = texts[0]
-        line = run[1].line if kicker else run[0].line
-        return Head(headline, line, section, kicker, subheadline)

@@ -29,6 +29,8 @@ class ParsedPhoto:
     caption: str | None
     credits: list[Credit] = field(default_factory=list)
     line: int = 0
+    # The source lines of its caption and credit: a PDF import maps them to boxes on the page.
+    lines: list[int] = field(default_factory=list)
 
     @property
     def people(self):
@@ -61,6 +63,9 @@ class ParsedArticle(BodyBlocksMixin):
     blocks: list[tuple[str, str]] = field(default_factory=list)
     photos: list[ParsedPhoto] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The source lines it was read from (headline group, credits, body, captions), in order:
+    # a PDF import maps them to their boxes to draw the article's area on the page.
+    lines: list[int] = field(default_factory=list)
 
     @property
     def body_lines(self):

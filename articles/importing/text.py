@@ -1,4 +1,4 @@
-"""Reading page text: decoding the bytes, tidying punctuation, and telling text from furniture.
+"""Reading page text: decoding the bytes and tidying punctuation.
 
 Pure functions over strings, shared by the byline, gazetteer and page parsers.
 """
@@ -95,7 +95,9 @@ def decode_page(data: bytes, filename) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
         text = _decode_gb18030(data, filename, utf8_error)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # A form feed (pdftotext's page break) starts the next page's first line: dropping it keeps
+    # the line numbers an editor shows.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
     if not text.strip():
         raise PageError(filename, 1, "页面是空的，没有文字")
     return text
@@ -238,95 +240,3 @@ def tail(text, size=8):
     cut = text[-size:]
     inner = re.split(r"[“”‘’]", cut)[-1]
     return "……" + (inner if len(inner) >= 2 else cut)
-
-
-# ---------------------------------------------------------------------------------------------
-# Page furniture: what an e-paper or a layout tool prints around the articles.
-
-NAVIGATION_WORDS = {
-    "上一版",
-    "下一版",
-    "上一篇",
-    "下一篇",
-    "上一期",
-    "下一期",
-    "返回目录",
-    "返回首页",
-    "返回",
-    "首页",
-    "目录",
-    "版面导航",
-    "标题导航",
-    "版面概览",
-    "本版标题",
-    "往期",
-    "往期回顾",
-    "往期查阅",
-    "放大",
-    "缩小",
-    "默认",
-    "打印",
-    "关闭",
-    "收藏",
-    "分享",
-    "分享到",
-    "PDF",
-    "PDF下载",
-    "下载PDF",
-    "查看PDF",
-    "电子版",
-    "数字报",
-    "报纸导读",
-    "前一天",
-    "后一天",
-    "字号",
-    "大",
-    "中",
-    "小",
-}
-NAVIGATION_SEPARATORS = re.compile(r"[\s|｜/·•>»<«\[\]【】()（）:：-]+")
-PAGE_LABEL = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,3}\s*版[-—–\s]*$|^[-—–\s]*\d{1,3}[-—–\s]*$")
-DATE_LINE = re.compile(
-    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)?$"
-)
-COPYRIGHT = re.compile(r"版权所有|copyright|©|ICP备|未经.{0,6}(?:授权|许可)|本网站|本站", re.I)
-PAGE_STAFF = re.compile(
-    r"^[■●□◆]?\s*(?:本版)?(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|编辑|组版)\s*[：:\s]"
-)
-JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
-END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")
-NAVIGATION_WITH_TITLE = re.compile(r"^(?:上一篇|下一篇|上一版|下一版)\s*[：:\s]")
-JUMP_AT_END = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
-
-
-DATE_IN_LINE = re.compile(
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?)?"
-)
-MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:报|刊|网|客户端)?$")
-
-
-def is_running_head(line):
-    """浙江工人日报 2024年10月9日 星期三: the paper's name and date above or below the page."""
-    if len(line) > 36 or not DATE_IN_LINE.search(line):
-        return False
-    rest = DATE_IN_LINE.sub("", line)
-    rest = re.sub(r"[\s|｜·•/／第期版\d]+", "", rest)
-    return bool(MASTHEAD.match(rest))
-
-
-def is_furniture(line):
-    """Whether a line is navigation, a URL, a page label, a date line or other page furniture."""
-    if not line:
-        return False
-    if URL.fullmatch(line) or (URL.search(line) and han_count(URL.sub("", line)) <= 6):
-        return True
-    if PAGE_LABEL.match(line) or DATE_LINE.match(line) or PAGE_STAFF.match(line):
-        return True
-    if NAVIGATION_WITH_TITLE.match(line):
-        return True
-    if is_running_head(line):
-        return True
-    if COPYRIGHT.search(line) and len(line) <= 60:
-        return True
-    words = [w for w in NAVIGATION_SEPARATORS.split(line) if w]
-    return bool(words) and all(w in NAVIGATION_WORDS for w in words) and len(words) >= 1

@@ -11,7 +11,7 @@ from taggit.models import TaggedItemBase
 from articles import search
 from articles.body_text import BodyBlocksMixin, blocks_of
 
-from .history import HistoryMixin
+from .history import HistoryMixin, HistoryQuerySetMixin, snapshot_digest
 from .issues import Issue, Page, Section
 from .parts import ArticlePartManager
 from .people import Byline
@@ -30,7 +30,7 @@ def published_condition(prefix=""):
     )
 
 
-class ArticleQuerySet(WorkflowQuerySetMixin, models.QuerySet):
+class ArticleQuerySet(WorkflowQuerySetMixin, HistoryQuerySetMixin, models.QuerySet):
     def published(self):
         """What readers may see: the one definition every view, feed, sitemap and search uses."""
         return self.filter(published_condition())
@@ -89,8 +89,16 @@ class TaggedArticle(TaggedItemBase):
     natural_key.dependencies = ["articles.article", "taggit.tag"]
 
 
+class Origin(models.TextChoices):
+    """Where an article came from: an import may change only its own work, never an editor's."""
+
+    ADMIN = "admin", "后台录入"
+    IMPORT = "import", "版面导入"
+
+
 class Article(BodyBlocksMixin, WorkflowMixin, HistoryMixin, models.Model):
     Status = Status
+    Origin = Origin
 
     issue = models.ForeignKey(
         Issue, verbose_name="期", on_delete=models.PROTECT, related_name="articles", editable=False
@@ -140,6 +148,12 @@ class Article(BodyBlocksMixin, WorkflowMixin, HistoryMixin, models.Model):
         editable=False,
     )
     version = models.PositiveIntegerField("版本", default=1, editable=False)
+    origin = models.CharField(
+        "来源", max_length=10, choices=Origin.choices, default=Origin.ADMIN, editable=False
+    )
+    # The snapshot_digest() of the article as an import last wrote it: while the article's own
+    # digest is still this, nobody has changed it since, and a re-import may update it.
+    import_digest = models.CharField("导入指纹", max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
     # Derived from the text, credits, places and tags by refresh_search(); see articles/search.py.
@@ -158,6 +172,9 @@ class Article(BodyBlocksMixin, WorkflowMixin, HistoryMixin, models.Model):
             models.UniqueConstraint(fields=["page", "position"], name="article_position_unique"),
             models.CheckConstraint(
                 condition=models.Q(status__in=Status.values), name="article_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(origin__in=Origin.values), name="article_origin_valid"
             ),
             models.CheckConstraint(
                 condition=~models.Q(status__in=PUBLIC_STATUSES)
@@ -236,16 +253,40 @@ class Article(BodyBlocksMixin, WorkflowMixin, HistoryMixin, models.Model):
             and self.published_at <= timezone.now()
         )
 
+    def is_untouched_import(self, snapshot, has_status_changes=False):
+        """Still the import's own work: an imported draft exactly as the import last wrote it,
+        never moved through the workflow. Only such an article may a re-import change."""
+        return (
+            self.origin == Origin.IMPORT
+            and self.status == Status.DRAFT
+            and not has_status_changes
+            and self.import_digest == snapshot_digest(snapshot)
+        )
+
     def refresh_search(self):
         """Rebuild the search document from the article and its related rows (one UPDATE)."""
-        names = [b.name for b in self.bylines.select_related("reporter")]
+        self.set_search_columns(
+            self.bylines.select_related("reporter"),
+            self.article_regions.select_related("region__parent"),
+            [tag.name for tag in self.tags.all()],
+        )
+        type(self)._default_manager.filter(pk=self.pk).update(
+            **{name: getattr(self, name) for name in SEARCH_FIELDS}
+        )
+
+    def set_search_columns(self, bylines, article_regions, tag_names):
+        """The search columns from the text, the credited names, the places, tags and section.
+
+        bylines and article_regions may be rows not yet saved (the import computes the columns
+        before it writes the article).
+        """
+        names = [b.name for b in bylines]
         # A county's city is searchable too: 湖州 finds the news of 长兴县 as well.
         places = []
-        for ar in self.article_regions.select_related("region__parent"):
+        for ar in article_regions:
             for region in (ar.region, ar.region.parent):
                 if region is not None and region.kind != region.Kind.PROVINCE:
                     places += [region.name, region.short_name]
-        tags = [tag.name for tag in self.tags.all()]
         section = [self.section.name] if self.section_id else []
         self.search_document, self.search_terms = search.document(
             self.kicker,
@@ -253,16 +294,10 @@ class Article(BodyBlocksMixin, WorkflowMixin, HistoryMixin, models.Model):
             self.subheadline,
             self.dateline,
             self.body,
-            " ".join(names + places + tags + section),
+            " ".join(names + places + list(tag_names) + section),
         )
         self.search_title, self.search_title_terms = search.title_document(
             self.kicker, self.headline, self.subheadline
-        )
-        type(self)._default_manager.filter(pk=self.pk).update(
-            search_document=self.search_document,
-            search_terms=self.search_terms,
-            search_title=self.search_title,
-            search_title_terms=self.search_title_terms,
         )
 
     @property

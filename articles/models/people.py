@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
+from articles.importing.roles import ROLES
 from articles.slugs import unique_slug
 
 from .parts import ArticlePartManager
@@ -52,30 +53,10 @@ class Reporter(models.Model):
         return reverse("articles:reporter", kwargs={"slug": self.slug})
 
 
-class Role(models.TextChoices):
-    """Role words as printed. A person's role belongs to one article, not to the person."""
-
-    REPORTER = "记者"
-    OWN_REPORTER = "本报记者"
-    TRAINEE_REPORTER = "见习记者"
-    INTERN = "实习生"
-    CORRESPONDENT = "通讯员"
-    OWN_CORRESPONDENT = "本报通讯员"
-    SPECIAL_REPORTER = "特约记者"
-    MAGAZINE_REPORTER = "本刊记者"
-    REPORTING_TEAM = "报道组"
-    PHOTOGRAPHER = "摄影"
-    READER_PHOTOGRAPHER = "拍友"
-    READER = "读者"
-    AUTHOR = "作者"
-    OWN_SPECIAL_REPORTER = "本报特约记者"
-    OWN_TRAINEE_REPORTER = "本报见习记者"
-    OWN_INTERN = "本报实习生"
-    INTERN_REPORTER = "实习记者"
-    CHIEF_REPORTER = "首席记者"
-    PHOTO_REPORTER = "摄影记者"
-    SPECIAL_CORRESPONDENT = "特约通讯员"
-    PHOTO_SUPPLIED = "供图"
+# Role words as printed. A person's role belongs to one article, not to the person. The list is
+# the parser's (articles/importing/roles.py): one definition for what the importer reads and
+# what the admin suggests.
+Role = models.TextChoices("Role", list(ROLES.items()))
 
 
 class Byline(models.Model):

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.importing.loading import load_issue, places_from_database
 from articles.importing.parsing import parse_issue
+from articles.importing.plan import ImportOptions
 from articles.models import (
     Article,
     ArticleRegion,
@@ -80,17 +81,16 @@ def test_import_lands_drafts_unless_publish(regions):
     assert Article.objects.published().count() == 7
 
 
-def test_importing_the_same_issue_again_changes_nothing_but_revisions(regions):
+def test_importing_the_same_issue_again_changes_nothing(regions, capsys):
     import_seed()
     first = counts()
     records = issue_records()
+    versions = list(Article.objects.order_by("pk").values_list("version", flat=True))
     import_seed()
-    second = counts()
+    assert counts() == first  # not even a revision
     assert records == issue_records()
-    assert {k: v for k, v in second.items() if k != "Revision"} == {
-        k: v for k, v in first.items() if k != "Revision"
-    }
-    assert second["Revision"] == 2 * first["Revision"]
+    assert list(Article.objects.order_by("pk").values_list("version", flat=True)) == versions
+    assert "新建 0 篇，不变 7 篇，更新 0 篇" in capsys.readouterr().err
 
 
 def test_reimport_keeps_editors_tags_and_published_state(regions):
@@ -114,6 +114,8 @@ def test_json_report_has_the_agreed_shape(regions, capsys):
     import_seed("--dry-run", "--format", "json")
     report = json.loads(capsys.readouterr().out)
     assert report["issue"] == {"date": "2024-10-08", "number": 1}
+    assert report["merge"]["summary"]["new"] == 7
+    assert [a["action"] for a in report["merge"]["articles"]] == ["new"] * 7
     [page] = report["pages"]
     assert set(page) >= {"number", "name", "topic", "articles"}
     assert len(page["articles"]) == 7
@@ -189,7 +191,7 @@ def test_import_queries_grow_with_pages_not_articles(regions):
     def queries_for(copies, date):
         parsed = parse_issue([(f"p{n}.txt", page) for n in range(copies)], date, None, None, places)
         with CaptureQueriesContext(connection) as context:
-            load_issue(parsed)
+            load_issue(parsed, ImportOptions())
         return len(context.captured_queries)
 
     one_page = queries_for(1, "2024-01-01")  # 7 articles

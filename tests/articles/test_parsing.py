@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from articles.importing.bylines import MissingName, parse_credit_phrase, split_dateline
+from articles.importing.bylines import MissingName, parse_credit_phrase
+from articles.importing.datelines import split_dateline
 from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
 from articles.importing.parsing import parse_issue, parse_page
 from articles.importing.review import render_review
@@ -209,21 +210,7 @@ def test_seed_matches_the_seed_issue_fixture(seed):
         assert (article.dateline or "") == fields["dateline"]
 
 
-# -- further pages: every field the JSON reports --------------------------------------------------
-
-PAGE_FILES = sorted(path.name for path in PAGES.glob("*.txt"))
-
-
-def test_there_are_at_least_twelve_further_pages():
-    assert len(PAGE_FILES) >= 12
-
-
-@pytest.mark.parametrize("name", PAGE_FILES)
-def test_page_parses_to_its_expected_json(name, gazetteer):
-    expected = json.loads((PAGES / name).with_suffix(".json").read_text(encoding="utf-8"))
-    data = parse_file(name, gazetteer).to_dict()
-    assert data["pages"][0] == expected["page"]
-    assert data["warnings"] == expected["warnings"]
+# -- further pages (their facts: test_parsing_pages.py) ----------------------------------------
 
 
 def test_plain_page_without_marks_reads_kicker_headline_and_subheadline(gazetteer):
@@ -244,12 +231,13 @@ def test_parenthesised_byline_after_a_place_and_date_dateline(gazetteer):
     assert codes(first) == ["330100"]
 
 
-def test_trailing_byline_over_two_lines_with_a_photo_report(gazetteer):
+def test_credit_over_two_lines_ending_in_photo_report_credits_everyone_for_the_photos(gazetteer):
     feature = parse_file("plain_page.txt", gazetteer).articles[1]
-    assert people(feature.people) == [("林晓东", "记者"), ("周慧", "记者"), ("郑海波", "通讯员")]
+    everyone = [("林晓东", "记者"), ("周慧", "记者"), ("郑海波", "通讯员")]
+    assert people(feature.people) == everyone
     [photo] = feature.photos
     assert photo.caption == "图为俞建国（右）在桥吊驾驶室里指导徒弟。"
-    assert people(photo.credits) == [("郑海波", "通讯员")]
+    assert people(photo.credits) == everyone
 
 
 def test_unmarked_short_lines_are_crossheads_only_when_an_article_has_two(gazetteer):
@@ -538,6 +526,21 @@ def test_story_place_comes_first(gazetteer):
     assert [p.code for p in found] == ["331100", "330681", "330782"]
 
 
+def test_province_named_alone_in_the_headline_group_comes_before_the_text_places(gazetteer):
+    found = gazetteer.find(
+        headline_texts=["“闲不住”的工匠", "——几位“浙江工匠”的假日速写"],
+        body_texts=["张建国是宁波市的一名数控车工。"],
+    )
+    assert [p.code for p in found] == ["330000", "330200"]
+
+
+def test_a_place_that_starts_a_company_name_is_not_the_story_place(gazetteer):
+    found = gazetteer.find(body_texts=["杭州福斯特应用材料股份有限公司董事长出席。"])
+    assert found == []
+    found = gazetteer.find(body_texts=["在杭州一家公司，杭州市总工会送来慰问品。"])
+    assert [p.code for p in found] == ["330100"]
+
+
 def test_province_is_listed_only_when_the_headline_names_nothing_smaller(gazetteer):
     assert gazetteer.find(body_texts=["浙江省总工会发布通知。"]) == []
     found = gazetteer.find(headline_texts=["浙江职工疗休养线路发布"])
@@ -733,6 +736,31 @@ def test_headings_and_asides_are_not_bylines(text):
     assert parse_credit_phrase(text) is None
 
 
+@pytest.mark.parametrize("text", ["图片报道", "图片新闻", "西安市新城区工会", "白马湖畔"])
+def test_labels_and_names_printed_alone_are_not_credits(text):
+    assert parse_credit_phrase(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("（建华 晓燕）", ["建华", "晓燕"]),
+        ("（郭绍英黄旭）", ["郭绍英", "黄旭"]),
+        ("（杨季平）?", ["杨季平"]),
+        ("钟伟 单明铭 摄", ["钟伟", "单明铭"]),
+    ],
+)
+def test_names_in_brackets_or_before_a_credit_word(text, names):
+    phrase = parse_credit_phrase(text)
+    assert [c.name for c in phrase.credits] == names
+
+
+def test_text_and_photos_by_everyone_named():
+    phrase = parse_credit_phrase("记者 王伟 李强 通讯员 赵敏 文/摄")
+    everyone = [("王伟", "记者"), ("李强", "记者"), ("赵敏", "通讯员")]
+    assert people(phrase.text_credits) == everyone == people(phrase.photo_credits)
+
+
 @pytest.mark.parametrize(
     "text", ["（长兴县总工会）", "（长兴县报道组）", "（浙江某某集团有限公司）"]
 )
@@ -845,20 +873,64 @@ def test_page_of_nothing_but_furniture_is_refused():
 @pytest.mark.parametrize(
     ("text", "line", "role"),
     [
-        ("# 标题\n\n本报讯 记者 报道 近日，召开职代会。", 3, "记者"),
         ("# 标题\n\n本报讯（记者 通讯员 王伟）近日，召开职代会。", 3, "记者"),
-        ("# 标题\n\n本报讯 近日，召开职代会。\n\n通讯员 摄", 5, "通讯员"),
-        ("# 标题\n\n●本报记者\n\n本报讯 近日，召开职代会。", 3, "本报记者"),
-        ("# 标题\n\n本报讯 近日，召开职代会。（记者 ）", 3, "记者"),
+        ("# 标题\n\n本报讯 记者 通讯员王伟报道 近日，召开职代会。", 3, "记者"),
     ],
 )
-def test_byline_role_without_a_name_is_refused(text, line, role):
+def test_byline_role_without_a_name_before_the_next_role_is_refused(text, line, role):
     with pytest.raises(PageError) as caught:
         parse_issue([("p.txt", text.encode())], "2024-10-09", 1)
     assert (caught.value.file, caught.value.line) == ("p.txt", line)
     assert caught.value.message == f"署名中的“{role}”后面没有姓名"
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "role"),
+    [
+        ("# 标题\n\n本报讯 记者 报道 近日，召开职代会。", 3, "记者"),
+        ("# 标题\n\n本报讯 近日，召开职代会。\n\n通讯员 摄", 5, "通讯员"),
+        ("# 标题\n\n●本报记者\n\n本报讯 近日，召开职代会。", 3, "本报记者"),
+        ("# 标题\n\n本报讯 近日，召开职代会。（记者 ）", 3, "记者"),
+        ("# 标题\n\n本报讯 近日，召开职代会。\n\n本报记者", 5, "本报记者"),
+    ],
+)
+def test_a_role_printed_alone_is_an_unnamed_credit_flagged_for_review(text, line, role):
+    [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1).pages
+    [article] = page.articles
+    assert article.people == [] and article.photos == []
+    assert article.paragraphs == ["近日，召开职代会。"]
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (line, f"署名“{role}”没有姓名，未记入署名，请核对")
+    ]
+
+
 def test_missing_name_is_its_own_error():
     with pytest.raises(MissingName):
         parse_credit_phrase("记者 通讯员王伟")
+
+
+# -- source lines (a PDF import draws each article's area from them) -----------------------------
+
+
+def test_each_article_records_the_lines_it_was_read_from_and_no_other(seed):
+    first, second = seed.articles[:2]
+    # Lines 5-6 are the page's topic banner, not the first article's.
+    assert first.lines[:3] == [8, 10, 12]
+    assert [photo.lines for photo in second.photos] == [[54]]
+    assert second.lines[-1] == 54
+    every = [n for article in seed.articles for n in article.lines]
+    assert len(every) == len(set(every)) and every == sorted(every)
+
+
+def test_furniture_lines_belong_to_no_article(gazetteer):
+    [article] = parse_file("epaper_credit_over_two_lines.txt", gazetteer).articles
+    # Masthead (1), page header (4) and footer (13) are left out; the credit's two lines are in.
+    assert article.lines == [6, 8, 10]
+    [photo] = article.photos
+    assert photo.lines == [8, 10]
+    assert "lines" not in article.to_dict() and "lines" not in photo.to_dict()
+
+
+def test_a_brief_without_headline_starts_at_its_marker_line(gazetteer):
+    first, second, third = parse_file("briefs_without_headlines.txt", gazetteer).articles
+    assert (first.lines, second.lines, third.lines) == ([1, 2], [3, 4], [5, 6, 7])

@@ -1,0 +1,40 @@
+"""Datelines (电头 / 讯头): 本报讯, 本报杭州10月8日讯, <报名>讯, 新华社杭州10月8日电, 据新华社电,
+<网站>10月8日消息; the place in one is the story's place."""
+
+import re
+from dataclasses import dataclass
+
+from .roles import ROLE_PATTERN, ROLE_SPLIT
+
+DATELINE = re.compile(
+    r"^(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网"
+    r"|通讯社|社|电视台|台|客户端|融媒体中心)))"
+    r"(?P<place>[\u4e00-\u9fff]{2,8}?)?(?P<date>\d{1,2}月\d{1,2}日)?(?P<kind>讯|电|消息))"
+)
+NOT_A_PLACE = re.compile(ROLE_PATTERN + "|报道|从|获悉|了解|发现|采访")
+
+
+@dataclass
+class Dateline:
+    text: str
+    place: str | None
+    rest: str
+
+
+def split_dateline(paragraph):
+    """本报讯, 本报杭州10月8日讯, <报名>讯, 新华社杭州10月8日电, 据新华社电, <网站>10月8日消息."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place")
+    if place and NOT_A_PLACE.search(place):
+        return None
+    if match.group("kind") == "消息" and not (match.group("date") or match.group("organ")):
+        return None
+    rest = paragraph[match.end() :]
+    # 本报讯近日… is a dateline; 本报记者发现电… is not: after a place or a date comes a gap, a
+    # bracket or a role word.
+    if (place or match.group("date")) and rest:
+        if rest[0] not in " （(：:" and not ROLE_SPLIT.match(rest):
+            return None
+    return Dateline(match.group("dateline"), place, rest.lstrip(" ：:"))

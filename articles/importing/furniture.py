@@ -1,0 +1,261 @@
+"""Page furniture: what an e-paper site or a layout tool prints around the articles.
+
+Every form here was seen on real pages (stored copies of e-paper article pages of workers'
+dailies and provincial dailies, and page PDFs' text):
+
+- mastheads (`浙江工人日报 数字报纸`, `陕西工人报电子版`, `安徽工人日报社`), site headers
+  (`…官方网站 | …首页 今天是`, `不良信息举报电话…`), `国内统一刊号…` lines;
+- page headers in every spelling: `00003版:综合`, `第02版 工会`, `第A2版:要闻`, `第A0005版:…`,
+  `A04:民生/影像`, `第8686期:第01版 首版`, `当前版:04版`, a name line over a number line under
+  `出版日期:`, and the edition line `《工人日报》（2022年08月25日 02版）`;
+- running heads (`工人日报 2022年08月11日 星期一`), toolbars and navigation (上一版, 返回目录,
+  收藏 打印 推荐, 放大 缩小 默认, 3上一篇 下一篇4, PDF 版, 阴影, 通版, 语音播报, 分享到 …);
+- title lists (`· 标题`, `• 标题` with `摘要:…`), which are also evidence of the headlines;
+- labelled lines (`出版日期:`, `发布日期:`, `本文字数:`, `期次:`, `编辑:`, `二审:`, `社址:` …),
+  a date alone, an image's file name, copyright, licence and browser notices, promotions;
+- the footer that repeats the paper, the page's name and number, the 主题, the date and an id,
+  on one line or with the title over several (see `footer_at`).
+
+`furniture_kind` says whether a line is furniture and whether it belongs above the articles
+("top": mastheads, headers, toolbars, title lists), which the page parser uses to drop a site's
+menu lines sitting among them.
+"""
+
+import re
+
+from .text import URL, han_count
+
+NAVIGATION_WORDS = frozenset(
+    """上一版 下一版 上一篇 下一篇 上一期 下一期 上篇 下篇 返回目录 返回首页 返回主页 返回 首页 目录
+    版面导航 标题导航 版面概览 本版标题 本版导读 往期 往期回顾 往期查阅 放大 缩小 默认 打印 关闭
+    收藏
+    推荐 朗读 评论 更多功能 分享 分享到 分享到微信 PDF PDF下载 下载PDF 查看PDF PDF版 电子版 数字报
+    报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
+    我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版""".split()
+)
+# Navigation that sites print anywhere, below an article as well as above it.
+ANYWHERE_WORDS = frozenset(
+    """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号
+    大 中 小
+    我知道了 现在升级 稍后再说 客户端""".split()
+)
+NAVIGATION_SEPARATORS = re.compile(r"[\s|｜/·•>»<«\[\]【】()（）:：\-↑]+")
+# Digits stuck to a navigation word are arrows lost in copying: 3上一篇 下一篇4.
+NAVIGATION_DIGITS = re.compile(r"^\d*(?P<word>\D+?)\d*$")
+DATE_IN_LINE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[（(]?(?:星期|周)[一二三四五六日天][）)]?)?"
+)
+ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+DATE_LINE = re.compile(
+    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*(?:星期|周)[一二三四五六日天]\s*[）)]?)?$"
+    r"|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+PAGE_LABEL = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,3}\s*版[-—–\s]*$|^[-—–\s]*\d{1,3}[-—–\s]*$")
+MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:报|刊|网|客户端)?$")
+DIGITAL_EDITION = re.compile(
+    r"^[\u4e00-\u9fff]{2,12}(?:报|刊)(?:社)?\s*(?:数字报纸|数字报|电子版|电子报)?$"
+)
+SITE_HEADER = re.compile(
+    r"官方网站|今天是$|举报电话|自律管理|统一刊号|^报刊[：:]|出版$|主办$|^出版日期[：:]|报纸名称[：:]"
+)
+# 首页 > 新闻中心 > 本地 > 正文, 中国共产党新闻网>>中国工会新闻: where the page sits on the site.
+BREADCRUMB = re.compile(r"^[^。，！？>»＞]{1,30}(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{1,20}){1,6}$")
+# A menu printed as one line: six or more short column names separated by spaces.
+MENU_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$")
+WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
+# A date opening a line of where the text came from: 2021年10月19日09:32 来源：《工人日报》.
+DATED_SOURCE = re.compile(
+    r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日).{0,12}(?:来源|作者|编辑)"
+)
+CONTACT = re.compile(r"(?:电话|传真|邮编|地址|投稿|E-?mail).{0,6}\d{5,}", re.I)
+PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|工人报|工报|快报)(?:社)?$")
+SOCIAL_ACCOUNT = re.compile(r"^\S{1,8}(?:微信|微博|抖音|客户端|头条号)$")
+COPYRIGHT = re.compile(
+    r"版权所有|版权声明|copyright|©|ICP备|公网安备|许可证|未经.{0,6}(?:授权|许可)|不得转载|本网站|本站"
+    r"|技术支持|浏览器|分辨率|有限公司\s*[（(]",
+    re.I,
+)
+PROMOTION = re.compile(
+    r"公众号|扫一扫|扫码|扫描二维码|二维码.{0,4}$|欢迎您?(?:阅览|访问|光临)|随时阅读"
+)
+LABELLED = re.compile(
+    r"^[（(]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|作者|编辑|责任编辑|责编|二审|"
+    r"三审|终审|审核|日期|"
+    r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
+    r"制作单位|主办|承办|当前位置|您当前的位置|供稿)\s*[：:]"
+)
+PAGE_STAFF = re.compile(
+    r"^[■●□◆]?\s*(?:本版)?(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|编辑|组版)\s*[：:\s]"
+)
+IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
+HTML_REMNANT = re.compile(r"-->|<!--|/enpproperty|^</?\w+[^>]*>$")
+TITLE_LIST_ITEM = re.compile(r"^[·•]\s*(?P<title>\S.*)$")
+SUMMARY = re.compile(r"^摘要[：:]")
+NAVIGATION_WITH_TITLE = re.compile(
+    r"^(?:上一篇|下一篇|上一版|下一版|上篇|下篇)\s*[：:\s]\s*(?P<title>.*)$"
+)
+JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
+END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")
+JUMP_AT_END = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
+
+# Page headers. The name may hold · or / (职业·教育, 民生/影像).
+_NAME = r"(?P<name>[^\s，。：:\d][^\s，。：:]{0,11})"
+PAGE_HEADERS = (
+    # 00003版:综合, 第02版 工会, 第A2版:要闻, 第A0005版:…, 第8686期:第01版 首版 (a date may follow)
+    re.compile(
+        r"^(?:第\s*\d+\s*期\s*[：:]\s*)?(?:第\s*)?[A-Z]?0*(?P<number>\d{1,4})\s*版"
+        rf"(?:\s*[：:]?\s*{_NAME})?(?:\s+\d{{4}}\s*年.*)?$"
+    ),
+    # A04:民生/影像
+    re.compile(rf"^[A-Z]0*(?P<number>\d{{1,3}})\s*[：:]\s*{_NAME}$"),
+    # 当前版:04版
+    re.compile(r"^当前版\s*[：:]\s*[A-Z]?0*(?P<number>\d{1,3})\s*版$"),
+    # 版面:07: 人物 (an e-paper reader's line, navigation after it)
+    re.compile(rf"^版面\s*[：:]\s*[A-Z]?0*(?P<number>\d{{1,3}})\s*[：:]?\s*{_NAME}$"),
+    # 《工人日报》（2022年08月25日 02版）: the edition line under a national paper's headline
+    re.compile(
+        r"^《[^》]{2,14}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
+        r"[A-Z]?0*(?P<number>\d{1,3})\s*版\s*[）)]$"
+    ),
+)
+TRAILING_NAVIGATION = re.compile(r"(?:\s+(?:上一篇|下一篇|上一版|下一版|上一期|下一期))+$")
+# The footer that repeats the title:
+# 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四
+FOOTER = re.compile(
+    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|刊))\s+(?P<page>\S{1,12})\s+0*(?P<number>\d{1,3})\s+"
+    r"(?P<rest>.+)$"
+)
+FOOTER_NUMBER = re.compile(r"\s0\d{4}\s")  # the page number in five digits: 00002
+FOOTER_DATE = re.compile(r"\s+\d{4}-\d{1,2}-\d{1,2}(?:\s.*)?$|^\d{4}-\d{1,2}-\d{1,2}(?:\s.*)?$")
+# An HTML comment left of a site's page template:
+# --> 2022-08-11 1 1 陇东报 content_1.html 1 <主题> /…-->
+TEMPLATE_FOOTER = re.compile(r"\.html?\s+\d+\s+(?P<title>.+?)\s*/\w*-->")
+
+
+def page_header(line):
+    """(number, name) for a line that heads a page, or None."""
+    line = TRAILING_NAVIGATION.sub("", line)
+    for pattern in PAGE_HEADERS:
+        match = pattern.match(line)
+        if match:
+            return int(match.group("number")), match.groupdict().get("name")
+    return None
+
+
+def is_running_head(line):
+    """浙江工人日报 2024年10月9日 星期三: the paper's name and date above or below the page."""
+    if len(line) > 36 or not DATE_IN_LINE.search(line):
+        return False
+    rest = DATE_IN_LINE.sub("", line)
+    rest = re.sub(r"[\s|｜·•/／第期版\d]+", "", rest)
+    return bool(rest) and bool(MASTHEAD.match(rest))
+
+
+def navigation_words(line):
+    """The navigation words of a line made of nothing else (a date among them is the
+    toolbar's, numbers alone are a page list or lost arrows), else None."""
+    words = [w for w in NAVIGATION_SEPARATORS.split(DATE_IN_LINE.sub(" ", line)) if w]
+    if not words or len(line) > 60:
+        return None
+    found = []
+    for word in words:
+        if word.isdigit() and len(word) <= 3:
+            continue
+        match = NAVIGATION_DIGITS.match(word)
+        word = match.group("word") if match and word not in NAVIGATION_WORDS else word
+        if word not in NAVIGATION_WORDS:
+            return None
+        found.append(word)
+    return found
+
+
+def is_navigation(line):
+    return navigation_words(line) is not None
+
+
+def furniture_kind(line):
+    """ "top" for furniture printed above the articles, "any" for other furniture, else None."""
+    if not line:
+        return None
+    if page_header(line) and not line.startswith("《"):
+        return "top"
+    if (
+        DIGITAL_EDITION.match(line)
+        and re.search(r"数字报纸|数字报|电子版|电子报|报社$", line)
+        or SITE_HEADER.search(line)
+        and len(line) <= 80
+        or is_running_head(line)
+        or TITLE_LIST_ITEM.match(line)
+        or SUMMARY.match(line)
+        or PAGE_LABEL.match(line)
+        or BREADCRUMB.match(line)
+        or MENU_LINE.match(line)
+    ):
+        return "top"
+    words = navigation_words(line)
+    if words is not None:
+        return "top" if set(words) - ANYWHERE_WORDS else "any"
+    if (
+        page_header(line)
+        or URL.fullmatch(line)
+        or (URL.search(line) and han_count(URL.sub("", line)) <= 6)
+        or DATE_LINE.match(line)
+        or PAGE_STAFF.match(line)
+        or NAVIGATION_WITH_TITLE.match(line)
+        or LABELLED.match(line)
+        or IMAGE_FILE.match(line)
+        or PAPER_NAME.match(line)
+        or SOCIAL_ACCOUNT.match(line)
+        or HTML_REMNANT.search(line)
+        or DATED_SOURCE.match(line)
+        or WEEKDAY.match(line)
+        or CONTACT.search(line)
+        or (COPYRIGHT.search(line) and len(line) <= 80)
+        or (PROMOTION.search(line) and len(line) <= 80 and "。" not in line)
+    ):
+        return "any"
+    return None
+
+
+def is_furniture(line):
+    """Whether a line is navigation, a URL, a page label, a date line or other page furniture."""
+    return furniture_kind(line) is not None
+
+
+def title_listed(line):
+    """The title a title list (· 标题, • 标题) or a 上一篇：标题 line names, or None."""
+    match = TITLE_LIST_ITEM.match(line) or NAVIGATION_WITH_TITLE.match(line)
+    title = match.group("title").strip() if match else ""
+    return title or None
+
+
+def footer_at(lines, index):
+    """(title, number, name, last index) for a footer starting at lines[index], or None.
+
+    The title may run over several lines, up to the line that starts with the date; a byline
+    the old footers add after the title (… 本报记者 朱永红 2009-5-4 …) stays in the title, so
+    callers compare titles by prefix.
+    """
+    line = lines[index]
+    template = TEMPLATE_FOOTER.search(line)
+    if template:
+        return template.group("title").strip(), None, None, index
+    match = FOOTER.match(line)
+    if not match or not FOOTER_NUMBER.search(f" {line} "):
+        return None
+    rest, last = match.group("rest"), index
+    date = FOOTER_DATE.search(rest)
+    if date:
+        title = rest[: date.start()]
+    else:
+        # The title goes on over the next lines until the date line.
+        parts = [rest]
+        for later in range(index + 1, min(index + 4, len(lines))):
+            if FOOTER_DATE.match(lines[later]):
+                last = later
+                break
+            parts.append(lines[later])
+        else:
+            return None
+        title = "".join(parts)
+    return title.strip(), int(match.group("number")), match.group("page"), last

@@ -1,0 +1,388 @@
+"""Headline groups: which short lines are a 主题, its 引题 and 副题, a column label or a banner.
+
+On a page with `#` marks each `#` line is a 主题, and the short lines right under it (before the
+byline, dateline or text) are its 副题, joined when printed over two lines. A short line right
+above a `#` line is a column label (栏目) when it is a known section, bracketed (【劳模风采】),
+letter-spaced (图 片 新 闻) or at most six characters (flagged when it touches the headline);
+seven to nine characters is unsure, read as a label when a blank line separates it from the
+headline and as a 引题 when it touches it, flagged either way; a longer line, or one with a space
+or punctuation inside, is a 引题. The lines at the top of the page before the first headline
+group are the topic banner.
+
+On a plain page (no marks) a headline group is a run of short lines without sentence punctuation
+followed by a dateline, a byline or the text. Evidence decides first: a line the page's footer
+or a title list repeats is the 主题 (two lines it repeats as one are one 主题 printed over two
+lines), a line starting with —— is a 副题, a name alone above the statement is its 引题. Without
+evidence one line is the 主题; two are 主题 + 副题, flagged; three are 引题 + 主题 + 副题. A lone
+short line inside an article is a crosshead only when the article has two or more of them, else
+a new article (flagged). Briefs without headlines: see `briefs`.
+"""
+
+import re
+
+from .briefs import is_brief_start
+from .bylines import MARKERS, is_organisation
+from .datelines import split_dateline
+from .page_lines import Head, Unit
+from .photos import CAPTION_MARKER
+from .text import han_count, head
+
+LABEL_BRACKETS = "【】[]〖〗"
+QUOTES = "“”‘’\"'「」『』《》"
+GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
+# 图 片 新 闻: a column label printed with its characters spaced out.
+SPACED_LABEL = re.compile(r"^(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]$")
+LABEL_MAX = 6  # a column label is at most this many characters ...
+LABEL_UNSURE = 9  # ... and up to this many it may be a label or a kicker
+SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
+
+
+class HeadlineGroups:
+    """The page parser's reading of headline groups (a mixin of `parsing.PageParser`)."""
+
+    def _label_core(self, text):
+        if SPACED_LABEL.match(text):
+            return text.replace(" ", "")
+        return text.strip(MARKERS + LABEL_BRACKETS + " ")
+
+    def _bare_label(self, unit):
+        """The line without brackets, markers and quotes: 工会“小灵通” → 工会小灵通."""
+        return "".join(c for c in self._label_core(unit.text) if c not in QUOTES)
+
+    def _is_label(self, unit):
+        """A column label for sure: a known section, a bracketed or marked line."""
+        core = self._label_core(unit.text)
+        if SPACED_LABEL.match(unit.text):
+            return True
+        return core in self.sections or unit.text[:1] in MARKERS + "【[〖"
+
+    def _label_sized(self, unit, limit=LABEL_MAX):
+        bare = self._bare_label(unit)
+        return not re.search(r"[\s，、：！？:!?—]", bare) and len(bare) <= limit
+
+    def _label_or_kicker(self, unit, *, touches_headline):
+        """("section" | "kicker") for a short line right above a headline; warns when unsure.
+
+        Known or bracketed labels are sections; a line of up to six characters is a section,
+        flagged when it touches the headline; seven to nine characters is a section when a blank
+        line separates it from the headline and a kicker when it touches it, flagged either way;
+        anything longer, or with a space or punctuation inside, is a kicker.
+        """
+        text = unit.text
+        if self._is_label(unit):
+            return "section"
+        if self._label_sized(unit):
+            if touches_headline:
+                self.warn(unit.line, f"“{text}”按栏目处理，也可能是引题，请核对")
+            return "section"
+        if not self._label_sized(unit, LABEL_UNSURE):
+            return "kicker"
+        kind = "kicker" if touches_headline else "section"
+        label, other = ("引题", "栏目") if kind == "kicker" else ("栏目", "引题")
+        self.warn(unit.line, f"“{text}”按{label}处理，也可能是{other}，请核对")
+        return kind
+
+    def _marked_heads(self, units, page):
+        heads = []
+        lower = 0
+        anchors = [u.index for u in units if u.level == 1]
+        for count, anchor in enumerate(anchors):
+            headline_unit = units[anchor]
+            group = Head(headline_unit.text, headline_unit.line)
+            if count == 0:
+                start = self._top_of_page(units[:anchor], headline_unit, group, page)
+            else:
+                start = self._above(units, lower, anchor, group)
+            below = anchor + 1
+            subheadlines = []
+            while (
+                below < len(units)
+                and len(subheadlines) < 2
+                and (count + 1 >= len(anchors) or below < anchors[count + 1])
+                and self._heading_like(units[below], lenient=True)
+                and not (below + 1 < len(units) and self._is_photo_credit(units[below + 1]))
+            ):
+                subheadlines.append(units[below])
+                below += 1
+            group.subheadline = "".join(u.text for u in subheadlines) or None
+            group.units = units[start:below]
+            glued = GLUED_LABEL.match(group.headline)
+            if glued and group.section is None:
+                group.section, group.headline = glued.group("label"), glued.group("rest")
+            if heads:
+                heads[-1][1].body = units[heads[-1][0] : start]
+            heads.append((below, group))
+            lower = below
+        heads[-1][1].body = units[heads[-1][0] :]
+        return [group for _, group in heads]
+
+    def _is_photo_credit(self, unit):
+        phrase = self.byline(unit)
+        return bool(phrase and phrase.photo_credits and not phrase.text_credits)
+
+    def _above(self, units, lower, anchor, group):
+        """Section label and kicker above a headline; returns where the article starts."""
+        above = anchor - 1
+        if above < lower or not self._candidate_above(units[above]):
+            return anchor
+        touches = units[anchor].blank_before == 0
+        if self._label_or_kicker(units[above], touches_headline=touches) == "section":
+            group.section = self._label_core(units[above].text)
+            return above
+        group.kicker = units[above].text
+        if above - 1 >= lower and self._candidate_above(units[above - 1]):
+            if self._is_label(units[above - 1]) or self._label_sized(units[above - 1]):
+                group.section = self._label_core(units[above - 1].text)
+                return above - 1
+        return above
+
+    def _candidate_above(self, unit):
+        return len(unit.lines) == 1 and self._heading_like(unit)
+
+    def _top_of_page(self, tops, headline_unit, group, page):
+        """Above the first headline: the page's topic banner, and a label or kicker."""
+        keep = len(tops)
+        while keep > 0 and self._heading_like(tops[keep - 1], lenient=True):
+            keep -= 1
+        for unit in tops[:keep]:
+            self.warn(
+                unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
+            )
+        banner = list(tops[keep:])
+        touches = headline_unit.blank_before == 0
+        if banner and self._candidate_above(banner[-1]):
+            # A line right above the first headline: label, kicker, or the banner's last line.
+            last = banner[-1]
+            if self._is_label(last) or self._label_sized(last) or touches:
+                kind = self._label_or_kicker(last, touches_headline=touches)
+            else:
+                kind = None  # part of the banner (flagged below when it is one short line)
+            if kind == "kicker":
+                group.kicker = banner.pop().text
+            elif kind == "section":
+                group.section = self._label_core(banner.pop().text)
+        if group.section is None and banner and self._candidate_above(banner[-1]):
+            if self._is_label(banner[-1]) or self._label_sized(banner[-1]):
+                group.section = self._label_core(banner.pop().text)
+        if banner:
+            page.topic = "\n".join(line for unit in banner for line in unit.lines)
+            if len(banner) == 1 and len(banner[0].lines) == 1:
+                self.warn(
+                    banner[0].line,
+                    f"版面顶部的“{banner[0].text}”按通栏标题处理，也可能是栏目或第一篇的引题，请核对",
+                )
+        return keep + len(banner)  # the group starts after the banner
+
+    def _plain_heads(self, units, page):
+        kinds = [self._plain_kind(u) for u in units]
+        for index, unit in enumerate(units):
+            if kinds[index] == "para" and is_brief_start(unit.text):
+                kinds[index] = "brief"
+        runs = []
+        i = 0
+        while i < len(units):
+            if kinds[i] != "heading":
+                i += 1
+                continue
+            j = i
+            while j < len(units) and kinds[j] == "heading":
+                j += 1
+            run = list(range(i, j))
+            if j < len(units) and self._is_photo_credit(units[j]) and not self._settled(run, units):
+                run.pop()  # the line right above a photo credit is its caption
+            if run:
+                runs.append(run)
+            i = j
+        runs, brief_labels = self._brief_labels(runs, units, kinds)
+        starts, lone = [], []
+        for run in runs:
+            after = run[-1] + 1
+            while after < len(units) and (
+                kinds[after] == "heading" or self._is_photo_credit(units[after])
+            ):
+                after += 1
+            # A photo caption may stand between a headline and its dateline.
+            if after < len(units) and self._caption_like(units[after]):
+                after += 1
+            strong = (
+                not starts
+                or len(run) >= 2
+                or (after < len(units) and kinds[after] in ("dateline", "byline"))
+            )
+            (starts if strong else lone).append(run)
+            if strong:
+                lone.append(None)  # a boundary between articles
+        # A lone short line inside an article is a crosshead when the article has two or more.
+        segment = []
+        for run in lone + [None]:
+            if run is not None:
+                segment.append(run)
+                continue
+            # A page whose furniture lists its titles settles it: a line not listed is no title.
+            unlisted = (
+                len(segment) == 1 and self.titles and not self._in_title(units[segment[0][0]].text)
+            )
+            if segment and segment[-1][-1] == len(units) - 1:
+                # Short lines closing the page with no text under them: a site's links.
+                for run_ in segment:
+                    self.warn(
+                        units[run_[0]].line,
+                        f"页面末尾的“{head(units[run_[0]].text)}”下面没有正文，不属于任何稿件，未导入",
+                    )
+                    self.trailing.update(run_)
+            elif len(segment) == 1 and not unlisted:
+                starts.append(segment[0])
+                self.warn(
+                    units[segment[0][0]].line,
+                    f"“{units[segment[0][0]].text}”按新稿件的标题处理，也可能是插题，请核对",
+                )
+            elif segment:
+                for crosshead in segment:
+                    self.crossheads.add(crosshead[0])
+                self.warn(
+                    units[segment[0][0]].line,
+                    "以下未标记的短行按插题处理，请核对："
+                    + "、".join(f"“{units[r[0]].text}”" for r in segment),
+                )
+            segment = []
+        openers = sorted(
+            [(run[0], run) for run in starts] + self._brief_items(units, kinds, starts)
+        )
+        if not openers:
+            return []
+        first = min([openers[0][0], *brief_labels])
+        for unit in units[:first]:
+            self.warn(
+                unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
+            )
+        heads = []
+        for number, (start, run) in enumerate(openers):
+            end = openers[number + 1][0] if number + 1 < len(openers) else len(units)
+            if isinstance(run, list):
+                group = self._plain_group([units[i] for i in run], page, top=number == 0)
+                group.body = units[run[-1] + 1 : end]
+            else:
+                group = self._brief(units[start], run)
+                group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
+            heads.append(group)
+        return heads
+
+    @staticmethod
+    def _caption_like(unit):
+        text = unit.text
+        return bool(CAPTION_MARKER.match(text)) or (unit.gap and han_count(text) <= SHORT_CAPTION)
+
+    def _plain_kind(self, unit):
+        if unit.level >= 2:
+            return "crosshead"
+        if self.byline(unit) or self._opens_with_credit(unit):
+            return "byline"
+        if split_dateline(unit.text):
+            return "dateline"
+        if self._heading_like(unit):
+            return "heading"
+        return "para"
+
+    def _plain_group(self, run, page, *, top):
+        """Topic banner, section, kicker, headline and 副题 from a run of short lines.
+
+        Evidence first: a line the footer or a title list repeats is the 主题 (two lines the
+        footer repeats as one are one 主题 printed over two lines), a line starting with ——
+        is a 副题, a bracketed or letter-spaced line is a column label. Without evidence, one
+        line is the 主题; two are 主题 + 副题, flagged; three are 引题 + 主题 + 副题.
+        """
+        run = self._titles_over_two_lines(list(run))
+        labels = [i for i, unit in enumerate(run[:-1]) if self._is_label(unit)]
+        if labels and labels[-1] > 0:
+            self._outside_articles(run[: labels[-1]], page, top=top)
+            run = run[labels[-1] :]
+        listed = next((i for i, unit in enumerate(run) if self._listed(unit.text)), None)
+        if listed is not None and listed > 1 and not self._is_label(run[0]):
+            self._outside_articles(run[: listed - 1], page, top=top)
+            run, listed = run[listed - 1 :], 1
+        elif top and listed is None:
+            banner = []
+            while len(run) > 1 and (len(run[0].lines) > 1 or len(run) > 3):
+                banner.append(run.pop(0))
+            self._outside_articles(banner, page, top=True)
+        group_units = list(run)
+        section = None
+        # A column label on a plain page stands apart: bracketed, or short with a blank line
+        # under it (two touching short lines are a headline group).
+        if (
+            listed != 0
+            and len(run) >= 2
+            and (self._is_label(run[0]) or (self._label_sized(run[0]) and run[1].blank_before))
+        ):
+            section = self._label_core(run.pop(0).text)
+            listed = listed - 1 if listed else listed
+        texts = [u.text for u in run]
+        kicker = subheadline = None
+        if listed is not None:
+            kicker = " ".join(texts[:listed]) or None
+            headline = texts[listed]
+            subheadline = "".join(texts[listed + 1 :]) or None
+        elif len(run) > 3:
+            self.warn(run[0].line, "标题行过多，前面的行并入引题，请核对")
+            kicker, headline, subheadline = " ".join(texts[:-2]), texts[-2], texts[-1]
+        elif len(run) == 3:
+            kicker, headline, subheadline = texts
+        elif len(run) == 2 and is_organisation(texts[0]) and not texts[1].startswith("——"):
+            # 西安市新城区工会 / 重视工人报刊发行工作: a name alone is the 引题 of the line below.
+            kicker, headline = texts
+        elif len(run) == 2:
+            headline, subheadline = texts
+            if not subheadline.startswith("——"):
+                self.warn(
+                    run[0].line,
+                    f"两行标题“{headline}”“{subheadline}”按主题+副题处理，"
+                    "也可能是引题+主题，请核对",
+                )
+        else:
+            headline = texts[0]
+        line = run[1].line if kicker else run[0].line
+        return self._head(headline, line, section, kicker, subheadline, group_units)
+
+    def _head(self, headline, line, section, kicker, subheadline, units):
+        """The group, with a label printed in brackets before the headline taken out of it."""
+        glued = GLUED_LABEL.match(headline)
+        if glued and section is None:
+            section, headline = glued.group("label"), glued.group("rest")
+        group = Head(headline, line, section, kicker, subheadline)
+        group.units = list(units)
+        return group
+
+    def _titles_over_two_lines(self, run):
+        """Two lines that the footer repeats as one title are one 主题 printed over two lines."""
+        joined = []
+        for unit in run:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and not self._listed(previous.text)
+                and self._listed(previous.text + unit.text)
+            ):
+                joined[-1] = Unit(
+                    previous.lines + unit.lines,
+                    previous.line,
+                    previous.blank_before,
+                    index=previous.index,
+                    numbers=previous.numbers + unit.numbers,
+                )
+            else:
+                joined.append(unit)
+        return joined
+
+    def _outside_articles(self, units, page, *, top):
+        """Short lines above a headline group: the page's topic banner at the top, else lost."""
+        if not units:
+            return
+        if top:
+            page.topic = "\n".join(line for unit in units for line in unit.lines)
+            return
+        for unit in units:
+            self.warn(unit.line, f"“{head(unit.text)}”不属于任何稿件的标题，未导入，请核对")
+
+    def _settled(self, run, units):
+        """A run whose 主题 the furniture names, above its last line: that line is its 副题."""
+        return len(run) >= 2 and any(self._listed(units[i].text) for i in run[:-1])

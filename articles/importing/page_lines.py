@@ -1,0 +1,184 @@
+"""A page's lines, read: its header, furniture and footers taken out, the rest as units.
+
+1. Each line is tidied (`normalise_line`). A line ending in two spaces (a Markdown hard break)
+   continues on the next line: a headline, 副题 or banner printed over two lines is one unit.
+2. The page number and name come from the first header line in any of the forms `furniture`
+   knows, or from `出版日期:` followed by a name line and a number line, or from the footer.
+3. Furniture is dropped (see `furniture`), and so are lines printed at the top or bottom of most
+   pages of the issue. A site's menu or slogans sitting among the furniture above the articles
+   (a line that is not furniture, above the last toolbar, masthead or header line before the
+   text starts) is dropped too.
+4. Footers that repeat the title, title lists (· 标题, • 标题) and 上一篇/下一篇 lines are
+   dropped, and their titles kept: they are the evidence of which line is a 主题.
+5. Two or more blank lines are a gap where a photo stood.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .datelines import split_dateline
+from .furniture import footer_at, furniture_kind, page_header, title_listed
+from .text import han_count, normalise_line
+
+HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
+HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
+PUBLISHED_ON = re.compile(r"^出版日期[：:]")
+TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
+
+
+@dataclass
+class Unit:
+    """One printed line of text, or several when a hard break continues it."""
+
+    lines: list[str]
+    line: int
+    blank_before: int = 0
+    level: int = 0  # 1 for a "# " headline, 2 for a "## " crosshead
+    index: int = 0
+    indented: bool = False  # printed with a paragraph indent (　　 or spaces)
+    numbers: list[int] = field(default_factory=list)  # the source lines it was read from
+
+    def __post_init__(self):
+        if not self.numbers:
+            self.numbers = [self.line]
+
+    @property
+    def text(self):
+        joined = self.lines[0]
+        for line in self.lines[1:]:
+            latin = joined[-1:].isascii() and joined[-1:].isalnum() and line[:1].isascii()
+            joined += (" " if latin and line[:1].isalnum() else "") + line
+        return joined
+
+    @property
+    def spaced(self):
+        return " ".join(self.lines)
+
+    @property
+    def gap(self):
+        return self.blank_before >= 2
+
+
+@dataclass
+class Head:
+    """A headline group, with the units of the article under it."""
+
+    headline: str
+    line: int
+    section: str | None = None
+    kicker: str | None = None
+    subheadline: str | None = None
+    body: list[Unit] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)  # the headline group's own lines
+
+
+@dataclass
+class PageLines:
+    units: list[Unit]
+    number: int | None = None
+    name: str | None = None
+    header_line: int | None = None
+    titles: set = field(default_factory=set)
+
+
+def read_lines(text, edge_furniture=frozenset()):
+    """The units of one page's text and what its furniture says (header, titles)."""
+    raw_lines = text.split("\n")
+    lines = [normalise_line(raw) for raw in raw_lines]
+    result = PageLines(units=[])
+    skipped = _furniture(lines, edge_furniture, result)
+    result.units = _units(raw_lines, lines, skipped)
+    return result
+
+
+def _furniture(lines, edge_furniture, result):
+    """Indexes of the lines that are not text; fills in the header and the titles."""
+    present = [i for i, line in enumerate(lines) if line]
+    texts = [lines[i] for i in present]
+    kinds = [("any" if line in edge_furniture else None) or furniture_kind(line) for line in texts]
+    skipped = {present[k] for k, kind in enumerate(kinds) if kind}
+    footer_header = None
+    k = 0
+    while k < len(texts):
+        footer = footer_at(texts, k)
+        if footer:
+            title, number, name, last = footer
+            result.titles.add(title)
+            footer_header = footer_header or (number, name)
+            skipped.update(present[k : last + 1])
+            k = last + 1
+            continue
+        title = title_listed(texts[k])
+        if title:
+            result.titles.add(title)
+        k += 1
+    _header(texts, present, kinds, result, footer_header)
+    skipped.update(_chrome(texts, present, kinds, skipped))
+    return skipped
+
+
+def _header(texts, present, kinds, result, footer_header):
+    for k, line in enumerate(texts):
+        found = page_header(line)
+        if found:
+            result.number, result.name = found
+            result.header_line = present[k] + 1
+            return
+        following = texts[k + 1 : k + 3]
+        if PUBLISHED_ON.match(line) and len(following) == 2 and following[1].isdigit():
+            # 出版日期:2004年07月29日 / 综合新闻 / 02
+            result.number, result.name = int(following[1]), following[0]
+            result.header_line = present[k] + 1
+            return
+    if footer_header and footer_header[0]:
+        result.number, result.name = footer_header
+
+
+def _chrome(texts, present, kinds, skipped):
+    """Lines among the furniture above the text: a site's menu and slogans."""
+    first_text = next(
+        (
+            k
+            for k, line in enumerate(texts)
+            if present[k] not in skipped
+            and ("。" in line or han_count(line) >= TEXT_STARTS or split_dateline(line))
+        ),
+        len(texts),
+    )
+    tops = [k for k in range(first_text) if kinds[k] == "top"]
+    if not tops:
+        return set()
+    # The line right above the text stays: an e-paper reader may print the page header under
+    # the headline (开栏的话 / 日期:10-21 / 版面:07: 人物 …).
+    kept = [k for k in range(first_text) if present[k] not in skipped]
+    last = kept[-1] if kept else None
+    return {present[k] for k in range(tops[-1]) if present[k] not in skipped and k != last}
+
+
+def _units(raw_lines, lines, skipped):
+    units = []
+    blank = blank_seen = 0
+    continues = False
+    for index, (raw, line) in enumerate(zip(raw_lines, lines, strict=True)):
+        number = index + 1
+        if not line:
+            blank += 1
+            continues = False
+            continue
+        if index in skipped:
+            blank_seen, blank, continues = max(blank_seen, blank), 0, False
+            continue
+        level = 0
+        mark = HEADING_MARK.match(line)
+        if mark and not HASHTAG.match(line):
+            level, line = min(len(mark.group("marks")), 2), mark.group("text").strip()
+        if continues and level == 0 and units:
+            units[-1].lines.append(line)
+            units[-1].numbers.append(number)
+        else:
+            blank_before = max(blank_seen, blank) if units else 0
+            indented = raw.startswith(("\u3000", "  ", "\t"))
+            units.append(Unit([line], number, blank_before, level, len(units), indented))
+        blank = blank_seen = 0
+        continues = raw.rstrip("\n").endswith(("  ", "\u3000"))
+    return units
