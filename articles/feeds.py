@@ -13,8 +13,7 @@ from django.urls import reverse
 from regions.models import Region
 
 from .feedgenerators import HtmlSafeAtomFeed, HtmlSafeRssFeed
-from .filters import credited_to, in_region, public_tags
-from .models import Article, Byline, Reporter, Section
+from .models import Article, Byline, Reporter, Section, all_tags
 
 FEED_LENGTH = 30
 
@@ -63,7 +62,6 @@ class LatestArticlesFeed(Feed):
         return (
             articles.select_related("section")
             .prefetch_related(text_bylines, "tags")
-            .defer("search_document", "search_terms")
             .order_by("-published_at", "-pk")[:FEED_LENGTH]
         )
 
@@ -101,7 +99,8 @@ class ArticlesOfFeed(LatestArticlesFeed):
         return get_object_or_404(self.object_queryset(), slug=slug)
 
     def object_queryset(self):
-        return self.model._default_manager.all()
+        # Only what a published article reaches: a draft's section or reporter is not public.
+        return self.model._default_manager.public()
 
     def title(self, obj):
         return f"{obj.name} - {settings.SITE_NAME}"
@@ -126,19 +125,19 @@ class RegionFeed(ArticlesOfFeed):
     model = Region
 
     def articles_of(self, region, articles):
-        return in_region(articles, region)
+        return articles.in_region(region)
 
 
 class ReporterFeed(ArticlesOfFeed):
     model = Reporter
 
     def articles_of(self, reporter, articles):
-        return credited_to(articles, reporter)
+        return articles.credited_to(reporter)
 
 
 class TagFeed(ArticlesOfFeed):
     def object_queryset(self):
-        return public_tags()
+        return all_tags().public()
 
     def link(self, tag):
         return reverse("articles:tag", kwargs={"slug": tag.slug})

@@ -1,4 +1,4 @@
-"""How readers narrow the article list; the region, reporter and tag pages reuse the same rules."""
+"""How readers narrow the article list: the FilterSet, its drop-downs and their options."""
 
 from dataclasses import dataclass, field
 from html import escape
@@ -6,65 +6,18 @@ from typing import NamedTuple
 
 import django_filters
 from django import forms
-from django.db.models import CharField, Exists, F, OuterRef, Subquery, Value
+from django.db.models import CharField, F, Value
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django_filters.fields import ChoiceField
-from taggit.models import Tag
 
 from regions.models import Region
 
-from . import search
-from .models import (
-    Article,
-    ArticleRegion,
-    Byline,
-    Reporter,
-    Section,
-    TaggedArticle,
-    published_condition,
-)
+from .models import Article, Reporter, Section, all_tags
 
 # Longer queries are cut: no reader types more, and each word costs a LIKE on every candidate.
 MAX_QUERY_LENGTH = 100
-
-
-def in_region(articles, region):
-    """Articles about the region or any place under it: a city includes its districts and counties.
-
-    A subquery, not a join, so that an article about two districts of one city is listed once.
-    """
-    places = ArticleRegion.objects.filter(region__in=Region.objects.within(region))
-    return articles.filter(pk__in=places.values("article"))
-
-
-def credited_to(articles, reporter):
-    """Articles crediting the reporter, for the text or for a photo (each article once)."""
-    return articles.filter(pk__in=Byline.objects.filter(reporter=reporter).values("article"))
-
-
-def public_tags():
-    """Tags on at least one published article: a tag used only by drafts must not leak its name."""
-    published = Article.objects.published().filter(pk=OuterRef("content_object"))
-    tagged = TaggedArticle.objects.filter(tag=OuterRef("pk")).filter(Exists(published))
-    return Tag.objects.filter(Exists(tagged)).order_by("name")
-
-
-def public_reporters():
-    """Reporters credited on at least one published article.
-
-    Asked per reporter as "the first public credit" (a scalar subquery with LIMIT 1, which
-    PostgreSQL cannot flatten): it stops at that credit. As EXISTS it was planned as a hash
-    of every credit and every article (130 ms a request at 100,000 articles).
-    """
-    public_credits = Byline.objects.filter(
-        published_condition("article__"), reporter=OuterRef("pk")
-    )
-    first = Subquery(public_credits.order_by().values("pk")[:1])
-    return Reporter.objects.alias(first_public_credit=first).filter(
-        first_public_credit__isnull=False
-    )
 
 
 def search_text(query):
@@ -111,15 +64,15 @@ class FilterChoices:
 
     @classmethod
     def load(cls):
-        rows = _choice_rows(Section.objects.all(), "section").union(
+        rows = _choice_rows(Section.objects.public(), "section").union(
             _choice_rows(
-                Region.objects.all(),
+                Region.objects.public(),
                 "region",
                 code=F("code"),
                 region_kind=F("kind"),
             ),
-            _choice_rows(public_reporters(), "reporter"),
-            _choice_rows(public_tags(), "tag"),
+            _choice_rows(Reporter.objects.public(), "reporter"),
+            _choice_rows(all_tags().public(), "tag"),
             all=True,
         )
         choices = cls()
@@ -226,17 +179,17 @@ class ArticleFilter(django_filters.FilterSet):
         self.filters["tag"].extra["choices"] = self.choices.options(self.choices.tags)
 
     def filter_search(self, queryset, name, value):
-        return search.matching(queryset, search_text(value))
+        return queryset.matching(search_text(value))
 
     def filter_section(self, queryset, name, slug):
         return queryset.filter(section=self.choices.sections[slug].pk)
 
     def filter_region(self, queryset, name, slug):
         option = self.choices.regions[slug]
-        return in_region(queryset, Region(pk=option.pk, code=option.code, kind=option.kind))
+        return queryset.in_region(Region(pk=option.pk, code=option.code, kind=option.kind))
 
     def filter_reporter(self, queryset, name, slug):
-        return credited_to(queryset, self.choices.reporters[slug].pk)
+        return queryset.credited_to(self.choices.reporters[slug].pk)
 
     def filter_tag(self, queryset, name, slug):
         return queryset.filter(tags=self.choices.tags[slug].pk)

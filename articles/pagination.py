@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.http import Http404
 
+ARTICLES_PER_PAGE = 20
 MAX_COUNTED = 1000
 MAX_NUMBERED_PAGE = 50
 KEY = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})\.([0-9]{1,4})\.([0-9]{1,4})$")

@@ -7,16 +7,15 @@ items in the same query. Only what published() lets readers see is listed.
 import datetime
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Case, F, Max, OuterRef, Subquery, When
-from django.db.models.functions import Substr
+from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from regions.models import Region
 
-from .filters import public_reporters, public_tags
-from .models import Article, ArticleRegion, Byline, Issue, Section, TaggedArticle
-from .views import public_pages
+from .models import Article, Issue, Page, Reporter, Section, all_tags
+from .models.parts import ArticleRegion, TaggedArticle
+from .models.people import Byline
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 
@@ -68,7 +67,12 @@ class IssueSitemap(Sitemap):
 class PageSitemap(IssueSitemap):
     def items(self):
         latest = latest_change(published_articles(), "page")
-        return public_pages().annotate(lastmod=latest).order_by("issue__date", "number")
+        return (
+            Page.objects.public()
+            .select_related("issue")
+            .annotate(lastmod=latest)
+            .order_by("issue__date", "number")
+        )
 
 
 class FewItemsSitemap(Sitemap):
@@ -96,21 +100,21 @@ class FewItemsSitemap(Sitemap):
 class SectionSitemap(FewItemsSitemap):
     def items(self):
         latest = latest_change(published_articles(), "section")
-        return Section.objects.annotate(lastmod=latest).filter(lastmod__isnull=False)
+        return Section.objects.public().annotate(lastmod=latest)
 
 
 class ReporterSitemap(FewItemsSitemap):
     def items(self):
         credits = Byline.objects.filter(article__in=published_articles())
         latest = latest_change(credits, "reporter", "article__updated_at")
-        return public_reporters().annotate(lastmod=latest).order_by("slug")
+        return Reporter.objects.public().annotate(lastmod=latest).order_by("slug")
 
 
 class TagSitemap(FewItemsSitemap):
     def items(self):
         tagged = TaggedArticle.objects.filter(content_object__in=published_articles())
         latest = latest_change(tagged, "tag", "content_object__updated_at")
-        return public_tags().annotate(lastmod=latest)
+        return all_tags().public().annotate(lastmod=latest)
 
     def location(self, tag):
         return reverse("articles:tag", kwargs={"slug": tag.slug})
@@ -120,24 +124,15 @@ class RegionSitemap(FewItemsSitemap):
     """Every region whose page has news: its own, or its districts' and counties'."""
 
     def items(self):
-        # The code prefix shared by the region's subtree, as Region.code_prefix computes it.
-        prefix = Case(
-            When(kind=Region.Kind.PROVINCE, then=Substr("code", 1, 2)),
-            When(kind=Region.Kind.CITY, then=Substr("code", 1, 4)),
-            default=F("code"),
-        )
         latest = (
             ArticleRegion.objects.filter(
-                article__in=published_articles(), region__code__startswith=OuterRef("prefix")
+                article__in=published_articles(),
+                region__code__startswith=OuterRef(Region.SUBTREE_PREFIX),
             )
             .order_by("-article__updated_at")
             .values("article__updated_at")[:1]
         )
-        return (
-            Region.objects.annotate(prefix=prefix, lastmod=Subquery(latest))
-            .filter(lastmod__isnull=False)
-            .order_by("code")
-        )
+        return Region.objects.public().annotate(lastmod=Subquery(latest)).order_by("code")
 
 
 SITEMAPS = {

@@ -3,8 +3,9 @@ import datetime
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from . import feeds, views
+from . import feeds
 from .sitemaps import SITEMAPS, NewsSitemap
+from .views import articles, issues, lists
 
 
 class IsoDateConverter:
@@ -24,21 +25,21 @@ register_converter(IsoDateConverter, "isodate")
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("issues/", views.IssueListView.as_view(), name="issue_list"),
-    path("issues/jump/", views.issue_jump, name="issue_jump"),
-    path("issues/<int:year>/<int:month>/", views.IssueCalendarView.as_view(), name="calendar"),
-    path("issues/<isodate:date>/", views.IssueDetailView.as_view(), name="issue"),
-    path("issues/<isodate:date>/<int:number>/", views.PageDetailView.as_view(), name="page"),
-    path("articles/", views.ArticleListView.as_view(), name="article_list"),
-    path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
-    path("articles/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
-    path("sections/<slug:slug>/", views.SectionDetailView.as_view(), name="section"),
-    path("reporters/<slug:slug>/", views.ReporterDetailView.as_view(), name="reporter"),
+    path("", issues.HomeView.as_view(), name="home"),
+    path("issues/", issues.IssueListView.as_view(), name="issue_list"),
+    path("issues/jump/", issues.issue_jump, name="issue_jump"),
+    path("issues/<int:year>/<int:month>/", issues.IssueCalendarView.as_view(), name="calendar"),
+    path("issues/<isodate:date>/", issues.IssueDetailView.as_view(), name="issue"),
+    path("issues/<isodate:date>/<int:number>/", issues.PageDetailView.as_view(), name="page"),
+    path("articles/", lists.ArticleListView.as_view(), name="article_list"),
+    path("articles/<int:pk>/", articles.ArticleDetailView.as_view(), name="article"),
+    path("articles/<int:pk>/preview/", articles.ArticlePreviewView.as_view(), name="preview"),
+    path("search/", lists.SearchView.as_view(), name="search"),
+    path("corrections/", lists.CorrectionListView.as_view(), name="corrections"),
+    path("sections/<slug:slug>/", lists.SectionDetailView.as_view(), name="section"),
+    path("reporters/<slug:slug>/", lists.ReporterDetailView.as_view(), name="reporter"),
     # Tag slugs keep their Chinese text (/tags/劳模/), which <slug:> would refuse.
-    path("tags/<str:slug>/", views.TagDetailView.as_view(), name="tag"),
+    path("tags/<str:slug>/", lists.TagDetailView.as_view(), name="tag"),
     # Feeds: /feeds/rss/, /feeds/atom/, and /feeds/<kind>/<slug>/rss/ (or atom/) for one
     # section, region (its sub-regions included), reporter or tag.
     path("feeds/rss/", feeds.LatestArticlesFeed(), name="feed_rss"),
@@ -70,5 +71,11 @@ urlpatterns = [
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news_sitemap.xml"},
         name="news_sitemap",
     ),
-    path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]
+
+# A region's page keeps the regions: namespace (regions:detail) although it is a reader's page of
+# ours: the regions app is the tree alone and knows nothing of articles.
+region_patterns = (
+    [path("<slug:slug>/", lists.RegionDetailView.as_view(), name="detail")],
+    "regions",
+)

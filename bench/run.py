@@ -32,8 +32,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Issue, Reporter
-from articles.pagination import PRINT_ORDER, print_key
-from articles.views import ARTICLES_PER_PAGE
+from articles.pagination import ARTICLES_PER_PAGE, PRINT_ORDER, print_key
 from regions.models import Region
 
 PORT = 8765

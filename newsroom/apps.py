@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class NewsroomConfig(AppConfig):
@@ -13,3 +14,11 @@ class NewsroomConfig(AppConfig):
         from newsroom import pagecache
 
         pagecache.connect()
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with our site as admin.site (named in INSTALLED_APPS)."""
+
+    # Not the newsroom app's own config, which Django picks from this module by default.
+    default = False
+    default_site = "newsroom.admin_site.NewsroomAdminSite"

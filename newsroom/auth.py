@@ -16,9 +16,8 @@ import hashlib
 import math
 
 from django.conf import settings
-from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from .models import LoginAttempts
@@ -82,13 +81,3 @@ class RateLimitedAuthenticationForm(AdminAuthenticationForm):
         cleaned_data = super().clean()  # a failure raises, and its attempt stays counted
         limit.succeeded()
         return cleaned_data
-
-
-def admin_login(request, extra_context=None):
-    """The admin's own login view, answering 429 Too Many Requests while the limit holds."""
-    response = admin.site.login(request, extra_context)
-    form = (getattr(response, "context_data", None) or {}).get("form")
-    if form is not None and form.has_error(NON_FIELD_ERRORS, code="too_many_attempts"):
-        response.status_code = 429
-        response["Retry-After"] = str(form.retry_after)
-    return response

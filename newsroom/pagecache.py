@@ -29,8 +29,10 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import cc_delim_re
+
+from articles.models import Article
+from articles.signals import content_changed
 
 from .cache import recovered as cache_recovered
 
@@ -62,17 +64,7 @@ def _current_generation(found):
 
 def _refresh_next_publication():
     """Store when the next scheduled article goes public (0: none); return that timestamp."""
-    from articles.models import Article
-
-    upcoming = (
-        Article.objects.filter(
-            status__in=[Article.Status.SCHEDULED, Article.Status.PUBLISHED],
-            published_at__gt=timezone.now(),
-        )
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    upcoming = Article.objects.next_publication_time()
     when = upcoming.timestamp() if upcoming else 0
     _cache().set(NEXT_PUBLICATION_KEY, when, timeout=None)
     return when
@@ -159,8 +151,6 @@ class AnonymousPageCacheMiddleware:
 
 def connect():
     """Listen for content changes (called from the app config once apps are ready)."""
-    from articles.signals import content_changed
-
     content_changed.connect(lambda sender, **kwargs: bump(), weak=False, dispatch_uid="pagecache")
     cache_recovered.connect(
         lambda sender, **kwargs: new_generation(), weak=False, dispatch_uid="pagecache"

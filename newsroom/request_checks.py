@@ -30,7 +30,7 @@ from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.http import HttpResponse
 from django.urls import reverse
 
-from .errors import READ_ONLY_METHODS, bad_request, method_not_allowed
+from .views import READ_ONLY_METHODS, bad_request, method_not_allowed
 
 # PostgreSQL's bigint, the widest integer column (BigAutoField keys).
 LARGEST_INTEGER = 2**63 - 1

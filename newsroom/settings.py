@@ -88,7 +88,7 @@ elif not SECRET_KEY or not ALLOWED_HOSTS:
 
 INSTALLED_APPS = [
     "csp",
-    "django.contrib.admin",
+    "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -138,7 +138,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.context_processors.site",
+                "newsroom.context_processors.site",
             ],
         },
     },
@@ -262,7 +262,8 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 # Replace Django's own handlers (console when DEBUG, mail_admins) so each record appears once.
 LOGGING = stdout_config(LOG_LEVEL, {"django": LOG_LEVEL, "django.server": LOG_LEVEL})
 
-# Tags keep their Chinese text in the slug (/tags/劳模/), which readers can read and share.
+# A tag typed as "AI" by one editor and "ai" by another is one tag: taggit matches names without
+# regard to case when tags are added. (Slugs keep Chinese text by taggit's default: /tags/劳模/.)
 TAGGIT_CASE_INSENSITIVE = True
 
 SITE_NAME = os.environ.get("SITE_NAME", "浙江工人日报")

@@ -1,10 +1,19 @@
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.functions import Length
+from django.db.models.functions import Length, Substr
 from django.urls import reverse
 
 # Lets constraints say code__length=6 (the documented way to use Length in a lookup).
 models.CharField.register_lookup(Length)
+
+
+class RegionKind(models.TextChoices):
+    PROVINCE = "province", "省"
+    CITY = "city", "地级市"
+    DISTRICT = "district", "市辖区"
+    COUNTY = "county", "县"
+    COUNTY_CITY = "county_city", "县级市"
+    AUTONOMOUS_COUNTY = "autonomous_county", "自治县"
 
 
 class RegionQuerySet(models.QuerySet):
@@ -16,6 +25,37 @@ class RegionQuerySet(models.QuerySet):
         """
         return self.filter(code__startswith=region.code_prefix)
 
+    def with_subtree_prefix(self):
+        """Each region given its code_prefix as the database computes it (an alias, not selected).
+
+        For queries that find a whole subtree per region at once ("has this region or any place
+        under it news?"), with `code__startswith=OuterRef(Region.SUBTREE_PREFIX)`.
+        """
+        lengths = self.model.CODE_PREFIX_LENGTHS
+        prefix = models.Case(
+            *[models.When(kind=kind, then=Substr("code", 1, n)) for kind, n in lengths.items()],
+            default=models.F("code"),
+        )
+        return self.alias(**{self.model.SUBTREE_PREFIX: prefix})
+
+    def public(self):
+        """Regions whose page has news: a published article about it or about a place under it.
+
+        The tree knows articles only through the reverse relation Article.regions ("articles")
+        and the published() of their manager: no import of the articles app. Each place is asked
+        for "its first published article" (a scalar subquery with LIMIT 1, which PostgreSQL runs
+        per place from the place's index and stops at that article); as EXISTS it was planned as
+        a hash of every published article (20 ms a request at 30,000 articles, growing).
+        """
+        published = self.model._meta.get_field("articles").related_model.objects.published()
+        first = published.filter(regions=models.OuterRef("pk")).order_by().values("pk")[:1]
+        places_with_news = (
+            self.model._default_manager.alias(first_article=models.Subquery(first))
+            .filter(first_article__isnull=False)
+            .filter(code__startswith=models.OuterRef(self.model.SUBTREE_PREFIX))
+        )
+        return self.with_subtree_prefix().filter(models.Exists(places_with_news))
+
 
 class RegionManager(models.Manager.from_queryset(RegionQuerySet)):
     def get_by_natural_key(self, code):
@@ -23,13 +63,13 @@ class RegionManager(models.Manager.from_queryset(RegionQuerySet)):
 
 
 class Region(models.Model):
-    class Kind(models.TextChoices):
-        PROVINCE = "province", "省"
-        CITY = "city", "地级市"
-        DISTRICT = "district", "市辖区"
-        COUNTY = "county", "县"
-        COUNTY_CITY = "county_city", "县级市"
-        AUTONOMOUS_COUNTY = "autonomous_county", "自治县"
+    Kind = RegionKind
+
+    # Official codes are hierarchical (33 province, 3305 湖州市, 330502 吴兴区): the part of its
+    # code that everything under a region shares. Other kinds have nothing under them.
+    CODE_PREFIX_LENGTHS = {Kind.PROVINCE: 2, Kind.CITY: 4}
+    # The name of the annotation RegionQuerySet.with_subtree_prefix() adds.
+    SUBTREE_PREFIX = "subtree_prefix"
 
     code = models.CharField(
         "区划代码",
@@ -62,16 +102,7 @@ class Region(models.Model):
                 condition=models.Q(code__length=6), name="region_code_six_characters"
             ),
             models.CheckConstraint(
-                condition=models.Q(
-                    kind__in=[
-                        "province",
-                        "city",
-                        "district",
-                        "county",
-                        "county_city",
-                        "autonomous_county",
-                    ]
-                ),
+                condition=models.Q(kind__in=RegionKind.values),
                 name="region_kind_valid",
             ),
         ]
@@ -88,8 +119,4 @@ class Region(models.Model):
     @property
     def code_prefix(self):
         """The part of the code shared by everything under this region."""
-        if self.kind == self.Kind.PROVINCE:
-            return self.code[:2]
-        if self.kind == self.Kind.CITY:
-            return self.code[:4]
-        return self.code
+        return self.code[: self.CODE_PREFIX_LENGTHS.get(self.kind, len(self.code))]

@@ -12,15 +12,12 @@ Who may do what is decided here on the server, from the article's own rules
 - Every save keeps a revision, and a save from an out-of-date form is refused (no lost edits).
 """
 
-from django import forms
 from django.contrib import admin
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
-from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 
-from articles import search
 from articles.models import (
     PUBLIC_STATUSES,
     Article,
@@ -31,11 +28,19 @@ from articles.models import (
     Photo,
     Status,
 )
-from articles.models.people import Role
 
 from . import reports
 from .filters import IssueDateListFilter, RegionListFilter, TagListFilter
-from .forms import ArticleAdminForm, EditConflict, TransitionForm, WorkflowActionForm
+from .forms import (
+    ArticleAdminForm,
+    BylineForm,
+    BylineFormSet,
+    EditConflict,
+    PageChoiceField,
+    TransitionForm,
+    WorkflowActionForm,
+    page_label,
+)
 from .paging import BoundedCountPaginator
 from .workflow import ArticleWorkflowViews, BulkTransitionActions
 
@@ -48,62 +53,11 @@ ONCE_PUBLIC_STATUSES = (*PUBLIC_STATUSES, Status.WITHDRAWN)
 PAGE_CHOICE_ISSUES = 14
 
 
-def page_label(issue, page):
-    """A page as editors name it, with its issue date: 2024年10月08日 第02版 工会."""
-    return f"{issue.date:%Y年%m月%d日} {page}"
-
-
 def has_been_public(article):
     if article.status in ONCE_PUBLIC_STATUSES:
         return True
     # Withdrawn and then put back to draft: it was public once, so it stays undeletable.
     return article.status_changes.filter(from_status=Status.WITHDRAWN).exists()
-
-
-class PageChoiceField(forms.ModelChoiceField):
-    # Page.__str__ has no date ("第02版 工会" exists in every issue), so the select adds it.
-    def label_from_instance(self, page):
-        return page_label(page.issue, page)
-
-
-class SuggestingTextInput(forms.TextInput):
-    """A text box with the usual values offered in a <datalist> (no script needed)."""
-
-    # In the app, where the default form renderer looks for widget templates.
-    template_name = "articles/widgets/suggesting_text_input.html"
-
-    def __init__(self, suggestions, attrs=None):
-        super().__init__(attrs)
-        self.suggestions = suggestions
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        list_id = f"{context['widget']['attrs'].get('id', name)}-suggestions"
-        context["widget"]["attrs"]["list"] = list_id
-        context["widget"].update(list_id=list_id, suggestions=self.suggestions)
-        return context
-
-
-class BylineForm(forms.ModelForm):
-    class Meta:
-        widgets = {"role": SuggestingTextInput(Role.values, attrs={"size": 10})}
-
-    def clean(self):
-        cleaned_data = super().clean()
-        # The same rule as the byline_person_or_organisation constraint, in the editor's words.
-        # The error sits on a field so that the constraint's own message is not shown as well.
-        if bool(cleaned_data.get("reporter")) == bool(cleaned_data.get("organisation")):
-            self.add_error("reporter", "请选择作者，或填写署名单位（二者只填一项）。")
-        return cleaned_data
-
-
-class BylineFormSet(BaseInlineFormSet):
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        # A photo credit can only point at this article's photos, not at every photo on file.
-        article = self.instance
-        photos = article.photos.all() if article.pk else Photo.objects.none()
-        form.fields["photo"].queryset = photos
 
 
 class ArticlePartInline(admin.TabularInline):
@@ -243,7 +197,7 @@ class ArticleAdmin(ArticleWorkflowViews, BulkTransitionActions, admin.ModelAdmin
         """
         if not search_term.strip():
             return queryset, False
-        return search.matching(queryset, search_term), False
+        return queryset.matching(search_term), False
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         if not request.GET.get(SEARCH_VAR, "").strip():

@@ -1,15 +1,18 @@
-"""The admin's forms: the article form with its edit version, and the small workflow forms."""
+"""The admin's forms: the article form with its edit version and its credits, the workflow's
+small forms, corrections and the statistics' date range."""
 
 import datetime
 
 from django import forms
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles.models import Article, Correction, Status
+from articles.models import Article, Correction, Photo, Status
+from articles.models.people import Role
 from articles.models.workflow import ACTION_LABELS
 
 
@@ -99,6 +102,57 @@ class ArticleAdminForm(forms.ModelForm):
             who,
             reverse("admin:articles_article_revisions", args=[article.pk]),
         )
+
+
+def page_label(issue, page):
+    """A page as editors name it, with its issue date: 2024年10月08日 第02版 工会."""
+    return f"{issue.date:%Y年%m月%d日} {page}"
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    # Page.__str__ has no date ("第02版 工会" exists in every issue), so the select adds it.
+    def label_from_instance(self, page):
+        return page_label(page.issue, page)
+
+
+class SuggestingTextInput(forms.TextInput):
+    """A text box with the usual values offered in a <datalist> (no script needed)."""
+
+    # In the app, where the default form renderer looks for widget templates.
+    template_name = "articles/widgets/suggesting_text_input.html"
+
+    def __init__(self, suggestions, attrs=None):
+        super().__init__(attrs)
+        self.suggestions = suggestions
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        list_id = f"{context['widget']['attrs'].get('id', name)}-suggestions"
+        context["widget"]["attrs"]["list"] = list_id
+        context["widget"].update(list_id=list_id, suggestions=self.suggestions)
+        return context
+
+
+class BylineForm(forms.ModelForm):
+    class Meta:
+        widgets = {"role": SuggestingTextInput(Role.values, attrs={"size": 10})}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The same rule as the byline_person_or_organisation constraint, in the editor's words.
+        # The error sits on a field so that the constraint's own message is not shown as well.
+        if bool(cleaned_data.get("reporter")) == bool(cleaned_data.get("organisation")):
+            self.add_error("reporter", "请选择作者，或填写署名单位（二者只填一项）。")
+        return cleaned_data
+
+
+class BylineFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A photo credit can only point at this article's photos, not at every photo on file.
+        article = self.instance
+        photos = article.photos.all() if article.pk else Photo.objects.none()
+        form.fields["photo"].queryset = photos
 
 
 class TransitionForm(forms.Form):

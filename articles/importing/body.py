@@ -25,9 +25,8 @@ from .bylines import (
     MARKERS,
     MissingName,
     parse_credit_phrase,
-    split_leading_credit,
-    split_trailing_credit,
 )
+from .credits_in_text import split_leading_credit, split_trailing_credit
 from .datelines import split_dateline
 from .furniture import END_MARK, JUMP, JUMP_AT_END
 from .page_lines import Unit

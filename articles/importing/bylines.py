@@ -1,14 +1,16 @@
 """Datelines (电头) and bylines (署名): who is credited, in which role, for text or photos.
 
 The forms are those of the reference (byline-conventions.md): role words as printed, names
-joined by 、 or spaces or run together, photo credits ending in 摄/摄影/摄影报道, slash forms,
-parenthesised credits and organisations credited instead of people.
+joined by 、 or spaces or run together, photo credits ending in 摄/摄影/摄影报道, slash forms
+before the names (文/甲 图/乙) and after them (晚报记者 甲/文 乙/图, 甲/摄影/视频), role words
+spaced out (记 者 房 伟), a paper's bureau as the role (本报某某记者站), parenthesised credits
+and organisations credited instead of people. Names: see `names`.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from .roles import (
+from articles.roles import (
     AUTHOR,
     PHOTO_SUPPLIED,
     PHOTOGRAPHER,
@@ -16,10 +18,23 @@ from .roles import (
     ROLE_SPLIT,
     TEXT_EDITOR,
 )
-from .text import SENTENCE_FINAL, is_han, strip_closers
+
+from .names import (
+    COMPOUND_SURNAMES,
+    is_name_text,
+    is_organisation,
+    is_surname_start,
+    split_names,
+)
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
-ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端)$")
+ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒)$")
+# 本报三元记者站: a paper's bureau, credited in the place of a role word.
+BUREAU = re.compile(r"^(?:本报)?[\u4e00-\u9fff]{0,6}记者站$")
+# 记 者 房 伟: a role word spaced out to the width of a longer one.
+SPACED_ROLE = re.compile("|".join(" ".join(role) for role in PRINTED_BEFORE_NAMES if len(role) > 1))
+# What a name printed before a slash did: 王瑞/文 (text), 闫宏伟/图, 吴潮宏/摄影/视频 (photos).
+SLASH_AFTER = {"文": False, "图": True, "摄影": True, "摄": True, "视频": True}
 # Roles printed before a slash or colon only: 文/甲 (text), 图/乙 and 摄影：丙 (photo).
 SLASH_ROLES = {
     "文": AUTHOR,
@@ -47,65 +62,6 @@ TERMINALS = (
 MARKERS = "●■□◆◇▲△▼★☆○◎•▪▫◉"
 # A character lost in copying, printed after a bracketed credit: (杨季平)?
 STRAY_AFTER_BRACKET = re.compile(r"(?<=[）)])\s*[?？\ufffd]+$")
-
-# Names of organisations end in one of these (工会, 公司, 局, 中心 …).
-ORGANISATION_SUFFIXES = (
-    "总工会",
-    "工会",
-    "工委",
-    "委员会",
-    "公司",
-    "集团",
-    "协会",
-    "学会",
-    "联合会",
-    "研究院",
-    "研究所",
-    "中心",
-    "医院",
-    "学校",
-    "学院",
-    "大学",
-    "中学",
-    "小学",
-    "银行",
-    "报社",
-    "报道组",
-    "宣传部",
-    "办公室",
-    "街道",
-    "社区",
-    "政府",
-    "局",
-    "厅",
-    "委",
-    "办",
-    "厂",
-    "站",
-    "所",
-    "队",
-    "部",
-    "馆",
-    "院",
-    "村",
-    "镇",
-    "乡",
-)
-COMPOUND_SURNAMES = (
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 "
-    "独孤 呼延 闻人 澹台 申屠 太史 钟离 宗政 濮阳 公冶 赫连 百里 东郭 司空 轩辕 第五 万俟"
-).split()
-# Single-character surnames, common and less common (寿, 羊 are in the seed). Surnames that
-# also start everyday words (来, 和, 管, 项, 劳 …) are left out: a bare name is recognised by its
-# surname, and 读者来信 or 记者管理 must not read as bylines.
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任"
-    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
-    "孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童"
-    "凌毕季裴霍涂苗谷盛翁冉骆蓝辛靳柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农司卓古吉缪芦麦褚娄窦戚岑卜晏柏瞿"
-    "桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝匡鞠荆冀郁胥班储栗燕楚鄢谌奚粟冼蔺楼"
-    "闻厉仝郜邰寿羊洪竺郦茅宓钮"
-)
 
 
 @dataclass
@@ -153,21 +109,6 @@ class MissingName(ValueError):
         super().__init__(f"署名中的“{role}”后面没有姓名")
 
 
-def is_surname_start(name):
-    return name[:2] in COMPOUND_SURNAMES or name[:1] in SURNAMES
-
-
-def is_organisation(token):
-    if len(token) >= 4 and token.endswith(ORGANISATION_SUFFIXES):
-        return True
-    return len(token) == 3 and token.endswith(tuple(s for s in ORGANISATION_SUFFIXES if len(s) > 1))
-
-
-def _is_name_text(token):
-    """Chinese characters only, with an optional middle dot (阿依古丽·买买提)."""
-    return bool(token) and all(is_han(c) or c == "·" for c in token) and not token.startswith("·")
-
-
 def parse_credit_phrase(text, *, strict_names=True):
     """The credits in one printed byline, or None when the text is not a byline.
 
@@ -176,6 +117,7 @@ def parse_credit_phrase(text, *, strict_names=True):
     Raises MissingName when a role word that starts the credit has no name after it.
     """
     text = STRAY_AFTER_BRACKET.sub("", text.strip())
+    text = SPACED_ROLE.sub(lambda match: match.group().replace(" ", ""), text)
     phrase = text.lstrip(MARKERS).strip()
     marked = phrase != text
     bracketed = len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)"
@@ -247,6 +189,14 @@ def _tokenise(phrase):
         if not piece:
             continue
         next_separator = pieces[index + 1].strip() if index + 1 < len(pieces) else ""
+        if piece in SLASH_AFTER and previous_separator in ("/", "／") and items:
+            items.append(("what", SLASH_AFTER[piece]))
+            previous_separator = ""
+            continue
+        if BUREAU.match(piece):
+            items.append(("role", piece, False))
+            previous_separator = ""
+            continue
         if piece in SLASH_ROLES and next_separator in ("/", "／", "：", ":"):
             items.append(("role", SLASH_ROLES[piece], piece in ("图", "摄影", "摄")))
             continue
@@ -263,7 +213,7 @@ def _tokenise(phrase):
             elif part_index + 1 < len(parts) and ORGAN.search(part):
                 # 新华社记者, 人民日报记者: the organ belongs to the role word after it.
                 parts[part_index + 1] = part + parts[part_index + 1]
-            elif not _is_name_text(part):
+            elif not is_name_text(part):
                 return None
             else:
                 glued = part_index > 0
@@ -299,8 +249,18 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
     role_has_name = True
     unit = None
     started_with_role = items[0][0] == "role"
+    since = []  # credits given since the last role word or slash
     for item in items:
+        if item[0] == "what":
+            if item[1]:  # 闫宏伟/图: the names before the slash took the photos
+                for credit in since:
+                    if credit in phrase.text_credits:
+                        phrase.text_credits.remove(credit)
+                        phrase.photo_credits.append(credit)
+            since = []
+            continue
         if item[0] == "role":
+            since = []
             if not role_has_name and started_with_role:
                 raise MissingName(role)
             role, role_is_photo, role_has_name, unit = item[1], item[2], False, None
@@ -312,7 +272,7 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
             _add(phrase, Credit(run, role or "", organisation=True), covers, role_is_photo)
             role_has_name = True
             continue
-        names = _split_names(run, after_role=role is not None or lenient, warnings=phrase.warnings)
+        names = split_names(run, after_role=role is not None or lenient, warnings=phrase.warnings)
         if names is None:
             return None
         for name in names:
@@ -329,7 +289,9 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
                 for credits in (phrase.text_credits, phrase.photo_credits):
                     if credits and credits[-1].organisation and credits[-1].name == unit:
                         credits.pop()
-            _add(phrase, Credit(name, role or "", unit=unit), covers, role_is_photo)
+            credit = Credit(name, role or "", unit=unit)
+            _add(phrase, credit, covers, role_is_photo)
+            since.append(credit)
         role_has_name = True
     if not role_has_name and started_with_role:
         raise MissingName(role)
@@ -354,115 +316,3 @@ def _add(phrase, credit, covers, role_is_photo):
         )
     else:
         phrase.text_credits.append(credit)
-
-
-def _split_names(run, *, after_role, warnings):
-    """One run of characters as names: 寿慧桢 is one; 王伟李强 after a role word is two."""
-    if "·" in run:
-        return [run] if len(run) <= 16 else None
-    length = len(run)
-    if length == 1:
-        return None
-    if length <= 3:
-        return [run]
-    if run[:2] in COMPOUND_SURNAMES and length <= 4:
-        return [run]
-    if not after_role:
-        if length == 4:
-            warnings.append(f"“{run}”可能是两个人名连写，按一人处理，请核对")
-            return [run]
-        return None
-    if length % 2 == 0 and length <= 8:
-        names = [run[i : i + 2] for i in range(0, length, 2)]
-        warnings.append(f"“{run}”按两字人名拆分为{'、'.join(names)}，请核对")
-        return names
-    if length == 5:
-        splits = [
-            [run[:2], run[2:]] if run[2] in SURNAMES else None,
-            [run[:3], run[3:]] if run[3] in SURNAMES else None,
-        ]
-        splits = [s for s in splits if s]
-        if len(splits) == 1:
-            warnings.append(f"“{run}”按姓氏拆分为{'、'.join(splits[0])}，请核对")
-            return splits[0]
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Bylines inside paragraphs: leading (after the dateline) and trailing (after the last sentence)
-
-LEADING_BRACKETS = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
-LEADING_REPORT = re.compile(
-    r"^(?P<credit>[^，。；：！？,;!?（）()]{1,60}?(?:摄影报道|图文报道|报道))(?P<gap>\s+|[：:]|$)?"
-)
-
-
-def split_leading_credit(text, *, after_dateline):
-    """(CreditPhrase, rest) for a credit at the start of the first paragraph, or None.
-
-    Forms: (记者 甲 通讯员 乙) after a dateline; 记者甲 通讯员乙、丙报道 with or without one;
-    记者 甲 followed by a space and the text. Raises MissingName for a role without a name.
-    """
-    match = LEADING_BRACKETS.match(text)
-    if match and after_dateline:
-        phrase = parse_credit_phrase(match.group(0).strip(), strict_names=False)
-        return (phrase, text[match.end() :]) if phrase else None
-    match = LEADING_REPORT.match(text)
-    if match:
-        phrase = parse_credit_phrase(match.group("credit"), strict_names=not after_dateline)
-        if (
-            phrase
-            and (phrase.has_role or after_dateline)
-            and (match.group("gap") is not None or phrase.has_role)
-        ):
-            return phrase, text[match.end() :]
-    if ROLE_SPLIT.match(text):
-        # 记者 甲 近日… : role-led names separated by spaces, the text after the last gap.
-        tokens = text.split(" ")
-        for count in range(min(len(tokens) - 1, 8), 0, -1):
-            try:
-                phrase = parse_credit_phrase(" ".join(tokens[:count]))
-            except MissingName:
-                if count == 1 and after_dateline:
-                    raise
-                continue
-            if phrase and phrase.has_role:
-                return phrase, " ".join(tokens[count:])
-    return None
-
-
-TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,60})[）)]$")
-GLUED_TAIL_MAX = 30
-
-
-def split_trailing_credit(text):
-    """(text, CreditPhrase, glued) for a credit at the end of a paragraph, or None.
-
-    (通讯员 甲) or (某某县总工会) in brackets after the last sentence; a credit after the last
-    full stop (…场景。通讯员 甲 摄); a bare name glued there (…的温暖。甲乙), flagged `glued`.
-    """
-    match = TRAILING_BRACKETS.search(text)
-    if match:
-        before = text[: match.start()].rstrip()
-        if not before or strip_closers(before)[-1:] in SENTENCE_FINAL:
-            phrase = parse_credit_phrase(match.group(0))
-            if phrase:
-                return before, phrase, False
-    stripped = text.rstrip()
-    cut = max(stripped.rfind(mark) for mark in SENTENCE_FINAL)
-    if cut == -1:
-        return None
-    end = cut + 1
-    while end < len(stripped) and stripped[end] in "”’」』）)":
-        end += 1
-    tail = stripped[end:].strip()
-    if not tail or len(tail) > GLUED_TAIL_MAX:
-        return None
-    try:
-        phrase = parse_credit_phrase(tail)
-    except MissingName:
-        return None
-    if not phrase or any(c.organisation for c in phrase.credits):
-        return None
-    glued = not phrase.has_role and not phrase.photo_credits
-    return stripped[:end], phrase, glued

@@ -1,10 +1,11 @@
 """Datelines (电头 / 讯头): 本报讯, 本报杭州10月8日讯, <报名>讯, 新华社杭州10月8日电, 据新华社电,
-<网站>10月8日消息; the place in one is the story's place."""
+<网站>10月8日消息, and a trade paper's <省><地>讯 (辽宁营口讯); the place in one is the story's
+place."""
 
 import re
 from dataclasses import dataclass
 
-from .roles import ROLE_PATTERN, ROLE_SPLIT
+from articles.roles import ROLE_PATTERN, ROLE_SPLIT
 
 DATELINE = re.compile(
     r"^(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网"
@@ -12,6 +13,15 @@ DATELINE = re.compile(
     r"(?P<place>[\u4e00-\u9fff]{2,8}?)?(?P<date>\d{1,2}月\d{1,2}日)?(?P<kind>讯|电|消息))"
 )
 NOT_A_PLACE = re.compile(ROLE_PATTERN + "|报道|从|获悉|了解|发现|采访")
+PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 "
+    "湖北 湖南 广东 广西 海南 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 内蒙古"
+).split()
+# 辽宁营口讯, 浙江杭州5月8日讯: a trade paper's dateline names the province and the place.
+PLACE_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>(?:{'|'.join(PROVINCES)})[\u4e00-\u9fff]{{0,4}}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)?讯)(?=[\s（(])"
+)
 
 
 @dataclass
@@ -25,6 +35,10 @@ def split_dateline(paragraph):
     """本报讯, 本报杭州10月8日讯, <报名>讯, 新华社杭州10月8日电, 据新华社电, <网站>10月8日消息."""
     match = DATELINE.match(paragraph)
     if not match:
+        place = PLACE_DATELINE.match(paragraph)
+        if place:
+            rest = paragraph[place.end() :].lstrip(" ：:")
+            return Dateline(place.group("dateline"), place.group("place"), rest)
         return None
     place = match.group("place")
     if place and NOT_A_PLACE.search(place):

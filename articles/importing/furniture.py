@@ -6,13 +6,16 @@ dailies and provincial dailies, and page PDFs' text):
 - mastheads (`浙江工人日报 数字报纸`, `陕西工人报电子版`, `安徽工人日报社`), site headers
   (`…官方网站 | …首页 今天是`, `不良信息举报电话…`), `国内统一刊号…` lines;
 - page headers in every spelling: `00003版:综合`, `第02版 工会`, `第A2版:要闻`, `第A0005版:…`,
-  `A04:民生/影像`, `第8686期:第01版 首版`, `当前版:04版`, a name line over a number line under
-  `出版日期:`, and the edition line `《工人日报》（2022年08月25日 02版）`;
+  `A04:民生/影像`, `第8686期:第01版 首版`, `第13740期:第03版 本期出版日期:2023-11-24`,
+  `当前版:04版`, `第A13版:播 报 上一版3  4下一版` (a name spaced out, arrows lost as digits),
+  `第AA02版:政事 要闻 | 上一版3 4下一版 |` (a table's borders), a name line over a number line
+  under `出版日期:`, and the edition line `《工人日报》（2022年08月25日 02版）`;
 - running heads (`工人日报 2022年08月11日 星期一`), toolbars and navigation (上一版, 返回目录,
   收藏 打印 推荐, 放大 缩小 默认, 3上一篇 下一篇4, PDF 版, 阴影, 通版, 语音播报, 分享到 …);
 - title lists (`· 标题`, `• 标题` with `摘要:…`), which are also evidence of the headlines;
-- labelled lines (`出版日期:`, `发布日期:`, `本文字数:`, `期次:`, `编辑:`, `二审:`, `社址:` …),
-  a date alone, an image's file name, copyright, licence and browser notices, promotions;
+- labelled lines (`出版日期:`, `发布日期:`, `本文字数:`, `期次:`, `稿源:`, `编辑:`, `【编辑:…】`,
+  `二审:`, `社址:` …), a date alone, an image's file name, copyright, licence and browser
+  notices, promotions, `新闻评论0`, `友情链接`, and lines of table borders alone (`|`, `||||`);
 - the footer that repeats the paper, the page's name and number, the 主题, the date and an id,
   on one line or with the title over several (see `footer_at`).
 
@@ -31,13 +34,14 @@ NAVIGATION_WORDS = frozenset(
     收藏
     推荐 朗读 评论 更多功能 分享 分享到 分享到微信 PDF PDF下载 下载PDF 查看PDF PDF版 电子版 数字报
     报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
-    我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版""".split()
+    我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版 新闻评论 友情链接
+    相关阅读 相关推荐 网站地图""".split()
 )
 # Navigation that sites print anywhere, below an article as well as above it.
 ANYWHERE_WORDS = frozenset(
     """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号
     大 中 小
-    我知道了 现在升级 稍后再说 客户端""".split()
+    我知道了 现在升级 稍后再说 客户端 新闻评论 友情链接 相关阅读 相关推荐 网站地图""".split()
 )
 NAVIGATION_SEPARATORS = re.compile(r"[\s|｜/·•>»<«\[\]【】()（）:：\-↑]+")
 # Digits stuck to a navigation word are arrows lost in copying: 3上一篇 下一篇4.
@@ -79,7 +83,7 @@ PROMOTION = re.compile(
     r"公众号|扫一扫|扫码|扫描二维码|二维码.{0,4}$|欢迎您?(?:阅览|访问|光临)|随时阅读"
 )
 LABELLED = re.compile(
-    r"^[（(]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|作者|编辑|责任编辑|责编|二审|"
+    r"^[（(【]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
     r"三审|终审|审核|日期|"
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
     r"制作单位|主办|承办|当前位置|您当前的位置|供稿)\s*[：:]"
@@ -99,12 +103,12 @@ END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")
 JUMP_AT_END = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
 
 # Page headers. The name may hold · or / (职业·教育, 民生/影像).
-_NAME = r"(?P<name>[^\s，。：:\d][^\s，。：:]{0,11})"
+_NAME = r"(?P<name>[^\s，。：:\d][^\s，。：:]{0,11}(?: [^\s，。：:\d][^\s，。：:]{0,11})?)"
 PAGE_HEADERS = (
     # 00003版:综合, 第02版 工会, 第A2版:要闻, 第A0005版:…, 第8686期:第01版 首版 (a date may follow)
     re.compile(
-        r"^(?:第\s*\d+\s*期\s*[：:]\s*)?(?:第\s*)?[A-Z]?0*(?P<number>\d{1,4})\s*版"
-        rf"(?:\s*[：:]?\s*{_NAME})?(?:\s+\d{{4}}\s*年.*)?$"
+        r"^(?:第\s*\d+\s*期\s*[：:]\s*)?(?:第\s*)?[A-Z]{0,2}0*(?P<number>\d{1,4})\s*版"
+        rf"(?:\s*[：:]?\s*{_NAME})?(?:\s+(?:本期)?(?:出版日期[：:]\s*)?\d{{4}}\s*[年-].*)?$"
     ),
     # A04:民生/影像
     re.compile(rf"^[A-Z]0*(?P<number>\d{{1,3}})\s*[：:]\s*{_NAME}$"),
@@ -118,7 +122,11 @@ PAGE_HEADERS = (
         r"[A-Z]?0*(?P<number>\d{1,3})\s*版\s*[）)]$"
     ),
 )
-TRAILING_NAVIGATION = re.compile(r"(?:\s+(?:上一篇|下一篇|上一版|下一版|上一期|下一期))+$")
+# Arrows lost in copying leave digits around the words: 第A13版:播报 上一版3  4下一版.
+TRAILING_NAVIGATION = re.compile(r"(?:\s+\d*\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期)\d*)+$")
+# A table's cell borders left on a copied line: 第AA02版:政事 要闻 | 上一版3 4下一版 |.
+TABLE_BORDERS = re.compile(r"^[|｜\s]+|[|｜\s]+$")
+SPACED_NAME = re.compile(r"^(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]$")
 # The footer that repeats the title:
 # 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四
 FOOTER = re.compile(
@@ -134,12 +142,20 @@ TEMPLATE_FOOTER = re.compile(r"\.html?\s+\d+\s+(?P<title>.+?)\s*/\w*-->")
 
 def page_header(line):
     """(number, name) for a line that heads a page, or None."""
-    line = TRAILING_NAVIGATION.sub("", line)
+    line = TRAILING_NAVIGATION.sub("", without_borders(line).replace(" | ", " "))
     for pattern in PAGE_HEADERS:
         match = pattern.match(line)
         if match:
-            return int(match.group("number")), match.groupdict().get("name")
+            name = match.groupdict().get("name")
+            if name and SPACED_NAME.match(name):
+                name = name.replace(" ", "")  # 播 报: a name spaced out to fill its box
+            return int(match.group("number")), name
     return None
+
+
+def without_borders(line):
+    """The line without a table's cell borders at its ends (… 展现作为。 |)."""
+    return TABLE_BORDERS.sub("", line)
 
 
 def is_running_head(line):
@@ -192,6 +208,8 @@ def furniture_kind(line):
         or MENU_LINE.match(line)
     ):
         return "top"
+    if not any(c.isalnum() for c in line):
+        return "any"  # | or ||||||: a table's borders, or punctuation alone
     words = navigation_words(line)
     if words is not None:
         return "top" if set(words) - ANYWHERE_WORDS else "any"

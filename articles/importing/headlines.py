@@ -15,72 +15,29 @@ or a title list repeats is the 主题 (two lines it repeats as one are one 主�
 lines), a line starting with —— is a 副题, a name alone above the statement is its 引题. Without
 evidence one line is the 主题; two are 主题 + 副题, flagged; three are 引题 + 主题 + 副题. A lone
 short line inside an article is a crosshead only when the article has two or more of them, else
-a new article (flagged). Briefs without headlines: see `briefs`.
+a new article (flagged). A line listing names with 、 (no ，) right under a heading is its 副题;
+four or more short lines, each apart, after an article's text are a picture page's captions,
+not a headline group. A line above a photo credit is its caption unless it opens the page, is
+listed as a title, or is a —— 副题. Column labels: see `labels`; briefs: see `briefs`.
 """
 
 import re
 
 from .briefs import is_brief_start
-from .bylines import MARKERS, is_organisation
 from .datelines import split_dateline
+from .labels import ColumnLabels
+from .names import is_organisation
 from .page_lines import Head, Unit
 from .photos import CAPTION_MARKER
 from .text import han_count, head
 
-LABEL_BRACKETS = "【】[]〖〗"
-QUOTES = "“”‘’\"'「」『』《》"
 GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
-# 图 片 新 闻: a column label printed with its characters spaced out.
-SPACED_LABEL = re.compile(r"^(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]$")
-LABEL_MAX = 6  # a column label is at most this many characters ...
-LABEL_UNSURE = 9  # ... and up to this many it may be a label or a kicker
 SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
+CAPTION_RUN = 4  # this many short lines apart after an article's text are a picture page's captions
 
 
-class HeadlineGroups:
+class HeadlineGroups(ColumnLabels):
     """The page parser's reading of headline groups (a mixin of `parsing.PageParser`)."""
-
-    def _label_core(self, text):
-        if SPACED_LABEL.match(text):
-            return text.replace(" ", "")
-        return text.strip(MARKERS + LABEL_BRACKETS + " ")
-
-    def _bare_label(self, unit):
-        """The line without brackets, markers and quotes: 工会“小灵通” → 工会小灵通."""
-        return "".join(c for c in self._label_core(unit.text) if c not in QUOTES)
-
-    def _is_label(self, unit):
-        """A column label for sure: a known section, a bracketed or marked line."""
-        core = self._label_core(unit.text)
-        if SPACED_LABEL.match(unit.text):
-            return True
-        return core in self.sections or unit.text[:1] in MARKERS + "【[〖"
-
-    def _label_sized(self, unit, limit=LABEL_MAX):
-        bare = self._bare_label(unit)
-        return not re.search(r"[\s，、：！？:!?—]", bare) and len(bare) <= limit
-
-    def _label_or_kicker(self, unit, *, touches_headline):
-        """("section" | "kicker") for a short line right above a headline; warns when unsure.
-
-        Known or bracketed labels are sections; a line of up to six characters is a section,
-        flagged when it touches the headline; seven to nine characters is a section when a blank
-        line separates it from the headline and a kicker when it touches it, flagged either way;
-        anything longer, or with a space or punctuation inside, is a kicker.
-        """
-        text = unit.text
-        if self._is_label(unit):
-            return "section"
-        if self._label_sized(unit):
-            if touches_headline:
-                self.warn(unit.line, f"“{text}”按栏目处理，也可能是引题，请核对")
-            return "section"
-        if not self._label_sized(unit, LABEL_UNSURE):
-            return "kicker"
-        kind = "kicker" if touches_headline else "section"
-        label, other = ("引题", "栏目") if kind == "kicker" else ("栏目", "引题")
-        self.warn(unit.line, f"“{text}”按{label}处理，也可能是{other}，请核对")
-        return kind
 
     def _marked_heads(self, units, page):
         heads = []
@@ -178,6 +135,10 @@ class HeadlineGroups:
         for index, unit in enumerate(units):
             if kinds[index] == "para" and is_brief_start(unit.text):
                 kinds[index] = "brief"
+            elif kinds[index] == "para" and index and kinds[index - 1] == "heading":
+                # 宁波建行、市总工会和本报连续12年送爱心报卡: a list of names in a 副题 (、, no ，).
+                if self._heading_like(unit, lenient=True) and not re.search("[，,；;]", unit.text):
+                    kinds[index] = "heading"
         runs = []
         i = 0
         while i < len(units):
@@ -188,9 +149,9 @@ class HeadlineGroups:
             while j < len(units) and kinds[j] == "heading":
                 j += 1
             run = list(range(i, j))
-            if j < len(units) and self._is_photo_credit(units[j]) and not self._settled(run, units):
+            if j < len(units) and self._is_photo_credit(units[j]) and not self._titled(run, units):
                 run.pop()  # the line right above a photo credit is its caption
-            if run:
+            if run and not self._captions(run, units, kinds):
                 runs.append(run)
             i = j
         runs, brief_labels = self._brief_labels(runs, units, kinds)
@@ -266,6 +227,18 @@ class HeadlineGroups:
                 group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
             heads.append(group)
         return heads
+
+    def _captions(self, run, units, kinds):
+        """A picture page's captions: four or more short lines, each standing apart, after an
+        article's text and before no dateline or byline; not a headline group."""
+        after = run[-1] + 1
+        return (
+            len(run) >= CAPTION_RUN
+            and all(units[i].blank_before for i in run[1:])
+            and any(kind != "heading" for kind in kinds[: run[0]])
+            and not (after < len(units) and kinds[after] in ("dateline", "byline"))
+            and not any(self._listed(units[i].text) for i in run)
+        )
 
     @staticmethod
     def _caption_like(unit):
@@ -383,6 +356,14 @@ class HeadlineGroups:
         for unit in units:
             self.warn(unit.line, f"“{head(unit.text)}”不属于任何稿件的标题，未导入，请核对")
 
-    def _settled(self, run, units):
-        """A run whose 主题 the furniture names, above its last line: that line is its 副题."""
-        return len(run) >= 2 and any(self._listed(units[i].text) for i in run[:-1])
+    def _titled(self, run, units):
+        """Whether the last line of a run above a photo credit is a headline, not a caption:
+        the furniture names it or a line above it as the 主题, it is a —— 副题, or it opens
+        the page (作者: 本报记者甲/摄 under the page's one headline)."""
+        last = units[run[-1]].text
+        return (
+            run[0] == 0
+            or last.startswith("——")
+            or self._listed(last)
+            or (len(run) >= 2 and any(self._listed(units[i].text) for i in run[:-1]))
+        )

@@ -30,8 +30,8 @@ from articles.models import (
     Status,
     TaggedArticle,
 )
-from articles.models.articles import SEARCH_FIELDS
 from articles.models.history import build_snapshot, snapshot_digest
+from articles.models.querysets import SEARCH_FIELDS
 from articles.signals import content_changed
 from articles.slugs import unique_slug
 from regions.models import Region

@@ -1,7 +1,9 @@
 """A page's lines, read: its header, furniture and footers taken out, the rest as units.
 
-1. Each line is tidied (`normalise_line`). A line ending in two spaces (a Markdown hard break)
-   continues on the next line: a headline, 副题 or banner printed over two lines is one unit.
+1. Each line is tidied (`normalise_line`), a table's borders (|) at its ends dropped, and a
+   credit under a site's label (作者: 本报记者甲/摄) kept without the label. A line ending in two
+   spaces (a Markdown hard break) continues on the next line: a headline, 副题 or banner
+   printed over two lines is one unit.
 2. The page number and name come from the first header line in any of the forms `furniture`
    knows, or from `出版日期:` followed by a name line and a number line, or from the footer.
 3. Furniture is dropped (see `furniture`), and so are lines printed at the top or bottom of most
@@ -16,13 +18,15 @@
 import re
 from dataclasses import dataclass, field
 
+from .bylines import MissingName, parse_credit_phrase
 from .datelines import split_dateline
-from .furniture import footer_at, furniture_kind, page_header, title_listed
+from .furniture import footer_at, furniture_kind, page_header, title_listed, without_borders
 from .text import han_count, normalise_line
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
 HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
 PUBLISHED_ON = re.compile(r"^出版日期[：:]")
+AUTHOR_LABEL = re.compile(r"^作者\s*[：:]\s*(?P<credit>\S.*)$")
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
 
@@ -84,11 +88,26 @@ class PageLines:
 def read_lines(text, edge_furniture=frozenset()):
     """The units of one page's text and what its furniture says (header, titles)."""
     raw_lines = text.split("\n")
-    lines = [normalise_line(raw) for raw in raw_lines]
+    lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
     result = PageLines(units=[])
     skipped = _furniture(lines, edge_furniture, result)
     result.units = _units(raw_lines, lines, skipped)
     return result
+
+
+def credit_after_label(line):
+    """作者: 本报记者张雷/摄 is the article's credit, not a site's label: the credit alone.
+
+    A site's author field with bare names (作者: 王伟) stays a label: nothing says who did what.
+    """
+    match = AUTHOR_LABEL.match(line)
+    if not match:
+        return line
+    try:
+        phrase = parse_credit_phrase(match.group("credit"))
+    except MissingName:
+        return line
+    return match.group("credit") if phrase and (phrase.has_role or phrase.terminal) else line
 
 
 def _furniture(lines, edge_furniture, result):

@@ -11,7 +11,8 @@ briefs page; UTF-8 or GB18030, ASCII or full-width punctuation. How a page is re
 2. Headline groups (`headlines`, `briefs`): from `#` marks, or from runs of short lines decided
    by evidence (a title the footer or a title list repeats is the 主题, —— starts a 副题, a
    bracketed or spaced-out line is a column label); briefs without headlines get a stand-in,
-   flagged.
+   flagged, and so does an article copied without its headline, when a dateline or a credit
+   says it is one (text with neither is refused).
 3. Bylines and datelines (`bylines`, `datelines`, `roles`): a credit may lead the first
    paragraph, stand on its own line above or below the text (over two lines too), close the
    text in brackets, or be glued after the last sentence (flagged when it is a bare name).
@@ -24,17 +25,14 @@ import re
 from collections import Counter
 
 from .body import ArticleBuilder
-from .briefs import BriefItems
-from .bylines import (
-    MissingName,
-    parse_credit_phrase,
-    split_leading_credit,
-)
+from .briefs import BriefItems, brief_headline
+from .bylines import MissingName, parse_credit_phrase
+from .credits_in_text import LEADING_BRACKETS, split_leading_credit, split_trailing_credit
 from .datelines import split_dateline
 from .furniture import JUMP
 from .gazetteer import Gazetteer
 from .headlines import HeadlineGroups
-from .page_lines import read_lines
+from .page_lines import Head, read_lines
 from .photos import CAPTION_MARKER
 from .structure import ParsedIssue, ParsedPage, ParseWarning
 from .text import (
@@ -182,10 +180,32 @@ class PageParser(HeadlineGroups, BriefItems):
         else:
             heads = self._plain_heads(units, page)
         if not heads:
+            heads = self._untitled(units)
+        if not heads:
             self.fail(units[0].line, "找不到标题：既没有“# ”标记，也没有可作标题的短行")
         page.articles = [ArticleBuilder(self, h).build() for h in heads]
         page.warnings = self.warnings
         return page
+
+    def _untitled(self, units):
+        """An article copied without its headline: one with a dateline or a credit is still an
+        article; its first clause stands in for the headline, flagged. Text with neither is
+        refused (nothing says it is an article)."""
+        paragraphs = [u for u in units if not self.byline(u)]
+        credited = len(paragraphs) < len(units) or any(
+            split_dateline(u.text) or self._opens_with_credit(u) or split_trailing_credit(u.text)
+            for u in paragraphs
+        )
+        if not paragraphs or not credited:
+            return []
+        first = paragraphs[0]
+        dateline = split_dateline(first.text)
+        text = LEADING_BRACKETS.sub("", dateline.rest) if dateline else first.text
+        headline, _, _ = brief_headline(text)
+        self.warn(first.line, f"稿件没有标题，暂以首句“{headline}”作标题，请核对")
+        group = Head(headline, first.line)
+        group.body = list(units)
+        return [group]
 
     def _without_index(self, units):
         """Drop a title index (标题导航) that repeats the page's headlines; remember the titles.

@@ -3,19 +3,26 @@
 A photo credit line (…摄) credits the caption right above it when that caption sits after a gap
 or before the text starts; otherwise the first photo without a credit (a gap where a photo
 stood), or a new photo with no caption. A short line after a gap and before the dateline is a
-caption; so is a line starting with 图为 or ▲. A credit covering text and photos (摄影报道,
-文/摄, 图/乙) credits the photos too, and says there is one. Each photo records the source lines
-of its caption and credit.
+caption; so is a line starting with 图为 or ▲, and a first line saying who stands where (左一).
+On a picture page (a photo credit of its own, no dateline) a short line apart after the text is
+a caption, and the one credit line printed before the captions credits every photo. A credit
+covering text and photos (摄影报道, 文/摄, 图/乙) credits the photos too, and says there is
+one. Each photo records the source lines of its caption and credit.
 """
 
 import re
 
-from .bylines import MissingName, split_trailing_credit
+from .bylines import Credit, MissingName
+from .credits_in_text import split_trailing_credit
 from .datelines import split_dateline
 from .structure import ParsedPhoto
+from .text import ends_paragraph, han_count
 
 CAPTION_MARKER = re.compile(r"^(?:图为|图：|上图|下图|左图|右图|[▲△]|图\s*[①②③④⑤⑥⑦⑧⑨])")
 CAPTION_MAX = 150
+# 工作人员（左一）为困难职工送来慰问金: who stands where in the photo, said only in a caption.
+POSITION_IN_PHOTO = re.compile(r"[（(](?:前排|后排|中排)?(?:[左右][一二三四五六七八九]|中)[）)]")
+CAPTION_SHORT = 40  # a line apart on a picture page, this short and no sentence, is a caption
 
 
 class PhotoReading:
@@ -24,6 +31,11 @@ class PhotoReading:
     def _find_captions(self, items):
         """Which lines are photo captions rather than text (see the module docstring)."""
         text_started = False
+        # A picture page (a photo credit of its own, no dateline): a short line apart is a caption.
+        pictures = any(i.kind == "credit" for i in items) and not any(
+            i.kind == "para" and split_dateline(i.text) for i in items
+        )
+        self.picture_page = pictures
         for index, item in enumerate(items):
             if item.kind != "para":
                 continue
@@ -35,6 +47,12 @@ class PhotoReading:
                 glued = self._glued_photo_credit(item.text)
                 if CAPTION_MARKER.match(item.text):
                     caption = True
+                elif not text_started and POSITION_IN_PHOTO.search(item.text):
+                    caption = len(item.text) <= CAPTION_MAX
+                elif pictures and text_started and item.unit.blank_before:
+                    caption = han_count(item.text) <= CAPTION_SHORT and not ends_paragraph(
+                        item.text
+                    )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
                     caption = near_photo
                 elif glued and len(glued[0]) <= CAPTION_MAX:
@@ -110,6 +128,22 @@ class PhotoReading:
                 photo.credits += phrase.photo_credits
                 photo.lines += numbers
                 used.add(id(photo))
+        self._credit_for_the_page(photos, used)
         self.article.photos = [p for p in photos if id(p) in used]
         for photo in self.article.photos:
             photo.lines = sorted(set(photo.lines))
+
+    def _credit_for_the_page(self, photos, used):
+        """A picture page's one credit line, printed before its captions, credits every photo."""
+        lone = [p for p in photos if id(p) in used and p.caption is None and p.credits]
+        bare = [p for p in photos if id(p) in used and p.caption and not p.credits]
+        if not (getattr(self, "picture_page", False) and len(lone) == 1 and bare):
+            return
+        if photos.index(lone[0]) > photos.index(bare[0]):
+            return
+        for photo in bare:
+            photo.credits = [
+                Credit(c.name, c.role, c.organisation, c.unit) for c in lone[0].credits
+            ]
+            photo.lines += lone[0].lines
+        used.discard(id(lone[0]))

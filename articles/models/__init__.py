@@ -1,16 +1,10 @@
-from .articles import (
-    Article,
-    ArticleQuerySet,
-    ArticleRegion,
-    Origin,
-    Photo,
-    TaggedArticle,
-    published_condition,
-)
+from .articles import Article, Origin
 from .history import Correction, Revision
 from .issues import Issue, Page, Section
+from .parts import ArticleRegion, Photo, TaggedArticle
 from .people import Byline, Reporter
-from .status import PUBLIC_STATUSES, Status
+from .querysets import ArticleQuerySet, all_tags
+from .status import PUBLIC_STATUSES, Status, published_condition
 from .workflow import TRANSITIONS, StatusChange
 
 __all__ = [
@@ -32,4 +26,5 @@ __all__ = [
     "TRANSITIONS",
     "TaggedArticle",
     "published_condition",
+    "all_tags",
 ]

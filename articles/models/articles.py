@@ -1,4 +1,4 @@
-"""The article, its places, photos and tags, and the one rule for what readers may see."""
+"""The article: its place in print, its text, its status, and what is derived from them."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,87 +6,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
 
 from articles import search
 from articles.body_text import BodyBlocksMixin, blocks_of
 
-from .history import HistoryMixin, HistoryQuerySetMixin, snapshot_digest
+from .history import HistoryMixin, snapshot_digest
 from .issues import Issue, Page, Section
-from .parts import ArticlePartManager
-from .people import Byline
+from .parts import TaggedArticle
+from .querysets import SEARCH_FIELDS, ArticleManager
 from .status import PUBLIC_STATUSES, Status
-from .workflow import TRANSITIONS, WorkflowMixin, WorkflowQuerySetMixin
-
-
-def published_condition(prefix=""):
-    """What readers may see, as a condition: on Article, or through a relation ("article__").
-
-    The one definition: published() filters by it, and queries that reach articles through a
-    join (a reporter's public credits) use it with their prefix.
-    """
-    return models.Q(
-        **{f"{prefix}status__in": PUBLIC_STATUSES, f"{prefix}published_at__lte": timezone.now()}
-    )
-
-
-class ArticleQuerySet(WorkflowQuerySetMixin, HistoryQuerySetMixin, models.QuerySet):
-    def published(self):
-        """What readers may see: the one definition every view, feed, sitemap and search uses."""
-        return self.filter(published_condition())
-
-    def for_listing(self):
-        """Everything a list of articles shows, in a fixed number of queries."""
-        return self.select_related("issue", "page", "section").prefetch_related(
-            models.Prefetch(
-                "bylines",
-                queryset=Byline.objects.filter(photo__isnull=True).select_related("reporter"),
-                to_attr="text_bylines",
-            ),
-            models.Prefetch(
-                "article_regions",
-                queryset=ArticleRegion.objects.select_related("region"),
-                to_attr="ordered_regions",
-            ),
-            "tags",
-        )
-
-    def in_print_order(self):
-        return self.order_by("-issue__date", "page__number", "position")
-
-
-# Derived columns, large (the whole text again, its terms): never loaded unless asked for.
-SEARCH_FIELDS = ("search_document", "search_terms", "search_title", "search_title_terms")
-
-
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().defer(*SEARCH_FIELDS)
-
-    def get_by_natural_key(self, date, page_number, position):
-        return self.get(issue__date=date, page__number=page_number, position=position)
-
-
-class TaggedArticle(TaggedItemBase):
-    content_object = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-    objects = ArticlePartManager(article_field="content_object", own_key="tag__name")
-
-    class Meta:
-        verbose_name = "标签关联"
-        verbose_name_plural = "标签关联"
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique"),
-        ]
-        # A tag's articles read from the index alone (its page, the list's tag filter).
-        indexes = [models.Index(fields=["tag", "content_object"], name="tagged_article_tag_idx")]
-
-    def natural_key(self):
-        return self.content_object.natural_key() + (self.tag.name,)
-
-    natural_key.dependencies = ["articles.article", "taggit.tag"]
+from .workflow import TRANSITIONS, WorkflowMixin
 
 
 class Origin(models.TextChoices):
@@ -310,60 +239,3 @@ class Article(BodyBlocksMixin, WorkflowMixin, HistoryMixin, models.Model):
         paragraphs = self.paragraphs
         first = paragraphs[0] if paragraphs else ""
         return first if len(first) <= 120 else first[:119] + "…"
-
-
-class ArticleRegion(models.Model):
-    """An article's place; the place the story happened comes first."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_regions")
-    region = models.ForeignKey(
-        "regions.Region", verbose_name="地区", on_delete=models.PROTECT, related_name="+"
-    )
-    position = models.PositiveSmallIntegerField("顺序", default=1)
-
-    objects = ArticlePartManager(own_key="region__code")
-
-    class Meta:
-        verbose_name = "稿件地区"
-        verbose_name_plural = "稿件地区"
-        ordering = ["article", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "region"], name="article_region_unique"),
-        ]
-        # A place's articles read from the index alone (its page, the list's region filter).
-        indexes = [models.Index(fields=["region", "article"], name="article_region_region_idx")]
-
-    def __str__(self):
-        return str(self.region)
-
-    def natural_key(self):
-        return self.article.natural_key() + (self.region.code,)
-
-    natural_key.dependencies = ["articles.article", "regions.region"]
-
-
-class Photo(models.Model):
-    article = models.ForeignKey(
-        Article, verbose_name="稿件", on_delete=models.CASCADE, related_name="photos"
-    )
-    position = models.PositiveSmallIntegerField("顺序", default=1)
-    caption = models.TextField("图片说明", blank=True)
-    image = models.ImageField("图片文件", upload_to="photos/%Y/%m/", blank=True)
-
-    objects = ArticlePartManager()
-
-    class Meta:
-        verbose_name = "图片"
-        verbose_name_plural = "图片"
-        ordering = ["article", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "position"], name="photo_position_unique"),
-        ]
-
-    def __str__(self):
-        return self.caption or f"图{self.position}"
-
-    def natural_key(self):
-        return self.article.natural_key() + (self.position,)
-
-    natural_key.dependencies = ["articles.article"]

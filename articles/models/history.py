@@ -13,6 +13,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from .issues import Section
+from .status import published_condition
+
 # The snapshot fields, with the labels the history page shows.
 SNAPSHOT_LABELS = {
     "kicker": "引题",
@@ -83,9 +86,7 @@ class Revision(models.Model):
 class CorrectionQuerySet(models.QuerySet):
     def published(self):
         """Corrections readers may see: those on articles readers may see."""
-        from .articles import Article
-
-        return self.filter(article__in=Article.objects.published())
+        return self.filter(published_condition("article__"))
 
 
 class Correction(models.Model):
@@ -228,8 +229,6 @@ class HistoryMixin:
         Credits and places are shown in the diff but not rewritten: they are rows with their own
         identity (a reporter may have been merged since), so an editor re-checks them by hand.
         """
-        from .issues import Section
-
         data = revision.data
         for field in ("kicker", "headline", "subheadline", "dateline", "body", "editor_note"):
             setattr(self, field, data.get(field, ""))

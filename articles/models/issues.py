@@ -6,14 +6,28 @@ from django.urls import reverse
 
 from articles.slugs import unique_slug
 
+from .status import Status, with_published_articles
+
 
 class IssueQuerySet(models.QuerySet):
     def published(self):
         """Issues with at least one article readers may see."""
-        from .articles import Article
+        return with_published_articles(self)
 
-        return self.filter(
-            models.Exists(Article.objects.published().filter(issue=models.OuterRef("pk")))
+    def with_neighbours(self):
+        """Annotated with the dates of the published issues before and after (上一期/下一期)."""
+        published = self.model._default_manager.published().order_by()
+        return self.annotate(
+            previous_date=models.Subquery(
+                published.filter(date__lt=models.OuterRef("date"))
+                .order_by("-date")
+                .values("date")[:1]
+            ),
+            next_date=models.Subquery(
+                published.filter(date__gt=models.OuterRef("date"))
+                .order_by("date")
+                .values("date")[:1]
+            ),
         )
 
 
@@ -48,14 +62,18 @@ class Issue(models.Model):
 
         One transaction: readers see the whole issue appear together, or none of it.
         """
-        from .status import Status
-
         if not user.has_perm("articles.publish_issue"):
             raise PermissionDenied("只有值班主任/总编可以整期签发。")
         return self.articles.filter(status=Status.APPROVED).transition(Status.PUBLISHED, user)
 
 
-class PageManager(models.Manager):
+class PageQuerySet(models.QuerySet):
+    def public(self):
+        """Pages carrying at least one published article: the only pages readers may reach."""
+        return with_published_articles(self)
+
+
+class PageManager(models.Manager.from_queryset(PageQuerySet)):
     def get_by_natural_key(self, date, number):
         return self.get(issue__date=date, number=number)
 
@@ -98,7 +116,13 @@ class Page(models.Model):
         return [line for line in self.topic.splitlines() if line.strip()]
 
 
-class SectionManager(models.Manager):
+class SectionQuerySet(models.QuerySet):
+    def public(self):
+        """Sections with at least one published article."""
+        return with_published_articles(self)
+
+
+class SectionManager(models.Manager.from_queryset(SectionQuerySet)):
     def get_by_natural_key(self, name):
         return self.get(name=name)
 

@@ -3,22 +3,41 @@
 from django.db import models
 from django.urls import reverse
 
-from articles.importing.roles import ROLES
+from articles.roles import ROLES
 from articles.slugs import unique_slug
 
 from .parts import ArticlePartManager
+from .status import published_condition
 
 
-class ReporterManager(models.Manager):
+class ReporterKind(models.TextChoices):
+    STAFF = "staff", "本报采编人员"
+    CORRESPONDENT = "correspondent", "通讯员"
+    OTHER = "other", "其他"
+
+
+class ReporterQuerySet(models.QuerySet):
+    def public(self):
+        """Reporters credited on at least one published article.
+
+        Asked per reporter as "the first public credit" (a scalar subquery with LIMIT 1, which
+        PostgreSQL cannot flatten): it stops at that credit. As EXISTS it was planned as a hash
+        of every credit and every article (130 ms a request at 100,000 articles).
+        """
+        public_credits = Byline.objects.filter(
+            published_condition("article__"), reporter=models.OuterRef("pk")
+        )
+        first = models.Subquery(public_credits.order_by().values("pk")[:1])
+        return self.alias(first_public_credit=first).filter(first_public_credit__isnull=False)
+
+
+class ReporterManager(models.Manager.from_queryset(ReporterQuerySet)):
     def get_by_natural_key(self, name):
         return self.get(name=name)
 
 
 class Reporter(models.Model):
-    class Kind(models.TextChoices):
-        STAFF = "staff", "本报采编人员"
-        CORRESPONDENT = "correspondent", "通讯员"
-        OTHER = "other", "其他"
+    Kind = ReporterKind
 
     name = models.CharField("姓名", max_length=30, unique=True)
     slug = models.SlugField("拼音", max_length=60, unique=True, blank=True)
@@ -33,7 +52,7 @@ class Reporter(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=["staff", "correspondent", "other"]),
+                condition=models.Q(kind__in=ReporterKind.values),
                 name="reporter_kind_valid",
             ),
         ]
@@ -54,7 +73,7 @@ class Reporter(models.Model):
 
 
 # Role words as printed. A person's role belongs to one article, not to the person. The list is
-# the parser's (articles/importing/roles.py): one definition for what the importer reads and
+# the parser's (articles/roles.py): one definition for what the importer reads and
 # what the admin suggests.
 Role = models.TextChoices("Role", list(ROLES.items()))
 

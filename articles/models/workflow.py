@@ -10,39 +10,39 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from .status import Status
+from articles.signals import content_changed
 
-S = Status
+from .status import Status
 
 # (from, to) → the permission that allows it (codename on articles.Article).
 TRANSITIONS = {
-    (S.DRAFT, S.SUBMITTED): "submit_article",
-    (S.RETURNED, S.SUBMITTED): "submit_article",
-    (S.SUBMITTED, S.RETURNED): "review_article",
-    (S.SUBMITTED, S.APPROVED): "review_article",
-    (S.APPROVED, S.RETURNED): "review_article",
-    (S.APPROVED, S.SCHEDULED): "publish_article",
-    (S.APPROVED, S.PUBLISHED): "publish_article",
-    (S.SCHEDULED, S.PUBLISHED): "publish_article",
-    (S.SCHEDULED, S.APPROVED): "publish_article",
-    (S.PUBLISHED, S.WITHDRAWN): "withdraw_article",
-    (S.SCHEDULED, S.WITHDRAWN): "withdraw_article",
-    (S.WITHDRAWN, S.DRAFT): "withdraw_article",
+    (Status.DRAFT, Status.SUBMITTED): "submit_article",
+    (Status.RETURNED, Status.SUBMITTED): "submit_article",
+    (Status.SUBMITTED, Status.RETURNED): "review_article",
+    (Status.SUBMITTED, Status.APPROVED): "review_article",
+    (Status.APPROVED, Status.RETURNED): "review_article",
+    (Status.APPROVED, Status.SCHEDULED): "publish_article",
+    (Status.APPROVED, Status.PUBLISHED): "publish_article",
+    (Status.SCHEDULED, Status.PUBLISHED): "publish_article",
+    (Status.SCHEDULED, Status.APPROVED): "publish_article",
+    (Status.PUBLISHED, Status.WITHDRAWN): "withdraw_article",
+    (Status.SCHEDULED, Status.WITHDRAWN): "withdraw_article",
+    (Status.WITHDRAWN, Status.DRAFT): "withdraw_article",
 }
 
 # What a person does, as a button or an action label, for each target status.
 ACTION_LABELS = {
-    S.SUBMITTED: "提交审核",
-    S.RETURNED: "退回修改",
-    S.APPROVED: "审核通过",
-    S.SCHEDULED: "定时发布",
-    S.PUBLISHED: "发布",
-    S.WITHDRAWN: "撤稿",
-    S.DRAFT: "恢复为草稿",
+    Status.SUBMITTED: "提交审核",
+    Status.RETURNED: "退回修改",
+    Status.APPROVED: "审核通过",
+    Status.SCHEDULED: "定时发布",
+    Status.PUBLISHED: "发布",
+    Status.WITHDRAWN: "撤稿",
+    Status.DRAFT: "恢复为草稿",
 }
 
 # A contributor's own article may be edited only while it is still with them.
-AUTHOR_EDITABLE = (S.DRAFT, S.RETURNED)
+AUTHOR_EDITABLE = (Status.DRAFT, Status.RETURNED)
 
 
 def allowed_targets(from_status):
@@ -272,6 +272,4 @@ class WorkflowQuerySetMixin:
 
 def _announce(model):
     # Status changes are UPDATEs, which send no model signals: say so for the page caches.
-    from articles.signals import content_changed
-
     content_changed.send(sender=model)

@@ -1,18 +1,16 @@
-"""Helpers for the admin workflow tests: users in the roles the migration creates, and posting.
+"""Helpers for the admin tests: users in the roles the migration creates, and posting forms.
 
 Users are staff in the migration's groups, never superusers, so the tests exercise exactly the
-permissions each role holds in production. The fixtures are imported by their *_fixture names
-and requested by their role names (contributor, editor, chief).
+permissions each role holds in production (the role fixtures are in conftest.py).
 """
 
-import pytest
+from django import forms
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.contrib.auth.models import Group, User
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
-
-from tests.articles.test_admin import form_errors, post_data_from  # noqa: F401  (re-exported)
 
 CONTRIBUTORS, EDITORS, CHIEFS = "通讯员/记者", "编辑", "值班主任/总编"
 
@@ -27,26 +25,6 @@ def client_for(user):
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture(name="contributor")
-def contributor_fixture(db):
-    return make_user(CONTRIBUTORS, "contributor")
-
-
-@pytest.fixture(name="other_contributor")
-def other_contributor_fixture(db):
-    return make_user(CONTRIBUTORS, "other-contributor")
-
-
-@pytest.fixture(name="editor")
-def editor_fixture(db):
-    return make_user(EDITORS, "editor")
-
-
-@pytest.fixture(name="chief")
-def chief_fixture(db):
-    return make_user(CHIEFS, "chief")
 
 
 def change_url(article):
@@ -66,3 +44,45 @@ def run_action(client, action, articles, **data):
 
 def messages_of(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def post_data_from(response):
+    """What a browser would send back untouched: every field of the form and its inlines.
+
+    Read from the GET response's context, rendering each widget's value the way its template
+    does (split date/time fields become name_0/name_1; unchecked boxes are left out).
+    """
+    forms_on_page = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms_on_page += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms_on_page:
+        for bound_field in form:
+            data.update(widget_values(bound_field))
+    return data
+
+
+def widget_values(bound_field):
+    widget = bound_field.field.widget
+    if isinstance(widget, RelatedFieldWidgetWrapper):
+        widget = widget.widget
+    value = bound_field.value()
+    if isinstance(widget, forms.CheckboxInput):
+        return {bound_field.html_name: "on"} if value else {}
+    if isinstance(widget, forms.FileInput):
+        return {}  # no new upload keeps the stored file
+    context = widget.get_context(bound_field.html_name, value, {})["widget"]
+    return {
+        sub["name"]: "" if sub["value"] is None else sub["value"]
+        for sub in context.get("subwidgets") or [context]
+    }
+
+
+def form_errors(response):
+    """Every error on a re-displayed admin form, to show why a save was refused."""
+    if response.context is None:
+        return []
+    errors = [response.context["adminform"].form.errors]
+    for inline in response.context["inline_admin_formsets"]:
+        errors += [inline.formset.non_form_errors(), *inline.formset.errors]
+    return [error for error in errors if error]

@@ -1,8 +1,6 @@
 import datetime
 
 import pytest
-from django import forms
-from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -10,6 +8,7 @@ from taggit.models import Tag
 
 from articles.models import Article, Byline, Issue, Page, Photo, Reporter, Section
 from regions.models import Region
+from tests.articles.admin_helpers import form_errors, post_data_from
 from tests.conftest import make_article, make_issue, make_page, make_section
 
 pytestmark = pytest.mark.django_db
@@ -48,48 +47,6 @@ def changelist(client, **params):
     response = client.get(reverse("admin:articles_article_changelist"), params)
     assert response.status_code == 200
     return list(response.context["cl"].result_list)
-
-
-def post_data_from(response):
-    """What a browser would send back untouched: every field of the form and its inlines.
-
-    Read from the GET response's context, rendering each widget's value the way its template
-    does (split date/time fields become name_0/name_1; unchecked boxes are left out).
-    """
-    forms_on_page = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms_on_page += [inline.formset.management_form, *inline.formset.forms]
-    data = {}
-    for form in forms_on_page:
-        for bound_field in form:
-            data.update(widget_values(bound_field))
-    return data
-
-
-def widget_values(bound_field):
-    widget = bound_field.field.widget
-    if isinstance(widget, RelatedFieldWidgetWrapper):
-        widget = widget.widget
-    value = bound_field.value()
-    if isinstance(widget, forms.CheckboxInput):
-        return {bound_field.html_name: "on"} if value else {}
-    if isinstance(widget, forms.FileInput):
-        return {}  # no new upload keeps the stored file
-    context = widget.get_context(bound_field.html_name, value, {})["widget"]
-    return {
-        sub["name"]: "" if sub["value"] is None else sub["value"]
-        for sub in context.get("subwidgets") or [context]
-    }
-
-
-def form_errors(response):
-    """Every error on a re-displayed admin form, to show why a save was refused."""
-    if response.context is None:
-        return []
-    errors = [response.context["adminform"].form.errors]
-    for inline in response.context["inline_admin_formsets"]:
-        errors += [inline.formset.non_form_errors(), *inline.formset.errors]
-    return [error for error in errors if error]
 
 
 def admin_urls(model, obj):

@@ -6,14 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from tests.articles.admin_helpers import (  # noqa: F401  (the *_fixture names are fixtures)
-    change_url,
-    client_for,
-    contributor_fixture,
-    editor_fixture,
-    other_contributor_fixture,
-    post_data_from,
-)
+from tests.articles.admin_helpers import change_url, client_for, post_data_from
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db

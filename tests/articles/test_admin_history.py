@@ -6,15 +6,12 @@ from django.urls import reverse
 
 from articles.admin.forms import ArticleAdminForm
 from articles.models import Article, Revision
-from tests.articles.admin_helpers import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.articles.admin_helpers import (
     change_url,
     client_for,
-    contributor_fixture,
-    editor_fixture,
     form_errors,
     make_user,
     messages_of,
-    other_contributor_fixture,
     post_data_from,
 )
 from tests.conftest import make_article

@@ -9,15 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Correction, StatusChange
-from tests.articles.admin_helpers import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.articles.admin_helpers import (
     change_url,
-    chief_fixture,
     client_for,
-    contributor_fixture,
-    editor_fixture,
     messages_of,
 )
-from tests.articles.test_statistics import generated_set
+from tests.articles.helpers import generated_set
 from tests.conftest import make_article, make_issue, make_page
 
 pytestmark = pytest.mark.django_db

@@ -10,15 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, StatusChange
-from tests.articles.admin_helpers import (  # noqa: F401  (the *_fixture names are fixtures)
+from tests.articles.admin_helpers import (
     change_url,
-    chief_fixture,
     client_for,
-    contributor_fixture,
-    editor_fixture,
     form_errors,
     messages_of,
-    other_contributor_fixture,
     post_data_from,
     run_action,
     transition_url,

@@ -7,7 +7,7 @@ import pytest
 
 from articles.admin.csv_export import neutralise
 from articles.models import Reporter
-from tests.articles.admin_helpers import client_for, editor_fixture  # noqa: F401
+from tests.articles.admin_helpers import client_for
 from tests.articles.test_admin_reports import RANGE, STATISTICS, read_csv
 from tests.conftest import make_article, make_issue
 

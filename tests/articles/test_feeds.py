@@ -10,7 +10,7 @@ from django.utils import timezone
 from articles.feeds import FEED_LENGTH, headline_group_text
 from articles.models import Article
 from regions.models import Region
-from tests.articles.test_views import HIDDEN, SEED_HEADLINES, add_articles
+from tests.articles.helpers import HIDDEN, SEED_HEADLINES, add_articles
 from tests.conftest import make_article, make_page, make_section
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Byline roles: one list (articles/importing/roles.py) for what the importer reads and what the
+"""Byline roles: one list (articles/roles.py) for what the importer reads and what the
 admin suggests."""
 
 from articles.importing.bylines import (
@@ -7,8 +7,8 @@ from articles.importing.bylines import (
     ROLE_WORDS,
     SLASH_ROLES,
 )
-from articles.importing.roles import ROLES
 from articles.models.people import Byline, Role
+from articles.roles import ROLES
 
 
 def test_every_role_the_parser_reads_or_gives_is_a_role_the_admin_suggests():

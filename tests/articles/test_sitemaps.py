@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from regions.models import Region
-from tests.articles.test_views import HIDDEN, add_articles
+from tests.articles.helpers import HIDDEN, add_articles
 from tests.conftest import make_article, make_issue, make_page, make_section
 
 pytestmark = pytest.mark.django_db

@@ -1,59 +1,16 @@
 import datetime
-import random
 
 import pytest
 from django.utils import timezone
 
 from articles import statistics
-from articles.models import Article, Byline, Photo, Reporter
+from articles.models import Article, Byline, Reporter
+from tests.articles.helpers import generated_set
 from tests.conftest import make_article, make_issue, make_page
 
 pytestmark = pytest.mark.django_db
 
 START, END = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
-
-
-def generated_set(seed=7):
-    """Articles over several issues with random credits; returns what the numbers must be."""
-    rng = random.Random(seed)
-    people = [
-        Reporter.objects.create(name=name, unit=unit)
-        for name, unit in [
-            ("甲一", "湖州市总工会"),
-            ("乙二", "湖州市总工会"),
-            ("丙三", "宁波市总工会"),
-            ("丁四", ""),
-        ]
-    ]
-    expected = {}
-    for day in range(6):
-        issue = make_issue(date=datetime.date(2024, 3, 1) + datetime.timedelta(days=day))
-        for number in (1, 2):
-            page = make_page(issue=issue, number=number)
-            for position in range(1, 4):
-                status = rng.choice([Article.Status.PUBLISHED] * 3 + [Article.Status.DRAFT])
-                article = make_article(page=page, position=position, status=status)
-                credited = rng.sample(people, rng.randint(1, 3))
-                pos = 1
-                for person in credited:
-                    role = rng.choice(["记者", "通讯员"])
-                    Byline.objects.create(article=article, reporter=person, role=role, position=pos)
-                    pos += 1
-                    if status == Article.Status.PUBLISHED:
-                        row = expected.setdefault((person.name, role), [0, 0, set()])
-                        row[0] += 1
-                        row[2].add(f"{issue.date:%Y-%m-%d} 第{number:02d}版")
-                if rng.random() < 0.5:
-                    photo = Photo.objects.create(article=article, position=1, caption="图")
-                    person = rng.choice(people)
-                    Byline.objects.create(
-                        article=article, photo=photo, reporter=person, role="通讯员", position=pos
-                    )
-                    if status == Article.Status.PUBLISHED:
-                        row = expected.setdefault((person.name, "通讯员"), [0, 0, set()])
-                        row[1] += 1
-                        row[2].add(f"{issue.date:%Y-%m-%d} 第{number:02d}版")
-    return expected
 
 
 def test_person_numbers_equal_the_bylines_of_published_articles():

@@ -17,9 +17,9 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from articles import views
 from articles.models import Article
-from tests.articles.test_views import seed_article
+from newsroom import views
+from tests.articles.helpers import seed_article
 from tests.conftest import make_article, make_issue
 
 pytestmark = pytest.mark.django_db

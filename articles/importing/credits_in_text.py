@@ -1,0 +1,85 @@
+"""Credits inside paragraphs: leading (after the dateline) and trailing (after the last
+sentence), as the byline reference lists them."""
+
+import re
+
+from articles.roles import ROLE_SPLIT
+
+from .bylines import MissingName, parse_credit_phrase
+from .text import SENTENCE_FINAL, strip_closers
+
+LEADING_BRACKETS = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
+LEADING_REPORT = re.compile(
+    r"^(?P<credit>[^，。；：！？,;!?（）()]{1,60}?(?:摄影报道|图文报道|报道))(?P<gap>\s+|[：:]|$)?"
+)
+
+
+def split_leading_credit(text, *, after_dateline):
+    """(CreditPhrase, rest) for a credit at the start of the first paragraph, or None.
+
+    Forms: (记者 甲 通讯员 乙) after a dateline; 记者甲 通讯员乙、丙报道 with or without one;
+    记者 甲 followed by a space and the text. Raises MissingName for a role without a name.
+    """
+    match = LEADING_BRACKETS.match(text)
+    if match and after_dateline:
+        phrase = parse_credit_phrase(match.group(0).strip(), strict_names=False)
+        return (phrase, text[match.end() :]) if phrase else None
+    match = LEADING_REPORT.match(text)
+    if match:
+        phrase = parse_credit_phrase(match.group("credit"), strict_names=not after_dateline)
+        if (
+            phrase
+            and (phrase.has_role or after_dateline)
+            and (match.group("gap") is not None or phrase.has_role)
+        ):
+            return phrase, text[match.end() :]
+    if ROLE_SPLIT.match(text):
+        # 记者 甲 近日… : role-led names separated by spaces, the text after the last gap.
+        tokens = text.split(" ")
+        for count in range(min(len(tokens) - 1, 8), 0, -1):
+            try:
+                phrase = parse_credit_phrase(" ".join(tokens[:count]))
+            except MissingName:
+                if count == 1 and after_dateline:
+                    raise
+                continue
+            if phrase and phrase.has_role:
+                return phrase, " ".join(tokens[count:])
+    return None
+
+
+TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,60})[）)]$")
+GLUED_TAIL_MAX = 30
+
+
+def split_trailing_credit(text):
+    """(text, CreditPhrase, glued) for a credit at the end of a paragraph, or None.
+
+    (通讯员 甲) or (某某县总工会) in brackets after the last sentence; a credit after the last
+    full stop (…场景。通讯员 甲 摄); a bare name glued there (…的温暖。甲乙), flagged `glued`.
+    """
+    match = TRAILING_BRACKETS.search(text)
+    if match:
+        before = text[: match.start()].rstrip()
+        if not before or strip_closers(before)[-1:] in SENTENCE_FINAL:
+            phrase = parse_credit_phrase(match.group(0))
+            if phrase:
+                return before, phrase, False
+    stripped = text.rstrip()
+    cut = max(stripped.rfind(mark) for mark in SENTENCE_FINAL)
+    if cut == -1:
+        return None
+    end = cut + 1
+    while end < len(stripped) and stripped[end] in "”’」』）)":
+        end += 1
+    tail = stripped[end:].strip()
+    if not tail or len(tail) > GLUED_TAIL_MAX:
+        return None
+    try:
+        phrase = parse_credit_phrase(tail)
+    except MissingName:
+        return None
+    if not phrase or any(c.organisation for c in phrase.credits):
+        return None
+    glued = not phrase.has_role and not phrase.photo_credits
+    return stripped[:end], phrase, glued
