@@ -4,6 +4,7 @@ database is in memory, where concurrent writers are refused (table locked) inste
 import threading
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from tests.newsroom.test_login_limit import PASSWORD, log_in
@@ -20,7 +21,11 @@ def test_twenty_attempts_at_once_get_five_tries_and_no_more(django_user_model):
     def attempt():
         client = Client()
         start.wait()
-        statuses.append(log_in(client, "wrong").status_code)
+        try:
+            statuses.append(log_in(client, "wrong").status_code)
+        finally:
+            # Each thread has its own connection: left open, the test database cannot be dropped.
+            connection.close()
 
     threads = [threading.Thread(target=attempt) for _ in range(20)]
     for thread in threads:

@@ -294,7 +294,12 @@ def test_no_generated_request_is_a_server_error(name, path, newsroom, db):
         role, method, segments, query = generated
         response = clients[role].generic(method, url(segments, query))
         seen[response.status_code] += 1
-        assert response.status_code < 500, (role, method, url(segments, query))
+        assert response.status_code < 500, (
+            response.status_code,
+            role,
+            method,
+            url(segments, query),
+        )
 
     request()
 
