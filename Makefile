@@ -46,8 +46,8 @@ test: services lint tests/browser/node_modules
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(VENV)/bin/pytest
 
-# The long fuzzing run: 300 generated requests per URL pattern (10 minutes on PostgreSQL), each pattern's
-# count and statuses in bench/results/url_fuzz.tsv. `make test` runs 8 per pattern.
+# The long fuzzing run: 300 generated requests per URL pattern (10 minutes on PostgreSQL), each
+# pattern's count and statuses in bench/results/url_fuzz.tsv. `make test` runs 8 per pattern.
 fuzz: install
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	mkdir -p bench/results && rm -f bench/results/url_fuzz.tsv
