@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed-stamp
 TEST_ENV := SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_HTTPS=0
 RUN_ENV := DEBUG=1
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test services lint format fuzz bench clean
 
 $(STAMP): pyproject.toml
+	.ci/ensure_services --python
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e ".[test]"
@@ -36,9 +37,22 @@ tests/browser/node_modules: tests/browser/package-lock.json
 	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: lint tests/browser/node_modules
+# Redis, Chromium, Java, CJK fonts, npm (and PostgreSQL when DATABASE_URL names it): installed
+# and started when missing if run as root, else the one command to run is printed.
+services:
+	.ci/ensure_services $(if $(filter postgres%,$(DATABASE_URL)),--postgres)
+
+test: services lint tests/browser/node_modules
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(VENV)/bin/pytest
+
+# The long fuzzing run: 300 generated requests per URL pattern (10 minutes on PostgreSQL), each
+# pattern's count and statuses in bench/results/url_fuzz.tsv. `make test` runs 8 per pattern.
+fuzz: install
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	mkdir -p bench/results && rm -f bench/results/url_fuzz.tsv
+	FUZZ_EXAMPLES=300 FUZZ_REPORT=bench/results/url_fuzz.tsv $(TEST_ENV) \
+		$(VENV)/bin/pytest tests/newsroom/test_url_fuzzing.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

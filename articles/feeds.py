@@ -9,10 +9,10 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
 from regions.models import Region
 
+from .feedgenerators import HtmlSafeAtomFeed, HtmlSafeRssFeed
 from .models import Article, Byline, Reporter, Section, all_tags
 
 FEED_LENGTH = 30
@@ -30,6 +30,8 @@ def headline_group_text(article):
 
 
 class LatestArticlesFeed(Feed):
+    feed_type = HtmlSafeRssFeed
+
     def title(self, obj=None):
         return settings.SITE_NAME
 
@@ -87,7 +89,7 @@ class LatestArticlesFeed(Feed):
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed
 
 
 class ArticlesOfFeed(LatestArticlesFeed):
@@ -145,16 +147,16 @@ class TagFeed(ArticlesOfFeed):
 
 
 class SectionAtomFeed(SectionFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed
 
 
 class RegionAtomFeed(RegionFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed
 
 
 class ReporterAtomFeed(ReporterFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed
 
 
 class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+    feed_type = HtmlSafeAtomFeed

@@ -63,7 +63,8 @@ def before(articles, key):
 
 def page_number(value):
     """A numbered page as an int from 1 to MAX_NUMBERED_PAGE, or Http404."""
-    if not value.isdigit() or not 1 <= int(value) <= MAX_NUMBERED_PAGE:
+    # isdigit() alone admits "²", which int() refuses.
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_NUMBERED_PAGE:
         raise Http404("页码无效。")
     return int(value)
 

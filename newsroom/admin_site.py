@@ -21,9 +21,11 @@ class NewsroomAdminSite(admin.AdminSite):
     login_form = RateLimitedAuthenticationForm
 
     def login(self, request, extra_context=None):
-        """The admin's login, answering 429 Too Many Requests while the failure limit holds."""
+        """The admin's login, answering 429 Too Many Requests, with when to retry, while the
+        limit on attempts holds (newsroom.auth)."""
         response = super().login(request, extra_context)
         form = (getattr(response, "context_data", None) or {}).get("form")
         if form is not None and form.has_error(NON_FIELD_ERRORS, code="too_many_attempts"):
             response.status_code = 429
+            response["Retry-After"] = str(form.retry_after)
         return response

@@ -1,9 +1,19 @@
 """Whole-page cache for anonymous readers, invalidated by the events that change pages.
 
 Every change to published content (an article saved, published, withdrawn or corrected; a
-credit, tag, page or issue edited) bumps one generation counter in the shared cache. A cached page
+credit, tag, page or issue edited) starts a new generation in the shared cache. A cached page
 remembers the generation it was rendered under and is served only while that is still current,
 so readers see a change as soon as the event's transaction commits, on every app server at once.
+
+A generation is a random token, set, not a counter incremented: a set is atomic on every backend
+(the file cache writes by renaming) where an increment is not, and two processes incrementing
+at once could both write the same next number, or a slow one put back an earlier number under
+which stale pages were kept. A token is never reused, so a page is served only under the one it
+was rendered under. A missing generation (a new cache, or one that dropped the key) is replaced
+by a new token, never read as a default that old pages could have been stored under.
+
+The cache may fail (newsroom.cache): the page is then rendered and sent uncached. When it answers
+again, a new generation starts, since changes made meanwhile could not invalidate it.
 A page is also never kept past the next scheduled publication, so an article scheduled for 08:00
 appears at 08:00 without any job or event.
 
@@ -13,6 +23,7 @@ responses that set cookies are never cached nor served from cache.
 
 import hashlib
 import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import caches
@@ -22,6 +33,8 @@ from django.utils.cache import cc_delim_re
 
 from articles.models import Article
 from articles.signals import content_changed
+
+from .cache import recovered as cache_recovered
 
 GENERATION_KEY = "pagecache:generation"
 NEXT_PUBLICATION_KEY = "pagecache:next-publication"
@@ -34,13 +47,19 @@ def _cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
-def _increment():
-    cache = _cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        cache.incr(GENERATION_KEY)
+def new_generation():
+    """Invalidate every cached page in the shared cache (for every process that uses it)."""
+    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _current_generation(found):
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        # Added, not set: another process may be starting one too; then theirs is current.
+        cache = _cache()
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def _refresh_next_publication():
@@ -52,7 +71,7 @@ def _refresh_next_publication():
 
 
 def _changed():
-    _increment()
+    new_generation()
     _refresh_next_publication()
 
 
@@ -80,12 +99,13 @@ class AnonymousPageCacheMiddleware:
         url = f"{request.get_host()}{request.get_full_path()}".encode()
         key = PAGE_KEY.format(hashlib.sha256(url).hexdigest())
         found = cache.get_many([GENERATION_KEY, NEXT_PUBLICATION_KEY, key])
-        generation = found.get(GENERATION_KEY, 0)
+        generation = _current_generation(found)
         entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        if generation is not None and entry is not None and entry[0] == generation:
             return self._rebuild(entry, request)
         response = self.get_response(request)
-        if self._cacheable_response(response):
+        # No generation: the cache is failing, so the page goes out uncached.
+        if generation is not None and self._cacheable_response(response):
             upcoming = found.get(NEXT_PUBLICATION_KEY)
             if upcoming is None or (upcoming and upcoming <= time.time()):
                 upcoming = _refresh_next_publication()
@@ -132,3 +152,6 @@ class AnonymousPageCacheMiddleware:
 def connect():
     """Listen for content changes (called from the app config once apps are ready)."""
     content_changed.connect(lambda sender, **kwargs: bump(), weak=False, dispatch_uid="pagecache")
+    cache_recovered.connect(
+        lambda sender, **kwargs: new_generation(), weak=False, dispatch_uid="pagecache"
+    )

@@ -48,11 +48,23 @@ def database_from_url(url):
     raise ImproperlyConfigured(f"DATABASE_URL: unsupported scheme {parts.scheme!r}")
 
 
-def cache_from_url(url):
-    """The shared Redis cache when REDIS_URL is set; otherwise each process keeps its own."""
+def cache_from_url(url, directory):
+    """Redis when REDIS_URL is set (shared by every app server); otherwise files in `directory`,
+    shared by every process on this machine (a per-process cache would keep showing the old
+    page after a change made from the command line)."""
     if url:
-        return {"BACKEND": "newsroom.cache.RedisCache", "LOCATION": url}
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        return {
+            "BACKEND": "newsroom.cache.RedisCache",
+            "LOCATION": url,
+            # A cache that does not answer costs this much once, then is skipped for a while.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    # Django's default of 300 files is a few dozen pages of a small site.
+    return {
+        "BACKEND": "newsroom.cache.FileCache",
+        "LOCATION": str(directory),
+        "OPTIONS": {"MAX_ENTRIES": 3000},
+    }
 
 
 def origin(url):
@@ -109,6 +121,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Refuses unusable input (400) and writes to the public site (405) before any view runs;
+    # after the middleware above, so that those answers carry the same headers.
+    "newsroom.request_checks.RequestCheckMiddleware",
     # Last, so that it is the first to see an exception from a view or a template.
     "newsroom.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -152,7 +167,14 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     }
     DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
 
-CACHES = {"default": cache_from_url(os.environ.get("REDIS_URL"))}
+CACHES = {
+    "default": cache_from_url(
+        os.environ.get("REDIS_URL"), os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache")
+    )
+}
+# In the database, not the cache: a cache outage must not sign editors out (Django's default,
+# stated because the cache backend above is chosen for speed, not for keeping anything).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -242,9 +264,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Failed admin logins per username and client address; past the limit the form refuses (HTTP
-# 429) until the window has passed. Counted in the cache, so shared by all app servers on Redis.
+# Admin login attempts per username and per client address (newsroom.auth), counted in the
+# database; past either limit the form refuses (HTTP 429, Retry-After) until the window that the
+# first failure opened has passed. An address gets more: an office's editors may share one.
 LOGIN_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20"))
 LOGIN_FAILURE_WINDOW = 15 * 60  # seconds
 # Behind nginx every request comes from 127.0.0.1: name the header that carries the reader's
 # address (HTTP_X_REAL_IP with deploy/nginx.conf). Only set it when a proxy always overwrites it.

@@ -17,3 +17,6 @@ urlpatterns = [
 
 # Rendered without the request's context processors, which may need the database that failed.
 handler500 = "newsroom.views.server_error"
+# Django's own refusals (TooManyFieldsSent, RequestDataTooBig, DisallowedHost) get the same page
+# as newsroom.request_checks.
+handler400 = "newsroom.views.bad_request"

@@ -83,6 +83,24 @@ def pytest_ignore_collect(collection_path, config):
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_directory(tmp_path_factory):
+    """The file cache in a directory of this run's own: the checkout's is shared with whatever
+    else runs there (a development server would start new page generations under a test)."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    default = settings.CACHES["default"]
+    if default["BACKEND"] != "newsroom.cache.FileCache":
+        yield
+        return
+    location = str(tmp_path_factory.mktemp("cache"))
+    with override_settings(
+        CACHES={**settings.CACHES, "default": {**default, "LOCATION": location}}
+    ):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with empty caches (pages, login counters): no state leaks between tests."""

@@ -3,8 +3,10 @@
 Who may do what is decided here on the server, from the article's own rules
 (articles/models/workflow.py), never only by what the page shows:
 
-- Contributors (通讯员/记者) list only their own articles. Someone else's unpublished article is
-  refused (403) even by URL; a published one may be viewed read-only (readers see it anyway).
+- Contributors (通讯员/记者) see only their own articles: someone else's, published or not, is
+  refused (403) even by URL, with its history and revisions (they read published ones on the
+  site, like everyone). The editors' note (编辑备注) is internal to the desk: contributors never
+  see it, not even on their own articles.
 - The status and publish time are not form fields: they change only through the workflow
   (the buttons on the change page, the bulk actions), which check permissions per transition.
 - Every save keeps a revision, and a save from an out-of-date form is refused (no lost edits).
@@ -226,7 +228,7 @@ class ArticleAdmin(
     def has_view_permission(self, request, obj=None):
         if not super().has_view_permission(request, obj):
             return False
-        return obj is None or obj.is_published() or obj.can_be_seen_by(request.user)
+        return obj is None or obj.can_be_seen_by(request.user)
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -242,6 +244,8 @@ class ArticleAdmin(
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if not self.sees_editor_notes(request):
+            fieldsets = [(t, o) for t, o in fieldsets if "editor_note" not in o["fields"]]
         if obj is None or not self.has_change_permission(request, obj):
             return fieldsets
         # The version the form was opened at travels with it, hidden, for the conflict check.

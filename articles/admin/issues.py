@@ -30,6 +30,9 @@ class PageInline(admin.TabularInline):
         articles = Article.objects.order_by("position").only(
             "pk", "page_id", "position", "headline", "status"
         )
+        if not request.user.has_perm("articles.review_article"):
+            # A contributor sees their own articles only (as in the article admin).
+            articles = articles.filter(created_by=request.user)
         return super().get_queryset(request).prefetch_related(Prefetch("articles", articles))
 
     @admin.display(description="本版稿件")

@@ -4,15 +4,12 @@ The numbers come from articles/statistics.py; this module only reads the date ra
 renders them (as a page, or as CSV that Excel opens with its Chinese text intact).
 """
 
-import csv
-
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.http import content_disposition_header
 
 from articles import statistics
 
+from . import csv_export
 from .forms import StatisticsForm
 
 PERSON_COLUMNS = [
@@ -57,14 +54,8 @@ def report(request, admin_context):
 
 
 def csv_response(filename, columns, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    # Excel takes a CSV without a byte-order mark for the local code page and garbles Chinese.
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([label for _, label in columns] + [PAGES_HEADER])
-    writer.writerows(table(columns, rows))
-    return response
+    header = [label for _, label in columns] + [PAGES_HEADER]
+    return csv_export.csv_response(filename, header, table(columns, rows))
 
 
 def table(columns, rows):

@@ -18,9 +18,12 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 
 from articles.models import Article, Status
+from articles.models.history import SNAPSHOT_LABELS
 from articles.models.workflow import ACTION_LABELS
 
 from .forms import CorrectionForm, TransitionForm, WorkflowFields
+
+EDITOR_NOTE_LABEL = SNAPSHOT_LABELS["editor_note"]
 
 
 class ArticleWorkflowViews:
@@ -33,6 +36,10 @@ class ArticleWorkflowViews:
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         return article
+
+    def sees_editor_notes(self, request):
+        # The editors' internal note: for those who review, not for contributors.
+        return request.user.has_perm("articles.review_article")
 
     def change_page(self, article):
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
@@ -95,10 +102,13 @@ class ArticleWorkflowViews:
                 messages.SUCCESS,
             )
             return self.change_page(article)
+        changes = revision.diff(article.snapshot())
+        if not self.sees_editor_notes(request):
+            changes = [(label, lines) for label, lines in changes if label != EDITOR_NOTE_LABEL]
         context = {
             **self.page_context(request, article, f"第{revision.number}版与当前稿件的差异"),
             "revision": revision,
-            "changes": revision.diff(article.snapshot()),
+            "changes": changes,
             "can_restore": can_restore,
         }
         return TemplateResponse(request, "admin/articles/article/revision_diff.html", context)

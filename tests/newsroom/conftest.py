@@ -1,4 +1,10 @@
+import signal
+import socket
+import subprocess
+import time
+
 import pytest
+import redis
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -58,3 +64,72 @@ def database_outage(db):
     outage = DatabaseOutage()
     yield outage
     outage.restore()
+
+
+class ThrowawayRedis:
+    """A redis-server of the test's own on a spare port, to stop, freeze and start mid-test.
+
+    stop() kills it (connections are refused, its keys are gone); freeze() stops the process
+    with SIGSTOP, as an unreachable server looks to its clients (connections hang until their
+    timeout, and its keys are still there when thaw() lets it go on).
+    """
+
+    def __init__(self):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+        self.frozen = False
+        self.start()
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""],
+            stdout=subprocess.DEVNULL,
+        )
+        client = self.client()
+        for _ in range(100):
+            try:
+                client.ping()
+                return
+            except redis.exceptions.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError(f"redis-server did not start on port {self.port}")
+
+    def stop(self):
+        self.thaw()
+        self.process.kill()
+        self.process.wait()
+
+    def freeze(self):
+        self.process.send_signal(signal.SIGSTOP)
+        self.frozen = True
+
+    def thaw(self):
+        if self.frozen:
+            self.process.send_signal(signal.SIGCONT)
+            self.frozen = False
+
+    def client(self):
+        return redis.Redis(port=self.port)
+
+    def keys(self):
+        return self.client().keys()
+
+
+@pytest.fixture
+def throwaway_redis(settings):
+    """The default cache on a throwaway Redis, tried again at once after a failure (RETRY_AFTER
+    0) unless a test says otherwise, with short timeouts for the frozen server."""
+    server = ThrowawayRedis()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.RedisCache",
+            "LOCATION": server.url,
+            "RETRY_AFTER": 0,
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    yield server
+    server.stop()

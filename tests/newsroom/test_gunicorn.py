@@ -37,6 +37,7 @@ def test_gunicorn_serves_the_health_check_and_logs_it_as_json(tmp_path):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_HTTPS": "0",
         "SQLITE_PATH": str(tmp_path / "db.sqlite3"),  # used unless DATABASE_URL is set
+        "CACHE_DIR": str(tmp_path / "cache"),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "1",
     }
@@ -56,7 +57,7 @@ def test_gunicorn_serves_the_health_check_and_logs_it_as_json(tmp_path):
         server.terminate()
         output, _ = server.communicate(timeout=20)
 
-    assert body == {"status": "ok"}
+    assert body == {"status": "ok", "database": "ok", "cache": "ok"}
     records = [json.loads(line) for line in output.splitlines()]
     [access] = [r for r in records if r["logger"] == "gunicorn.access"]
     assert access["path"] == "/healthz"

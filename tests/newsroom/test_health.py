@@ -6,7 +6,7 @@ def test_health_is_ok_when_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 @pytest.mark.django_db
@@ -20,7 +20,7 @@ def test_health_is_503_when_the_database_is_unreachable(client, database_outage)
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.json() == {"status": "unavailable"}
+    assert response.json() == {"status": "unavailable", "database": "unavailable", "cache": "ok"}
     assert "no-store" in response["Cache-Control"]
 
 

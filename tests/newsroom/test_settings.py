@@ -77,12 +77,21 @@ def test_without_a_replica_url_there_is_no_router():
     assert found == {"DATABASES.keys()": "dict_keys(['default'])", "DATABASE_ROUTERS": "[]"}
 
 
-def test_the_cache_is_redis_when_configured_and_local_memory_otherwise():
-    assert cache_from_url("redis://127.0.0.1:6379/1") == {
-        "BACKEND": "newsroom.cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/1",
-    }
-    assert cache_from_url(None)["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+def test_the_cache_is_redis_when_configured_and_files_shared_by_the_machine_otherwise():
+    redis = cache_from_url("redis://127.0.0.1:6379/1", "/srv/cache")
+    files = cache_from_url(None, "/srv/cache")
+
+    assert (redis["BACKEND"], redis["LOCATION"]) == (
+        "newsroom.cache.RedisCache",
+        "redis://127.0.0.1:6379/1",
+    )
+    assert (files["BACKEND"], files["LOCATION"]) == ("newsroom.cache.FileCache", "/srv/cache")
+
+
+def test_sessions_are_kept_in_the_database_not_the_cache():
+    found = production_settings("SESSION_ENGINE")
+
+    assert found == {"SESSION_ENGINE": "'django.contrib.sessions.backends.db'"}
 
 
 def test_logs_are_json_lines_on_stdout_at_the_configured_level():
