@@ -64,11 +64,15 @@ def test_with_everything_there_it_succeeds_and_redis_answers(machine_without):
 
 def test_make_test_and_ci_both_start_with_the_script():
     dry_run = subprocess.run(
-        ["make", "-n", "test"],
+        ["make", "--no-print-directory", "-n", "test"],
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
-        env={**os.environ, "DATABASE_URL": ""},
+        # Under `make test` the parent's MAKEFLAGS would make this run print its directory.
+        env={
+            **{k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL")},
+            "DATABASE_URL": "",
+        },
     )
     ci = (settings.BASE_DIR / ".ci" / "run").read_text()
 
