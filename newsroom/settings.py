@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "regions",
     "articles",
     "epaper",
+    "importing",
     "newsroom",
 ]
 
@@ -199,7 +200,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Where uploaded page texts wait for the import's confirmation (articles/importing/uploads.py):
+# Where uploaded page texts wait for the import's confirmation (importing/uploads.py):
 # private, never served; empty means a directory in the system's temporary directory.
 IMPORT_UPLOAD_DIR = os.environ.get("IMPORT_UPLOAD_DIR", "")
 # Uploaded originals (photos/storage.py): outside MEDIA_ROOT, with no URL; editors only.

@@ -12,9 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles.admin.importing import MAX_FILES, SESSION_KEY
-from articles.importing import uploads
 from articles.models import Article, Issue
+from importing import uploads
+from importing.views import MAX_FILES, SESSION_KEY
 from tests.articles.admin_helpers import (
     CHIEFS,
     CONTRIBUTORS,

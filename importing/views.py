@@ -1,9 +1,9 @@
 """导入新一期: upload the pages, review the merge as cards, then confirm or cancel.
 
-The same import as the command line (articles/importing/importer.py), as a page:
+The same import as the command line (importing/importer.py), as a page:
 
 - Upload: bounded as a whole (count and total bytes), refused before the body is read past the
-  limit. The files wait for review in a private temporary store (articles/importing/uploads.py);
+  limit. The files wait for review in a private temporary store (importing/uploads.py);
   the session holds only the upload's token.
 - Preview: 版次 and 版名 per file, the issue's number, one card per article with what the merge
   does to it (新建, 不变, 更新, 冲突 …), a replace choice per conflict, a choice for the articles
@@ -23,10 +23,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from articles.importing.importer import IssueImport, PageSource
-from articles.importing.plan import Action, ImportOptions, ImportRefused
 from articles.importing.text import PageError
-from articles.importing.uploads import Upload, UploadGone, sweep
+from importing.importer import IssueImport, PageSource
+from importing.plan import Action, ImportOptions, ImportRefused
+from importing.uploads import Upload, UploadGone, sweep
 
 SESSION_KEY = "articles.import_issue"
 MAX_FILES = 24  # a daily's pages, with room to spare

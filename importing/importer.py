@@ -13,11 +13,11 @@ Nothing is written before `apply`, and `apply` writes exactly the reviewed plan 
 
 from dataclasses import dataclass
 
+from articles.importing.parsing import parse_issue
 from articles.models import Section
 
 from .loading import load_issue, places_from_database
 from .merging import plan_issue
-from .parsing import parse_issue
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.importing.importer import IssueImport, PageSource
-from articles.importing.loading import write_fixture
-from articles.importing.plan import Action, ImportOptions, ImportRefused
-from articles.importing.review import render_plan
 from articles.importing.text import PageError
+from importing.importer import IssueImport, PageSource
+from importing.loading import write_fixture
+from importing.plan import Action, ImportOptions, ImportRefused
+from importing.review import render_plan
 
 
 class Command(BaseCommand):

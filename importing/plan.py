@@ -11,9 +11,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from articles.importing.structure import ParsedArticle, ParseWarning
 from articles.models import Article, Issue, Page
-
-from .structure import ParsedArticle, ParseWarning
 
 
 class Action(enum.StrEnum):
