@@ -191,6 +191,8 @@ class PagePlan:
     retopic: tuple | None = None  # (old topic, new topic)
     articles: list[ArticlePlan] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)  # not about one article
+    pdf: object = None  # pdf_pages.PdfPage of a page given as a PDF: its image and zones
+    image: str = ""  # where the command line's review wrote the page image with its zones
 
     @property
     def all_warnings(self):

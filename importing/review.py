@@ -38,6 +38,8 @@ def render_plan(plan):
             out.append(f"版名：{page.renamed[0] or NONE} → {page.renamed[1]}")
         if page.topic:
             out.append(f"专题：{'／'.join(page.topic.splitlines())}")
+        if page.image:
+            out.append(f"版面图（热区按稿件序号标出）：{page.image}")
         for warning in page.warnings:
             out.append(f"  警告：第{warning.line}行：{warning.message}")
         for item in page.articles:
