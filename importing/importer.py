@@ -25,7 +25,7 @@ from articles.models import Page, Section
 
 from .loading import load_issue, places_from_database
 from .merging import plan_issue
-from .pdf_pages import PdfPage, looks_like_pdf, read_pdf, scan_page, store_page
+from .pdf_pages import PdfPage, looks_like_pdf, matched_articles, read_pdf, scan_page, store_page
 
 
 @dataclass(frozen=True)
@@ -125,13 +125,15 @@ class IssueImport:
         for count, index in enumerate(indexes, start=1):
             source, page_plan = self.sources[index], done.pages[index]
             page = Page.objects.get(issue=done.written_issue, number=page_plan.number)
+            articles, written = matched_articles(page_plan)
             store_page(
                 page,
                 source.path,
                 source.name,
                 self.readings[index],
                 self.parsed.pages[index],
-                page_plan,
+                articles,
+                written,
             )
             if progress:
                 progress(count, len(indexes), source.name)

@@ -67,29 +67,57 @@ class PdfPage:
         return cls(result, zones)
 
     @property
+    def image_size(self):
+        return next(
+            ((r.width, r.height) for r in self.result.renditions if _is_review(r)), (0, 0)
+        )
+
+    def drawn_zones(self):
+        """The zones in the review image's pixels, for the admin's SVG: each with its number,
+        its rectangles as (x, y, width, height) and where its number stands."""
+        width, height = self.image_size
+        drawn = []
+        for position, rects in self.zones:
+            boxes = [
+                (x0 * width, top * height, (x1 - x0) * width, (bottom - top) * height)
+                for x0, top, x1, bottom in rects
+            ]
+            x, y = boxes[0][0], boxes[0][1]
+            drawn.append({"position": position, "rects": boxes, "label": (x + 6, y + 24)})
+        return drawn
+
+    @property
     def image(self):
         """The page image the review draws on (JPEG bytes), or None."""
-        kind, format = REVIEW_IMAGE
-        for rendition in self.result.renditions:
-            if (rendition.kind, rendition.format) == (kind, format):
-                return rendition.data
-        return None
+        return next((r.data for r in self.result.renditions if _is_review(r)), None)
 
 
-def store_page(page, path, name, result, parsed_page, page_plan):
-    """Store one imported page's PDF after the merge: in one transaction, or not at all."""
-    articles = {
-        item.position: item.article
-        for item in page_plan.articles
-        if item.parsed is not None and item.article is not None
-    }
-    written = {item.article.pk for item in page_plan.articles if item.writes_content}
+def _is_review(rendition):
+    return (rendition.kind, rendition.format) == REVIEW_IMAGE
+
+
+def store_page(page, path, name, result, parsed_page, articles, written):
+    """Store one imported page's PDF after the merge, in one transaction or not at all.
+
+    articles: {position on the page: Article} as the merge matched them; written: the ids of
+    the articles whose content the import wrote (only those get the page's photos).
+    """
     with transaction.atomic():
         page_pdf = process_page_pdf(
             page, path, filename=name, parsed_page=parsed_page, result=result, articles=articles
         )
         give_photos(page_pdf, written)
     return page_pdf
+
+
+def matched_articles(page_plan):
+    """({position: Article}, {ids written}) of an applied page plan."""
+    articles = {
+        item.position: item.article
+        for item in page_plan.articles
+        if item.parsed is not None and item.article is not None
+    }
+    return articles, {item.article.pk for item in page_plan.articles if item.writes_content}
 
 
 def give_photos(page_pdf, written):

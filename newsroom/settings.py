@@ -103,6 +103,8 @@ INSTALLED_APPS = [
     "articles",
     "epaper",
     "importing",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
 ]
 
@@ -167,6 +169,11 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         "TEST": {"MIRROR": "default"},
     }
     DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
+
+# Background work (the page PDFs of an import): django-tasks, the backport of Django 6's
+# django.tasks, with its database backend: the queue is a table, `manage.py db_worker` runs it
+# (make run starts one beside the site). README: Celery for more than one machine.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 CACHES = {
     "default": cache_from_url(
