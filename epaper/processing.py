@@ -45,6 +45,7 @@ def process_page_pdf(
     limits=None,
     result=None,
     articles=None,
+    then=None,
 ):
     """Read page `pdf_page` of the PDF at `path` for the printed page `page` (articles.Page)
     and store it; return the PagePdf. Raises PdfError (nothing written) for a bad PDF.
@@ -53,6 +54,8 @@ def process_page_pdf(
     not given), matched to the page's Article rows by position as the importer matches them,
     or to `articles` ({position: Article}, the import's own matching) when given. `result`:
     the page as already read by extract_page (the importer reads it once for its review).
+    `then(page_pdf)` runs last inside the same transaction: if it fails, nothing of the page
+    is kept (rows nor the files this run added).
     """
     filename = filename or Path(path).name
     limits = limits or Limits()
@@ -87,6 +90,8 @@ def process_page_pdf(
             _store_renditions(page_pdf, renditions)
             _store_photos(page_pdf, page, result, photos, parsed_page, zones, articles)
             _store_zones(page_pdf, result, zones, articles)
+            if then is not None:
+                then(page_pdf)
     except BaseException:
         files.remove_added()
         raise

@@ -13,7 +13,6 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 
 from articles.importing.structure import ParsedPage, ParseWarning
 from articles.models import Article
@@ -68,9 +67,7 @@ class PdfPage:
 
     @property
     def image_size(self):
-        return next(
-            ((r.width, r.height) for r in self.result.renditions if _is_review(r)), (0, 0)
-        )
+        return next(((r.width, r.height) for r in self.result.renditions if _is_review(r)), (0, 0))
 
     def drawn_zones(self):
         """The zones in the review image's pixels, for the admin's SVG: each with its number,
@@ -102,12 +99,15 @@ def store_page(page, path, name, result, parsed_page, articles, written):
     articles: {position on the page: Article} as the merge matched them; written: the ids of
     the articles whose content the import wrote (only those get the page's photos).
     """
-    with transaction.atomic():
-        page_pdf = process_page_pdf(
-            page, path, filename=name, parsed_page=parsed_page, result=result, articles=articles
-        )
-        give_photos(page_pdf, written)
-    return page_pdf
+    return process_page_pdf(
+        page,
+        path,
+        filename=name,
+        parsed_page=parsed_page,
+        result=result,
+        articles=articles,
+        then=lambda page_pdf: give_photos(page_pdf, written),
+    )
 
 
 def matched_articles(page_plan):
