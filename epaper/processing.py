@@ -213,9 +213,9 @@ def _store_zones(page_pdf, result, zones, articles):
     for zone in zones:
         wanted.add(zone.position)
         row = existing.get(zone.position) or Zone(page_pdf=page_pdf, position=zone.position)
-        row.article = articles.get(zone.position)
         row.lines = zone.lines
-        if not row.is_corrected:
+        if not row.is_corrected:  # an editor's rectangles and article are kept
+            row.article = articles.get(zone.position)
             row.rects = [result.relative(box) for box in zone.rects]
         row.save()
     # A zone no article is left for goes, unless an editor drew it and its article is there.
