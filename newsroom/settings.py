@@ -210,6 +210,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Where uploaded page texts wait for the import's confirmation (importing/uploads.py):
 # private, never served; empty means a directory in the system's temporary directory.
 IMPORT_UPLOAD_DIR = os.environ.get("IMPORT_UPLOAD_DIR", "")
+# The admin's upload of page PDFs (importing/views.py): one page PDF, and the whole upload.
+IMPORT_MAX_PDF_BYTES = int(os.environ.get("IMPORT_MAX_PDF_BYTES", 100 * 1024 * 1024))
+IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 1024 * 1024 * 1024))
 # Uploaded originals (photos/storage.py): outside MEDIA_ROOT, with no URL; editors only.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {

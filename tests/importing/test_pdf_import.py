@@ -1,6 +1,7 @@
 """import_issue with page PDFs: the same parser, review and merge as text pages; then each
 page's PDF, 版面图, zones and photos stored; bad PDFs refused with nothing written."""
 
+import io
 import json
 
 import pytest
@@ -244,3 +245,18 @@ def test_a_scan_is_imported_as_its_image_with_no_articles_and_a_warning(tmp_path
     page = Page.objects.get()
     assert (page.number, page.name, page.articles.count()) == (3, "图片", 0)
     assert page.pdf.renditions.count() == 6 and page.pdf.zones.count() == 0
+
+
+def test_the_command_shows_its_progress_page_by_page(seed_pdf, tmp_path, regions):
+    text = tmp_path / "p01.txt"
+    text.write_text("第01版：要闻\n\n# 一版的稿件\n\n本报讯 一版的正文。\n", encoding="utf-8")
+    errors = io.StringIO()
+
+    call_command(
+        "import_issue", str(text), str(seed_pdf), "--date", "2024-10-08", stderr=errors
+    )
+
+    shown = errors.getvalue()
+    bar = "#" * 30
+    assert f"读取 PDF [{bar}] 1/1 {seed_pdf}" in shown  # the PDFs only: text needs no reading
+    assert f"保存版面 [{bar}] 1/1 {seed_pdf}" in shown
