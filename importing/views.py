@@ -28,6 +28,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django_tasks import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from articles.importing.text import PageError
 from epaper.pdf.document import DEFAULT_LIMITS
@@ -266,6 +267,9 @@ class _ImportPage:
         action = request.POST.get("action")
         if action == "retry":
             return self.retry(upload)
+        if "signature" not in upload.manifest and action != "cancel":
+            # Its page PDFs are still being read: there is nothing to review yet.
+            return HttpResponseRedirect(request.path + "?progress=1")
         if action == "cancel":
             self.finish(upload)
             messages.info(request, "已取消导入，没有写入任何内容。")
@@ -471,7 +475,10 @@ class _ImportPage:
                 )
             return self.first_review(upload)
         task = read_upload if stage == READING else store_upload
-        failed = task.get_result(state["task"]).status == TaskResultStatus.FAILED
+        try:
+            failed = task.get_result(state["task"]).status == TaskResultStatus.FAILED
+        except TaskResultDoesNotExist:
+            failed = True  # its record pruned: it can only be run again
         self.context.update(
             {
                 "title": "导入新一期：读取 PDF" if stage == READING else "导入新一期：保存版面",

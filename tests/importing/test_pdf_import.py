@@ -253,8 +253,9 @@ def test_the_command_shows_its_progress_page_by_page(seed_pdf, tmp_path, regions
     errors = io.StringIO()
 
     call_command(
-        "import_issue", str(text), str(seed_pdf), "--date", "2024-10-08", stderr=errors
-    )
+        "import_issue", str(text), str(seed_pdf), "--date", "2024-10-08", "--progress",
+        stderr=errors,
+    )  # fmt: skip
 
     shown = errors.getvalue()
     bar = "#" * 30

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from articles.models import Article
 from epaper.models import PagePdf, Zone
-from tests.articles.admin_helpers import post_data_from
+from tests.articles.admin_helpers import EDITORS, client_for, make_user, post_data_from
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +33,9 @@ def test_the_page_pdf_admin_shows_the_page_image_with_its_zones(admin_client, se
     assert body.count('class="import-zone"') == 7
 
 
-def test_an_editors_zone_correction_in_the_admin_survives_reimport(
-    admin_client, admin_user, seed_pdf, regions
-):
+def test_an_editors_zone_correction_in_the_admin_survives_reimport(seed_pdf, regions):
+    editor = make_user(EDITORS, "editor")  # the 编辑 group, not a superuser
+    admin_client = client_for(editor)
     import_seed(seed_pdf)
     page_pdf = PagePdf.objects.get()
     url = f"/admin/epaper/pagepdf/{page_pdf.pk}/change/"
@@ -56,7 +56,7 @@ def test_an_editors_zone_correction_in_the_admin_survives_reimport(
     import_seed(seed_pdf)
 
     assert Zone.objects.get(position=3).rects == [[0.6, 0.3, 0.99, 0.45], [0.6, 0.46, 0.8, 0.5]]
-    assert Zone.objects.get(position=3).corrected_by == admin_user
+    assert Zone.objects.get(position=3).corrected_by == editor
     assert Zone.objects.get(position=4).article.position == 5
     assert Zone.objects.get(position=1).rects == untouched
 

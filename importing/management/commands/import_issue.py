@@ -1,6 +1,6 @@
+import argparse
 import datetime
 import json
-import sys
 import tempfile
 from pathlib import Path
 
@@ -63,6 +63,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--user", help="以此用户的身份和权限导入（替换冲突稿件时必需）")
         parser.add_argument(
+            "--progress",
+            action=argparse.BooleanOptionalAction,
+            help="逐版显示读取和保存 PDF 的进度条（缺省：在终端上显示）",
+        )
+        parser.add_argument(
             "--review-dir",
             type=Path,
             help="PDF 版面的核对图（标出各稿件热区）写到这个目录（缺省：新建的临时目录）",
@@ -73,7 +78,7 @@ class Command(BaseCommand):
             self._sources(page_files, options), self._date(options), self._options(options)
         )
         try:
-            job.read(progress=self._progress("读取 PDF"))
+            job.read(progress=self._progress("读取 PDF", options["progress"]))
             plan = job.plan()
         except (PageError, PdfError) as error:
             raise CommandError(str(error)) from error
@@ -106,7 +111,7 @@ class Command(BaseCommand):
             self.stderr.write(f"试运行：已写出 {options['emit_fixture']}，数据库未改动。")
             return
         try:
-            job.store_pages(done, progress=self._progress("保存版面"))
+            job.store_pages(done, progress=self._progress("保存版面", options["progress"]))
         except PdfError as error:
             raise CommandError(
                 f"稿件已导入，版面 PDF 未能全部保存（可再次导入）：{error}"
@@ -115,17 +120,18 @@ class Command(BaseCommand):
         for item in done.of(Action.REMOVED):
             self.stderr.write(f"已删除《{item.headline}》（第{item.page_number}版）")
 
-    def _progress(self, label):
-        """A per-page progress bar on stderr (only where someone watches it: a terminal)."""
-        stream = self.stderr._out
-        if not stream.isatty() and stream is sys.stderr:
+    def _progress(self, label, wanted):
+        """A per-page progress bar on stderr: asked for, or by default on a terminal."""
+        if not (self.stderr.isatty() if wanted is None else wanted):
             return None
+        stream = self.stderr
 
         def show(done, total, name):
             filled = round(30 * done / total)
             end = "\n" if done == total else ""
             stream.write(
-                f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name}{end}"
+                f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name}",
+                ending=end,
             )
             stream.flush()
 
