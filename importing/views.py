@@ -267,8 +267,11 @@ class _ImportPage:
         action = request.POST.get("action")
         if action == "retry":
             return self.retry(upload)
-        if "signature" not in upload.manifest and action != "cancel":
-            # Its page PDFs are still being read: there is nothing to review yet.
+        if STORING in upload.manifest or (
+            "signature" not in upload.manifest and action != "cancel"
+        ):
+            # Its page PDFs are still being read (nothing to review yet), or the import is
+            # written and its pages are being stored (nothing left to confirm).
             return HttpResponseRedirect(request.path + "?progress=1")
         if action == "cancel":
             self.finish(upload)
