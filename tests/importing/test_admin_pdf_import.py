@@ -55,12 +55,13 @@ def written():
 
 
 def reviewed(client, seed_pdf):
+    before = written()
     response = upload(client, seed_pdf)
     assert response.status_code == 302 and response["Location"].endswith("?progress=1")
     waiting = client.get(URL + "?progress=1")
     assert "正在后台读取各版 PDF" in waiting.content.decode()
     assert 'http-equiv="refresh"' in waiting.content.decode()
-    assert written() == [0, 0, 0, 0, 0, 0]  # nothing before the review
+    assert written() == before  # nothing before the review
     work()
     return client.get(URL + "?progress=1")
 
@@ -104,6 +105,29 @@ def test_confirming_writes_the_articles_then_a_task_stores_the_pages(editor_clie
     page_pdf = PagePdf.objects.get()
     assert page_pdf.zones.count() == 7 and page_pdf.renditions.count() == 6
     assert Article.objects.get(position=6).photos.get().image
+
+
+def test_a_confirmation_posted_again_while_the_pages_are_stored_writes_nothing_twice(
+    editor_client, seed_pdf
+):
+    preview = reviewed(editor_client, seed_pdf)
+    editor_client.post(URL, choices(preview, "confirm"))
+
+    again = editor_client.post(URL, choices(preview, "confirm"))
+
+    assert again["Location"].endswith("?progress=1")
+    assert Article.objects.count() == 7
+    assert "正在后台保存" in editor_client.get(URL + "?progress=1").content.decode()
+
+
+def test_the_review_of_a_page_imported_before_links_to_its_zones_to_correct(
+    editor_client, seed_pdf
+):
+    call_command("import_issue", str(seed_pdf), "--date", "2024-10-08", "--number", "1")
+
+    preview = reviewed(editor_client, seed_pdf)
+
+    assert f"/admin/epaper/pagepdf/{PagePdf.objects.get().pk}/change/" in preview.content.decode()
 
 
 def test_a_storing_task_that_dies_leaves_nothing_half_written_and_runs_again(
