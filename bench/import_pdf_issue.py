@@ -32,7 +32,7 @@ from django_setup import ROOT  # noqa: E402  (sets Django up: before any Django 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from articles.models import Issue  # noqa: E402
+from articles.models import Article, Issue, Page  # noqa: E402
 from epaper.testing import make_pages  # noqa: E402
 from importing.importer import IssueImport, PageSource  # noqa: E402
 from importing.plan import ImportOptions  # noqa: E402
@@ -73,7 +73,11 @@ def main():
     call_command("migrate", verbosity=0)
     if not Region.objects.exists():
         call_command("loaddata", "regions", verbosity=0)
-    Issue.objects.filter(date=DATE).delete()  # a previous run's: the first import is new again
+    # A previous run's issue goes (articles and pages first: they protect it), so that the
+    # first import is new again.
+    Article.objects.filter(issue__date=DATE).delete()
+    Page.objects.filter(issue__date=DATE).delete()
+    Issue.objects.filter(date=DATE).delete()
     try:
         paths = make_pages.build(SCRATCH / "pdf", issue=options.pages, seed_page=False)
         size = sum(p.stat().st_size for p in paths)
