@@ -17,10 +17,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The site, and beside it the worker of background tasks (django-tasks' db_worker: page PDFs
+# of an import), stopped when the site stops. The seed issue gets its page PDF (数字报).
 run: install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py loaddata regions seed_issue
+	$(RUN_ENV) $(PY) manage.py load_seed_pdf
 	$(RUN_ENV) $(PY) manage.py create_local_editor
+	$(RUN_ENV) $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install

@@ -18,9 +18,9 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from articles.importing.loading import load_issue, places_from_database
 from articles.importing.parsing import parse_issue
-from articles.importing.plan import ImportOptions
+from importing.loading import load_issue, places_from_database
+from importing.plan import ImportOptions
 from regions.models import Region
 
 PAGES = 6

@@ -157,13 +157,18 @@ class Zone(models.Model):
     def is_corrected(self):
         return self.corrected_at is not None
 
-    def correct(self, rects, user):
-        """An editor's rectangles: validated, recorded as theirs, kept on re-import."""
+    def correct(self, rects, user, article=None):
+        """An editor's rectangles (and, if given, the article the zone opens): validated,
+        recorded as theirs, kept on re-import."""
         validate_rects(rects)
         self.rects = [[float(v) for v in rect] for rect in rects]
         self.corrected_by = user
         self.corrected_at = timezone.now()
-        self.save(update_fields=["rects", "corrected_by", "corrected_at"])
+        fields = ["rects", "corrected_by", "corrected_at"]
+        if article is not None:
+            self.article = article
+            fields.append("article")
+        self.save(update_fields=fields)
 
 
 class PagePhoto(models.Model):

@@ -35,19 +35,35 @@ def sha256_of(path):
     return digest.hexdigest()
 
 
-def process_page_pdf(page, path, *, filename=None, pdf_page=1, parsed_page=None, limits=None):
+def process_page_pdf(
+    page,
+    path,
+    *,
+    filename=None,
+    pdf_page=1,
+    parsed_page=None,
+    limits=None,
+    result=None,
+    articles=None,
+    then=None,
+):
     """Read page `pdf_page` of the PDF at `path` for the printed page `page` (articles.Page)
     and store it; return the PagePdf. Raises PdfError (nothing written) for a bad PDF.
 
     The zones follow the articles the page text parses into (`parsed_page`, parsed here when
-    not given), matched to the page's Article rows by position as the importer matches them.
+    not given), matched to the page's Article rows by position as the importer matches them,
+    or to `articles` ({position: Article}, the import's own matching) when given. `result`:
+    the page as already read by extract_page (the importer reads it once for its review).
+    `then(page_pdf)` runs last inside the same transaction: if it fails, nothing of the page
+    is kept (rows nor the files this run added).
     """
     filename = filename or Path(path).name
     limits = limits or Limits()
     check_file(path, filename, limits)  # a 200 MB upload is refused before any work
-    result = run_bounded(
-        extract_page, filename, str(path), filename, pdf_page - 1, limits, limits=limits
-    )
+    if result is None:
+        result = run_bounded(
+            extract_page, filename, str(path), filename, pdf_page - 1, limits, limits=limits
+        )
     if parsed_page is None and result.text:
         parsed_page = parse_page(result.text, filename, page.number)
     zones = result.zones(parsed_page) if parsed_page else []
@@ -67,11 +83,15 @@ def process_page_pdf(page, path, *, filename=None, pdf_page=1, parsed_page=None,
             else (p, "")
             for p in result.photos
         ]
+        if articles is None:
+            articles = _articles_by_position(page)
         with transaction.atomic():
             page_pdf = _store(page, result, filename, pdf_sha, pdf_page, pdf_name)
             _store_renditions(page_pdf, renditions)
-            _store_photos(page_pdf, page, result, photos, parsed_page, zones)
-            _store_zones(page_pdf, page, result, zones)
+            _store_photos(page_pdf, page, result, photos, parsed_page, zones, articles)
+            _store_zones(page_pdf, result, zones, articles)
+            if then is not None:
+                then(page_pdf)
     except BaseException:
         files.remove_added()
         raise
@@ -143,10 +163,9 @@ def _articles_by_position(page):
     return {a.position: a for a in Article.objects.filter(page=page)}
 
 
-def _store_photos(page_pdf, page, result, photos, parsed_page, zones):
+def _store_photos(page_pdf, page, result, photos, parsed_page, zones, articles):
     """Each photo with the article whose zone holds it and, when the parser read its caption
     or credit, the article's Photo of that position."""
-    articles = _articles_by_position(page)
     article_of = {index: zone.position for zone in zones for index in zone.photos}
     photo_position = _photo_positions(result, parsed_page, zones)
     article_photos = {
@@ -188,16 +207,15 @@ def _photo_positions(result, parsed_page, zones):
     return positions
 
 
-def _store_zones(page_pdf, page, result, zones):
-    articles = _articles_by_position(page)
+def _store_zones(page_pdf, result, zones, articles):
     existing = {z.position: z for z in page_pdf.zones.all()}
     wanted = set()
     for zone in zones:
         wanted.add(zone.position)
         row = existing.get(zone.position) or Zone(page_pdf=page_pdf, position=zone.position)
-        row.article = articles.get(zone.position)
         row.lines = zone.lines
-        if not row.is_corrected:
+        if not row.is_corrected:  # an editor's rectangles and article are kept
+            row.article = articles.get(zone.position)
             row.rects = [result.relative(box) for box in zone.rects]
         row.save()
     # A zone no article is left for goes, unless an editor drew it and its article is there.

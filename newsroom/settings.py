@@ -102,6 +102,9 @@ INSTALLED_APPS = [
     "regions",
     "articles",
     "epaper",
+    "importing",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
 ]
 
@@ -167,6 +170,11 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     }
     DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
 
+# Background work (the page PDFs of an import): django-tasks, the backport of Django 6's
+# django.tasks, with its database backend: the queue is a table, `manage.py db_worker` runs it
+# (make run starts one beside the site). README: Celery for more than one machine.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 CACHES = {
     "default": cache_from_url(
         os.environ.get("REDIS_URL"), os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache")
@@ -199,9 +207,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Where uploaded page texts wait for the import's confirmation (articles/importing/uploads.py):
+# Where uploaded page texts wait for the import's confirmation (importing/uploads.py):
 # private, never served; empty means a directory in the system's temporary directory.
 IMPORT_UPLOAD_DIR = os.environ.get("IMPORT_UPLOAD_DIR", "")
+# The admin's upload of page PDFs (importing/views.py): one page PDF, and the whole upload.
+IMPORT_MAX_PDF_BYTES = int(os.environ.get("IMPORT_MAX_PDF_BYTES", 100 * 1024 * 1024))
+IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 1024 * 1024 * 1024))
 # Uploaded originals (photos/storage.py): outside MEDIA_ROOT, with no URL; editors only.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {

@@ -11,8 +11,6 @@ from django.utils.html import format_html, format_html_join
 
 from articles.models import Article, Issue, Page, Section, Status
 
-from .importing import import_issue_view
-
 # Articles the issue's signing-off leaves as they are, and the page does not list as pending.
 PUBLISHED_OR_GONE = [Status.PUBLISHED, Status.SCHEDULED, Status.WITHDRAWN]
 
@@ -72,13 +70,9 @@ class IssueAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.publish_view),
             name=f"{self.opts.app_label}_{self.opts.model_name}_publish",
         )
-        import_issue = path(
-            "import/",
-            self.admin_site.admin_view(import_issue_view(self)),
-            name=f"{self.opts.app_label}_{self.opts.model_name}_import",
-        )
-        # Before the defaults: their "<path:object_id>/" would swallow these URLs.
-        return [import_issue, publish, *super().get_urls()]
+        # Before the defaults: their "<path:object_id>/" would swallow this URL. (导入新一期 is
+        # added by the importing app, importing/admin.py.)
+        return [publish, *super().get_urls()]
 
     def has_publish_issue_permission(self, request):
         return request.user.has_perm("articles.publish_issue")

@@ -1,5 +1,6 @@
-"""Turning the text of printed pages into an issue.
+"""The parser: the text of printed pages into plain dataclasses (no Django, no database).
 
-`parsing` reads page text into plain dataclasses (no Django, no database); the loading layer
-writes those to the database. The command, the admin upload and the JSON output share both.
+The import service that writes them (the plan, the merge, the loading, the review, the command
+and the admin's upload) is the top-level `importing` app, which also takes page PDFs; it sits
+on articles and epaper, and nothing here imports it.
 """

@@ -6,9 +6,9 @@ from pathlib import Path
 from django.core.management import call_command
 
 from articles import search
-from articles.importing.importer import IssueImport, PageSource
-from articles.importing.plan import ImportOptions
 from articles.models import Article
+from importing.importer import IssueImport, PageSource
+from importing.plan import ImportOptions
 
 SEED_PAGE = "fixtures/pages/seed-page.txt"
 DATE = datetime.date(2024, 10, 8)

@@ -12,8 +12,8 @@ import pytest
 from django.db import connection, transaction
 from django.test import Client
 
-from articles.importing.plan import ImportRefused
 from articles.models import Article, Revision
+from importing.plan import ImportRefused
 from tests.articles.admin_helpers import change_url, post_data_from
 from tests.articles.importing_helpers import (
     FIRST_HEADLINE,

@@ -11,9 +11,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.importing.plan import Action, ImportRefused
 from articles.models import Article, Issue, Revision
 from articles.models.history import snapshot_digest
+from importing.plan import Action, ImportRefused
 from regions.models import Region
 from tests.articles.admin_helpers import (
     CHIEFS,

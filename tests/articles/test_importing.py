@@ -7,9 +7,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.importing.loading import load_issue, places_from_database
 from articles.importing.parsing import parse_issue
-from articles.importing.plan import ImportOptions
 from articles.models import (
     Article,
     ArticleRegion,
@@ -21,6 +19,8 @@ from articles.models import (
     Revision,
     Section,
 )
+from importing.loading import load_issue, places_from_database
+from importing.plan import ImportOptions
 from tests.conftest import make_article, make_page
 
 pytestmark = pytest.mark.django_db

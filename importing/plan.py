@@ -11,9 +11,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from articles.importing.structure import ParsedArticle, ParseWarning
 from articles.models import Article, Issue, Page
-
-from .structure import ParsedArticle, ParseWarning
 
 
 class Action(enum.StrEnum):
@@ -192,6 +191,8 @@ class PagePlan:
     retopic: tuple | None = None  # (old topic, new topic)
     articles: list[ArticlePlan] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)  # not about one article
+    pdf: object = None  # pdf_pages.PdfPage of a page given as a PDF: its image and zones
+    image: str = ""  # where the command line's review wrote the page image with its zones
 
     @property
     def all_warnings(self):

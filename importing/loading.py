@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from articles.importing.gazetteer import Place
 from articles.models import (
     Article,
     ArticleRegion,
@@ -36,7 +37,6 @@ from articles.signals import content_changed
 from articles.slugs import unique_slug
 from regions.models import Region
 
-from .gazetteer import Place
 from .merging import plan_issue
 from .plan import Action, ImportRefused, PlanChanged
 

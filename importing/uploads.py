@@ -8,11 +8,16 @@ confirm or cancel, and by `sweep()` once it is older than MAX_AGE.
 
 The directory is settings.IMPORT_UPLOAD_DIR, by default `newsroom-import-uploads` in the
 system's temporary directory.
+
+Page PDFs are read once, by a background task (importing/tasks.py), and what it read is kept
+beside them: each page as the PDF layer returned it (pickled: written by this process into a
+directory only it may open, and never taken from a request) and the review's page image.
 """
 
 import hashlib
 import json
 import os
+import pickle
 import re
 import secrets
 import shutil
@@ -21,6 +26,8 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+
+from .pdf_pages import looks_like_pdf
 
 MAX_AGE = 60 * 60  # seconds an upload may wait for its confirmation
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
@@ -68,7 +75,7 @@ class Upload:
         directory.mkdir(mode=0o700)
         entries = []
         for index, (name, data) in enumerate(files, start=1):
-            stored = f"page-{index:03d}.txt"
+            stored = f"page-{index:03d}.{'pdf' if looks_like_pdf(name, data) else 'txt'}"
             _write_private(directory / stored, data)
             entries.append({"name": name, "stored": stored, "sha256": _digest(data)})
         upload = cls(token, {"user": user_id, "created": time.time(), "files": entries, **fields})
@@ -104,6 +111,42 @@ class Upload:
                 raise UploadGone
             files.append((entry["name"], data))
         return files
+
+    def path(self, index):
+        """The stored file of the index-th page (from 0)."""
+        return self.directory / self.manifest["files"][index]["stored"]
+
+    def is_pdf(self, index):
+        return self.manifest["files"][index]["stored"].endswith(".pdf")
+
+    def pdf_indexes(self):
+        return [n for n in range(len(self.manifest["files"])) if self.is_pdf(n)]
+
+    def save_reading(self, index, result):
+        """Keep what the PDF layer read of page index (and its review image, if any)."""
+        path = self.directory / f"read-{index:03d}.pickle"
+        path.unlink(missing_ok=True)  # a task run again reads the page again
+        _write_private(path, pickle.dumps(result))
+
+    def readings(self):
+        """{index: PageResult} of the page PDFs read so far."""
+        found = {}
+        for index in self.pdf_indexes():
+            path = self.directory / f"read-{index:03d}.pickle"
+            if path.exists():
+                found[index] = pickle.loads(path.read_bytes())
+        return found
+
+    def save_review_image(self, index, data):
+        path = self.directory / f"review-{index:03d}.jpg"
+        path.unlink(missing_ok=True)
+        _write_private(path, data)
+
+    def review_image(self, index):
+        try:
+            return (self.directory / f"review-{int(index):03d}.jpg").read_bytes()
+        except (OSError, ValueError) as error:
+            raise UploadGone from error
 
     def save(self):
         path = self.directory / MANIFEST
