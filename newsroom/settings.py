@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "regions",
     "articles",
     "epaper",
+    "desk",
     "newsroom",
 ]
 
@@ -190,6 +191,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+# One date style everywhere, 2024年10月8日: newsroom/formats/zh_Hans/formats.py.
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

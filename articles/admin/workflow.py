@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from articles.models import Article, Status
@@ -41,7 +42,14 @@ class ArticleWorkflowViews:
         # The editors' internal note: for those who review, not for contributors.
         return request.user.has_perm("articles.review_article")
 
-    def change_page(self, article):
+    def change_page(self, article, request=None):
+        """Back to the article's page, or to the page the button was on (the desk) if it is
+        one of ours."""
+        back = request.POST.get("next", "") if request is not None else ""
+        if back and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return HttpResponseRedirect(back)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def page_context(self, request, article, title):
@@ -61,7 +69,7 @@ class ArticleWorkflowViews:
         if not form.is_valid():
             errors = [error for field_errors in form.errors.values() for error in field_errors]
             self.message_user(request, "；".join(errors), messages.ERROR)
-            return self.change_page(article)
+            return self.change_page(article, request)
         to_status = form.cleaned_data["to_status"]
         try:
             # Raises PermissionDenied (403) for a status this user may not set.
@@ -77,7 +85,7 @@ class ArticleWorkflowViews:
             self.message_user(
                 request, f"“{article}”：{ACTION_LABELS[to_status]}完成。", messages.SUCCESS
             )
-        return self.change_page(article)
+        return self.change_page(article, request)
 
     def revisions_view(self, request, object_id):
         article = self.article_or_refuse(request, object_id)
