@@ -23,11 +23,11 @@ class SignOff(models.Model):
 
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="签发人",
+        verbose_name="签版人",
         on_delete=models.PROTECT,
         related_name="+",
     )
-    signed_at = models.DateTimeField("签发时间", default=timezone.now)
+    signed_at = models.DateTimeField("签版时间", default=timezone.now)
     note = models.CharField("备注", max_length=200, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -57,7 +57,7 @@ class SignOff(models.Model):
             if problem:
                 raise ValidationError(problem, code="not_ready")
             if cls.objects.in_force().filter(**{cls.target_field: target}).exists():
-                raise ValidationError("已经签发，无需重复签发。", code="signed")
+                raise ValidationError("已经签版，无需重复签版。", code="signed")
             return cls.objects.create(**{cls.target_field: target}, signed_by=user, note=note)
 
     def revoke(self, user):
@@ -69,7 +69,7 @@ class SignOff(models.Model):
             type(self).objects.in_force().filter(pk=self.pk).update(revoked_by=user, revoked_at=now)
         )
         if not revoked:
-            raise ValidationError("此签发已被撤销。", code="revoked")
+            raise ValidationError("此签版已被撤销。", code="revoked")
         self.revoked_by, self.revoked_at = user, now
 
 
@@ -105,8 +105,8 @@ class IssueSignOff(SignOff):
     target_field = "issue"
 
     class Meta(SignOff.Meta):
-        verbose_name = "整期签发"
-        verbose_name_plural = "整期签发"
+        verbose_name = "整期签版"
+        verbose_name_plural = "整期签版"
         constraints = [
             models.UniqueConstraint(
                 fields=["issue"],
@@ -116,13 +116,13 @@ class IssueSignOff(SignOff):
         ]
 
     def __str__(self):
-        return f"{self.issue} 整期签发"
+        return f"{self.issue} 整期签版"
 
     @staticmethod
     def why_not_ready(issue):
         pages = list(issue.pages.all())
         if not pages:
-            return f"{issue}还没有版面，不能整期签发。"
+            return f"{issue}还没有版面，不能整期签版。"
         signed = set(
             PageSignOff.objects.in_force()
             .filter(page__issue=issue)
@@ -130,7 +130,7 @@ class IssueSignOff(SignOff):
         )
         unsigned = [str(page) for page in pages if page.pk not in signed]
         if unsigned:
-            return f"{'、'.join(unsigned)}尚未签版，不能整期签发。"
+            return f"{'、'.join(unsigned)}尚未签版，不能整期签版。"
         not_ready = [str(page) for page in pages if page_problem(page)]
         if not_ready:
             return f"{'、'.join(not_ready)}签版后有变动，请重新签版。"

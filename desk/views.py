@@ -60,7 +60,7 @@ def _sign(request, model, target, issue):
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     else:
-        messages.success(request, f"{target}：已签发。")
+        messages.success(request, f"{target}：已签版。")
     return back_to_desk(issue)
 
 
@@ -70,7 +70,7 @@ def _revoke(request, sign_off, target, issue):
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     else:
-        messages.success(request, f"{target}：已撤销签发。")
+        messages.success(request, f"{target}：已撤销签版。")
     return back_to_desk(issue)
 
 

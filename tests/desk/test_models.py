@@ -31,7 +31,7 @@ def test_a_page_not_ready_cannot_be_signed_off(tomorrow, chief, number, words):
 def test_a_page_is_signed_off_once_until_revoked(tomorrow, chief):
     page = tomorrow.pages.get(number=1)
     first = PageSignOff.sign(page, chief)
-    with pytest.raises(ValidationError, match="已经签发"):
+    with pytest.raises(ValidationError, match="已经签版"):
         PageSignOff.sign(page, chief)
     first.revoke(chief)
     second = PageSignOff.sign(page, chief)
