@@ -1,7 +1,5 @@
 """The admin's forms: the article form with its edit version and its credits, the workflow's
-small forms, corrections and the statistics' date range."""
-
-import datetime
+small forms and corrections (the statistics' form is in statistics_form.py)."""
 
 from django import forms
 from django.contrib.admin import helpers
@@ -193,36 +191,3 @@ class CorrectionForm(forms.ModelForm):
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "text": forms.Textarea(attrs={"rows": 4, "cols": 60}),
         }
-
-
-def current_month():
-    today = timezone.localdate()
-    first = today.replace(day=1)
-    next_month = (first + datetime.timedelta(days=32)).replace(day=1)
-    return first, next_month - datetime.timedelta(days=1)
-
-
-class StatisticsForm(forms.Form):
-    start = forms.DateField(
-        label="起始日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    end = forms.DateField(
-        label="截止日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-
-    def __init__(self, data, **kwargs):
-        # Opening the report without dates shows the current month.
-        data = data.copy()
-        start, end = current_month()
-        if not data.get("start"):
-            data["start"] = start.isoformat()
-        if not data.get("end"):
-            data["end"] = end.isoformat()
-        super().__init__(data, **kwargs)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        start, end = cleaned_data.get("start"), cleaned_data.get("end")
-        if start and end and end < start:
-            raise ValidationError("截止日期不能早于起始日期。")
-        return cleaned_data

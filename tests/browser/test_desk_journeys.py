@@ -114,10 +114,19 @@ def test_correspondent_sees_the_article_sent_back_with_its_reason(live_site, bro
     tab.context.close()
 
 
-def test_desk_article_list_and_form_have_no_accessibility_violations(live_site, browser, viewport):
+def test_desk_article_list_form_and_statistics_have_no_accessibility_violations(
+    live_site, browser, viewport
+):
     member("chief", "值班主任/总编")
-    tomorrows_issue(member("writer", "通讯员/记者"))
+    issue, pages = tomorrows_issue(member("writer", "通讯员/记者"))
     article = Article.objects.get(headline="百家职工书屋同日开放")
+    for n in range(1, 4):
+        make_article(
+            page=pages[2],
+            position=n,
+            headline=f"基层工会动态之{n}",
+            reporters=[("寿慧桢", "通讯员"), (f"通讯员{n}", "记者")],
+        )
     tab = open_tab(browser, viewport)
     sign_in(tab, live_site, "chief")
     shot = Screenshots("admin", viewport)
@@ -125,6 +134,7 @@ def test_desk_article_list_and_form_have_no_accessibility_violations(live_site, 
         ("desk", "/admin/"),
         ("article-list", "/admin/articles/article/"),
         ("article-form", f"/admin/articles/article/{article.pk}/change/"),
+        ("statistics", f"/admin/articles/article/statistics/?month={issue.date:%Y-%m}"),
     ]:
         tab.goto(live_site + path)
         shot(tab, name)
