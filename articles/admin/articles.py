@@ -322,6 +322,8 @@ class ArticleAdmin(
             if not bumped:
                 raise EditConflict
             obj.version = base + 1
+            # Before the write: the stored text becomes revision 1 if it has none yet.
+            Article.objects.filter(pk=obj.pk).keep_originals()
         else:
             obj.created_by = request.user
             obj.status, obj.published_at = Status.DRAFT, None
@@ -353,7 +355,6 @@ class ArticleAdmin(
             "transition_url": reverse("admin:articles_article_transition", args=[article.pk]),
             "needs_publish_time": Status.SCHEDULED in transitions,
             "last_status_change": article.status_changes.select_related("user").first(),
-            "revisions_url": reverse("admin:articles_article_revisions", args=[article.pk]),
             "preview_url": preview_url(article),
             "correction_url": (
                 reverse("admin:articles_article_correction", args=[article.pk])

@@ -95,10 +95,10 @@ class ArticleAdminForm(forms.ModelForm):
             who = f"{name} 于 {timezone.localtime(when):%m月%d日 %H:%M}"
         return format_html(
             "此稿件已被他人修改（{}），您的修改尚未保存。"
-            '<a href="{}" target="_blank">查看修改记录</a>，'
+            '<a href="{}" target="_blank">查看历史</a>，'
             "核对后再次点击“保存”将以您的内容为准。",
             who,
-            reverse("admin:articles_article_revisions", args=[article.pk]),
+            reverse("admin:articles_article_history", args=[article.pk]),
         )
 
 

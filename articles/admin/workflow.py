@@ -87,14 +87,23 @@ class ArticleWorkflowViews:
             )
         return self.change_page(article, request)
 
-    def revisions_view(self, request, object_id):
+    def history_view(self, request, object_id, extra_context=None):
+        """The article's one history (历史): every revision with its diff, and every status
+        change with its comment, newest first, from revision 1 (its first wording)."""
         article = self.article_or_refuse(request, object_id)
+        revisions = list(article.revisions.select_related("author").order_by("-number"))
+        changes = list(article.status_changes.select_related("user"))
         context = {
-            **self.page_context(request, article, "修改记录"),
-            "revisions": article.revisions.select_related("author").order_by("-number"),
-            "status_changes": article.status_changes.select_related("user"),
+            **self.page_context(request, article, "历史"),
+            "entries": history_entries(revisions, changes),
+            "revisions": revisions,
         }
-        return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+        return TemplateResponse(request, "admin/articles/article/history.html", context)
+
+    def revisions_view(self, request, object_id):
+        # The former 修改记录 page is now part of the one history.
+        article = self.article_or_refuse(request, object_id)
+        return HttpResponseRedirect(reverse("admin:articles_article_history", args=[article.pk]))
 
     def revision_view(self, request, object_id, number):
         article = self.article_or_refuse(request, object_id)
@@ -141,6 +150,13 @@ class ArticleWorkflowViews:
             "corrections": article.corrections.all(),
         }
         return TemplateResponse(request, "admin/articles/article/correction_form.html", context)
+
+
+def history_entries(revisions, status_changes):
+    """Revisions and status changes as one list, newest first: (time, kind, row)."""
+    entries = [(r.created_at, "revision", r) for r in revisions]
+    entries += [(c.created_at, "status", c) for c in status_changes]
+    return sorted(entries, key=lambda entry: entry[0], reverse=True)
 
 
 def restore(article, revision, user):

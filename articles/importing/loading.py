@@ -118,6 +118,8 @@ class _Writer:
             if item.publish:
                 self._publish(item.article)
         written = [item for item in plan.articles if item.writes_content]
+        # An article loaded before any revision existed keeps its first wording as revision 1.
+        Article.objects.filter(pk__in=[a.pk for a in changed]).keep_originals()
         parts = _Parts(written, self._reporters(), plan.articles)
         snapshots = parts.derive()
         Article.objects.bulk_create(new)

@@ -182,7 +182,7 @@ def test_editor_adds_a_dated_correction_to_a_published_article(editor):
     assert response.status_code == 302
     correction = Correction.objects.get(article=article)
     assert (correction.date, correction.created_by) == (datetime.date(2024, 10, 9), editor)
-    assert article.revisions.get().comment.startswith("更正：")
+    assert article.revisions.get(number=2).comment.startswith("更正：")
     assert "“16419人”应为“16491人”。" in client.get(change_url(article)).content.decode()
 
 
