@@ -6,9 +6,9 @@ from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
+from articles.dates import chinese_date, chinese_datetime
 from articles.models import Article, Correction, Photo, Status
 from articles.models.people import Role
 from articles.models.workflow import ACTION_LABELS
@@ -92,7 +92,7 @@ class ArticleAdminForm(forms.ModelForm):
         if latest:
             when, user = max(latest, key=lambda pair: pair[0])
             name = (user.get_full_name() or user.get_username()) if user else "系统"
-            who = f"{name} 于 {timezone.localtime(when):%m月%d日 %H:%M}"
+            who = f"{name} 于 {chinese_datetime(when)}"
         return format_html(
             "此稿件已被他人修改（{}），您的修改尚未保存。"
             '<a href="{}" target="_blank">查看历史</a>，'
@@ -103,8 +103,8 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 def page_label(issue, page):
-    """A page as editors name it, with its issue date: 2024年10月08日 第02版 工会."""
-    return f"{issue.date:%Y年%m月%d日} {page}"
+    """A page as editors name it, with its issue date: 2024年10月8日 第02版 工会."""
+    return f"{chinese_date(issue.date)} {page}"
 
 
 class PageChoiceField(forms.ModelChoiceField):

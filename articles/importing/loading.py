@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from articles.dates import chinese_date
 from articles.models import (
     Article,
     ArticleRegion,
@@ -229,9 +230,8 @@ class _Writer:
         files = {page.number: PurePath(page.file).name for page in self.plan.pages}
         revisions = []
         for item in written:
-            source = (
-                f"{self.plan.date:%Y-%m-%d} 第{item.page_number:02d}版（{files[item.page_number]}）"
-            )
+            page = f"第{item.page_number:02d}版（{files[item.page_number]}）"
+            source = f"{chinese_date(self.plan.date)} {page}"
             revisions.append(
                 Revision(
                     article=item.article,

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from articles.dates import chinese_date
+
 from .issues import Section
 from .status import published_condition
 
@@ -117,7 +119,7 @@ class Correction(models.Model):
         ordering = ["-date", "-id"]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} 更正：{self.text[:20]}"
+        return f"{chinese_date(self.date)} 更正：{self.text[:20]}"
 
 
 def byline_label(role, name, photo=False):

@@ -1,14 +1,21 @@
-"""The one date style of the site and the admin: 2024年10月8日 (no leading zeros).
+"""The one date style of the site and the admin (articles/dates.py): 2024年10月8日.
 
-Django's own zh_Hans formats, pinned here (and its 月日 without the leading zero of its month),
-so that `{{ value|date }}` in templates and `formats.date_format(value)` in Python are the one
-place that writes a date.
+Django's own zh_Hans formats, pinned to the project's (and its 月日 without the leading zero
+of its month), so that `{{ value|date }}` in templates and articles.dates in Python agree.
 """
 
-DATE_FORMAT = "Y年n月j日"
-DATETIME_FORMAT = "Y年n月j日 H:i"
-SHORT_DATE_FORMAT = "Y年n月j日"
-SHORT_DATETIME_FORMAT = "Y年n月j日 H:i"
-YEAR_MONTH_FORMAT = "Y年n月"
-MONTH_DAY_FORMAT = "n月j日"
+from articles.dates import DATE_FORMAT, DATETIME_FORMAT, MONTH_DAY_FORMAT, YEAR_MONTH_FORMAT
+
+SHORT_DATE_FORMAT = DATE_FORMAT
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
 TIME_FORMAT = "H:i"
+
+__all__ = [
+    "DATE_FORMAT",
+    "DATETIME_FORMAT",
+    "MONTH_DAY_FORMAT",
+    "YEAR_MONTH_FORMAT",
+    "SHORT_DATE_FORMAT",
+    "SHORT_DATETIME_FORMAT",
+    "TIME_FORMAT",
+]
