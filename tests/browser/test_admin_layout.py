@@ -7,7 +7,7 @@ from django.utils import timezone
 from articles.models import Article, Page, Reporter, Section
 from regions.models import Region
 from tests.browser.admin_helpers import PASSWORD, scrolls_sideways, sign_in
-from tests.browser.conftest import SEED_DATE, seed_article
+from tests.browser.conftest import SEED_DATE, Screenshots, seed_article
 from tests.conftest import make_article, make_issue, make_page
 
 
@@ -57,10 +57,13 @@ def test_no_admin_page_scrolls_sideways(paper, tab, viewport, django_user_model)
     django_user_model.objects.create_superuser("chief", password=PASSWORD)
     pages = admin_pages()
     sign_in(tab, paper, "chief")
+    shot = Screenshots("admin-layout", viewport)
     wide = []
     for path in pages:
         response = tab.goto(paper + path)
         assert response.status == 200, path
+        if path.endswith("/change/") and "/issue/" in path:
+            shot(tab, "issue-form")
         if scrolls_sideways(tab):
             wide.append((path, tab.evaluate("document.documentElement.scrollWidth")))
     assert wide == [], f"{viewport}: pages wider than the window: {wide}"
