@@ -185,7 +185,8 @@ def tasks_for(user):
                 articles.filter(status=Status.SUBMITTED).order_by("updated_at", "pk"),
             )
         )
-    if user.has_perm("articles.publish_article"):
+    # The duty editor's (值班主任/总编): who signs off the issue publishes what is approved.
+    if user.has_perm("articles.publish_issue"):
         tasks.append(
             task(
                 "待签发",

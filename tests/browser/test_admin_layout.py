@@ -50,6 +50,8 @@ def admin_pages():
         f"/admin/regions/region/{region.pk}/change/",
         "/admin/auth/user/",
         "/admin/password_change/",
+        "/admin/desk/pagesignoff/",
+        "/admin/desk/issuesignoff/",
     ]
 
 
