@@ -140,3 +140,19 @@ def test_desk_article_list_form_and_statistics_have_no_accessibility_violations(
         shot(tab, name)
         assert run_axe(tab) == [], path
     tab.context.close()
+
+
+def test_enter_in_the_reason_sends_the_article_back_never_approves_it(live_site, browser):
+    member("editor", "编辑")
+    tomorrows_issue(member("writer", "通讯员/记者"))
+    tab = open_tab(browser, "phone")
+    sign_in(tab, live_site, "editor")
+    review = tab.locator(".desk-task", has=tab.get_by_role("heading", name="待我审核"))
+    reason = review.get_by_label("退回《百家职工书屋同日开放》的意见")
+    reason.fill("请核实开放时间")
+    reason.press("Enter")
+    assert "退回修改完成" in tab.locator(".messagelist").inner_text()
+    article = Article.objects.get(headline="百家职工书屋同日开放")
+    assert article.status == Status.RETURNED
+    assert article.status_changes.get().comment == "请核实开放时间"
+    tab.context.close()
