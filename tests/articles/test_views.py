@@ -55,7 +55,7 @@ def test_home_shows_the_newest_issue_that_has_published_articles(client):
     response = client.get(reverse("articles:home"))
 
     assert headlines_in(response) == [older.headline]
-    assert "2024年10月09日" not in text(response)
+    assert "2024年10月9日" not in text(response)
 
 
 def test_home_says_so_when_nothing_is_published(client, db):
