@@ -184,6 +184,7 @@ class SearchResults:
         """(headline-group matches, other matches), counted together up to MAX_COUNTED."""
         if self._counts is None:
             # Up to MAX_COUNTED one-digit rows: cheaper than any exact count of a common word.
+            # One row past the cap tells "exactly 1000" from "more than 1000" (超过 1000 篇).
             flags = list(
                 self.matches.order_by()
                 .annotate(
@@ -192,8 +193,10 @@ class SearchResults:
                         default=models.Value(0),
                     )
                 )
-                .values_list("in_title", flat=True)[: self.MAX_COUNTED]
+                .values_list("in_title", flat=True)[: self.MAX_COUNTED + 1]
             )
+            self._capped = len(flags) > self.MAX_COUNTED
+            flags = flags[: self.MAX_COUNTED]
             in_title = sum(flags)
             totals = {"total": len(flags)}
             self._counts = (in_title, totals["total"] - in_title)
@@ -207,7 +210,9 @@ class SearchResults:
 
     @property
     def capped(self):
-        return self.count() >= self.MAX_COUNTED
+        """Whether more articles match than were counted: the count is then a lower bound."""
+        self.counts()
+        return getattr(self, "_capped", False)
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
@@ -242,7 +247,18 @@ def snippet(text, query, width=60):
     start = min((i for w in words if (i := lowered.find(w)) >= 0), default=0)
     begin = max(0, start - width // 3)
     excerpt = plain[begin : begin + width]
-    escaped = html.escape(excerpt)
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if begin + width < len(plain) else ""
+    return mark_safe(prefix + _marked(excerpt, words) + suffix)
+
+
+def highlight(text, query):
+    """text, escaped, with the query's words in <mark>: a headline as the search shows it."""
+    return mark_safe(_marked(text, query_words(query)))
+
+
+def _marked(text, words):
+    escaped = html.escape(text)
     for word in sorted(words, key=len, reverse=True):
         escaped = re.sub(
             re.escape(html.escape(word)),
@@ -250,6 +266,4 @@ def snippet(text, query, width=60):
             escaped,
             flags=re.IGNORECASE,
         )
-    prefix = "…" if begin > 0 else ""
-    suffix = "…" if begin + width < len(plain) else ""
-    return mark_safe(prefix + escaped + suffix)
+    return escaped

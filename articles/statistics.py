@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from articles.dates import chinese_date
 from articles.models import Article, Byline
 
 
@@ -47,7 +48,7 @@ def credits_between(start, end):
 
 
 def _page_label(date, number):
-    return f"{date:%Y-%m-%d} 第{number:02d}版"
+    return f"{chinese_date(date)} 第{number:02d}版"
 
 
 def by_person(start, end, sort="total"):

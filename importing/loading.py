@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from articles.dates import chinese_date
 from articles.importing.gazetteer import Place
 from articles.models import (
     Article,
@@ -118,6 +119,8 @@ class _Writer:
             if item.publish:
                 self._publish(item.article)
         written = [item for item in plan.articles if item.writes_content]
+        # An article loaded before any revision existed keeps its first wording as revision 1.
+        Article.objects.filter(pk__in=[a.pk for a in changed]).keep_originals()
         parts = _Parts(written, self._reporters(), plan.articles)
         snapshots = parts.derive()
         Article.objects.bulk_create(new)
@@ -227,9 +230,8 @@ class _Writer:
         files = {page.number: PurePath(page.file).name for page in self.plan.pages}
         revisions = []
         for item in written:
-            source = (
-                f"{self.plan.date:%Y-%m-%d} 第{item.page_number:02d}版（{files[item.page_number]}）"
-            )
+            page = f"第{item.page_number:02d}版（{files[item.page_number]}）"
+            source = f"{chinese_date(self.plan.date)} {page}"
             revisions.append(
                 Revision(
                     article=item.article,

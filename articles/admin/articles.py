@@ -14,6 +14,7 @@ Who may do what is decided here on the server, from the article's own rules
 
 from django.contrib import admin
 from django.contrib.admin.views.main import SEARCH_VAR
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.urls import path, reverse
@@ -60,8 +61,33 @@ def has_been_public(article):
     return article.status_changes.filter(from_status=Status.WITHDRAWN).exists()
 
 
+class NamedAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete with its column's name as placeholder: select2's combobox takes
+    its accessible name from the text it shows, which is empty in a blank row otherwise."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs["data-placeholder"] = attrs.get("aria-label", "")
+        return attrs
+
+
 class ArticlePartInline(admin.TabularInline):
-    """An inline that may change only while its article may be changed by this user."""
+    """An inline that may change only while its article may be changed by this user.
+
+    A table row's fields have no <label> of their own: each gets its column's name as
+    aria-label, so that a screen reader says what the field is.
+    """
+
+    class Media:
+        js = ["admin/newsroom-autocomplete.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = NamedAutocompleteSelect(db_field, self.admin_site)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            getattr(field.widget, "widget", field.widget).attrs["aria-label"] = str(field.label)
+        return field
 
     def has_add_permission(self, request, obj):
         return super().has_add_permission(request, obj) and editable(request, obj)
@@ -296,6 +322,8 @@ class ArticleAdmin(
             if not bumped:
                 raise EditConflict
             obj.version = base + 1
+            # Before the write: the stored text becomes revision 1 if it has none yet.
+            Article.objects.filter(pk=obj.pk).keep_originals()
         else:
             obj.created_by = request.user
             obj.status, obj.published_at = Status.DRAFT, None
@@ -327,7 +355,6 @@ class ArticleAdmin(
             "transition_url": reverse("admin:articles_article_transition", args=[article.pk]),
             "needs_publish_time": Status.SCHEDULED in transitions,
             "last_status_change": article.status_changes.select_related("user").first(),
-            "revisions_url": reverse("admin:articles_article_revisions", args=[article.pk]),
             "preview_url": preview_url(article),
             "correction_url": (
                 reverse("admin:articles_article_correction", args=[article.pk])

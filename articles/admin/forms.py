@@ -1,16 +1,14 @@
 """The admin's forms: the article form with its edit version and its credits, the workflow's
-small forms, corrections and the statistics' date range."""
-
-import datetime
+small forms and corrections (the statistics' form is in statistics_form.py)."""
 
 from django import forms
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
+from articles.dates import chinese_date, chinese_datetime
 from articles.models import Article, Correction, Photo, Status
 from articles.models.people import Role
 from articles.models.workflow import ACTION_LABELS
@@ -94,19 +92,19 @@ class ArticleAdminForm(forms.ModelForm):
         if latest:
             when, user = max(latest, key=lambda pair: pair[0])
             name = (user.get_full_name() or user.get_username()) if user else "系统"
-            who = f"{name} 于 {timezone.localtime(when):%m月%d日 %H:%M}"
+            who = f"{name} 于 {chinese_datetime(when)}"
         return format_html(
             "此稿件已被他人修改（{}），您的修改尚未保存。"
-            '<a href="{}" target="_blank">查看修改记录</a>，'
+            '<a href="{}" target="_blank">查看历史</a>，'
             "核对后再次点击“保存”将以您的内容为准。",
             who,
-            reverse("admin:articles_article_revisions", args=[article.pk]),
+            reverse("admin:articles_article_history", args=[article.pk]),
         )
 
 
 def page_label(issue, page):
-    """A page as editors name it, with its issue date: 2024年10月08日 第02版 工会."""
-    return f"{issue.date:%Y年%m月%d日} {page}"
+    """A page as editors name it, with its issue date: 2024年10月8日 第02版 工会."""
+    return f"{chinese_date(issue.date)} {page}"
 
 
 class PageChoiceField(forms.ModelChoiceField):
@@ -193,36 +191,3 @@ class CorrectionForm(forms.ModelForm):
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "text": forms.Textarea(attrs={"rows": 4, "cols": 60}),
         }
-
-
-def current_month():
-    today = timezone.localdate()
-    first = today.replace(day=1)
-    next_month = (first + datetime.timedelta(days=32)).replace(day=1)
-    return first, next_month - datetime.timedelta(days=1)
-
-
-class StatisticsForm(forms.Form):
-    start = forms.DateField(
-        label="起始日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    end = forms.DateField(
-        label="截止日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-
-    def __init__(self, data, **kwargs):
-        # Opening the report without dates shows the current month.
-        data = data.copy()
-        start, end = current_month()
-        if not data.get("start"):
-            data["start"] = start.isoformat()
-        if not data.get("end"):
-            data["end"] = end.isoformat()
-        super().__init__(data, **kwargs)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        start, end = cleaned_data.get("start"), cleaned_data.get("end")
-        if start and end and end < start:
-            raise ValidationError("截止日期不能早于起始日期。")
-        return cleaned_data

@@ -10,9 +10,42 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article, Issue, Page, Section, Status
+from articles.models.status import published_condition
 
 # Articles the issue's signing-off leaves as they are, and the page does not list as pending.
 PUBLISHED_OR_GONE = [Status.PUBLISHED, Status.SCHEDULED, Status.WITHDRAWN]
+
+
+def pages_with_articles(pages, request):
+    """Pages with their articles in print order, in one query for all of them.
+
+    A contributor sees their own articles only (as in the article admin).
+    """
+    articles = Article.objects.order_by("position").only(
+        "pk", "page_id", "position", "headline", "status"
+    )
+    if not request.user.has_perm("articles.review_article"):
+        articles = articles.filter(created_by=request.user)
+    return pages.prefetch_related(Prefetch("articles", articles))
+
+
+@admin.display(description="本版稿件")
+def article_links(page):
+    if page.pk is None:
+        return "—"
+    links = format_html_join(
+        "",
+        '<li><a href="{}">{}</a>（{}）</li>',
+        (
+            (
+                reverse("admin:articles_article_change", args=[article.pk]),
+                article.headline,
+                article.get_status_display(),
+            )
+            for article in page.articles.all()
+        ),
+    )
+    return format_html('<ol class="page-articles">{}</ol>', links) if links else "本版还没有稿件。"
 
 
 class PageInline(admin.TabularInline):
@@ -22,41 +55,22 @@ class PageInline(admin.TabularInline):
     ordering = ["number"]
     show_change_link = True
     extra = 0
+    article_links = staticmethod(article_links)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "topic":
+            # Two short lines (a banner), not a 40-column box that pushes the articles away.
+            field.widget.attrs.update({"rows": 2, "cols": 24})
+        return field
 
     def get_queryset(self, request):
-        # One query for all pages' articles, however many pages and articles the issue has.
-        articles = Article.objects.order_by("position").only(
-            "pk", "page_id", "position", "headline", "status"
-        )
-        if not request.user.has_perm("articles.review_article"):
-            # A contributor sees their own articles only (as in the article admin).
-            articles = articles.filter(created_by=request.user)
-        return super().get_queryset(request).prefetch_related(Prefetch("articles", articles))
-
-    @admin.display(description="本版稿件")
-    def article_links(self, page):
-        if page.pk is None:
-            return "—"
-        return format_html(
-            "<ol>{}</ol>",
-            format_html_join(
-                "",
-                '<li><a href="{}">{}</a>（{}）</li>',
-                (
-                    (
-                        reverse("admin:articles_article_change", args=[article.pk]),
-                        article.headline,
-                        article.get_status_display(),
-                    )
-                    for article in page.articles.all()
-                ),
-            ),
-        )
+        return pages_with_articles(super().get_queryset(request), request)
 
 
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
-    list_display = ["date", "number", "page_count", "article_count"]
+    list_display = ["date", "number", "page_count", "article_count", "publication"]
     date_hierarchy = "date"
     fields = ["date", "number", "note"]
     # Explicit: an annotated (GROUP BY) queryset ignores Meta.ordering.
@@ -134,8 +148,20 @@ class IssueAdmin(admin.ModelAdmin):
             .annotate(
                 page_count=Count("pages", distinct=True),
                 article_count=Count("articles", distinct=True),
+                published_count=Count(
+                    "articles", filter=published_condition("articles__"), distinct=True
+                ),
             )
         )
+
+    @admin.display(description="发布情况")
+    def publication(self, issue):
+        """未发布 (a draft issue: readers see nothing of it), 部分发布 n/m, or 已发布."""
+        if not issue.published_count:
+            return "未发布"
+        if issue.published_count < issue.article_count:
+            return f"部分发布 {issue.published_count}/{issue.article_count}"
+        return "已发布"
 
     @admin.display(description="版数", ordering="page_count")
     def page_count(self, issue):
@@ -155,10 +181,13 @@ class PageAdmin(admin.ModelAdmin):
     search_fields = ["name", "topic"]
     date_hierarchy = "issue__date"
     ordering = ["-issue__date", "number"]
-    fields = ["issue", "number", "name", "topic"]
+    fields = ["issue", "number", "name", "topic", "article_links"]
+    readonly_fields = ["article_links"]
+    article_links = staticmethod(article_links)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        pages = super().get_queryset(request).annotate(article_count=Count("articles"))
+        return pages_with_articles(pages, request)
 
     @admin.display(description="稿件数", ordering="article_count")
     def article_count(self, page):

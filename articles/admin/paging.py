@@ -1,4 +1,4 @@
-"""The changelist's paginator for searches: matches counted up to a cap, shown as "1000+"."""
+"""The changelist's paginator for searches: matches counted up to a cap, shown as 超过 1000."""
 
 from functools import cached_property
 
@@ -6,10 +6,12 @@ from django.core.paginator import Paginator
 
 
 class AtLeast(int):
-    """A count that stopped at its cap: arithmetic as the number, shown with a "+"."""
+    """A count that stopped at its cap: arithmetic as the number, shown as 超过 1000."""
+
+    capped = True
 
     def __str__(self):
-        return f"{int(self)}+"
+        return f"超过 {int(self)}"
 
 
 class BoundedCountPaginator(Paginator):

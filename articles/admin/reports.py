@@ -5,12 +5,13 @@ renders them (as a page, or as CSV that Excel opens with its Chinese text intact
 """
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
 from articles import statistics
 
 from . import csv_export
-from .forms import StatisticsForm
+from .statistics_form import StatisticsForm
 
 PERSON_COLUMNS = [
     ("name", "姓名"),
@@ -22,6 +23,8 @@ PERSON_COLUMNS = [
 ]
 UNIT_COLUMNS = [("unit", "单位"), ("articles", "文字稿件"), ("photos", "图片"), ("total", "合计")]
 PAGES_HEADER = "见报版面"
+# People per page of the report: a month of a daily has a few hundred credited people.
+PEOPLE_PER_PAGE = 50
 
 
 def report(request, admin_context):
@@ -31,7 +34,7 @@ def report(request, admin_context):
     sort = request.GET.get("sort", "total")
     if sort not in statistics.SORT_KEYS:
         sort = "total"
-    people, units = [], []
+    people, units, start, end = [], [], None, None
     if form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         people = statistics.by_person(start, end, sort)
@@ -40,13 +43,19 @@ def report(request, admin_context):
             if request.GET.get("table") == "unit":
                 return csv_response(f"单位发稿统计_{start}_{end}.csv", UNIT_COLUMNS, units)
             return csv_response(f"通讯员发稿统计_{start}_{end}.csv", PERSON_COLUMNS, people)
+    # The summary first, a page of people at a time; each row's pages open on demand.
+    people_page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         **admin_context,
         "title": "通讯员发稿统计",
         "form": form,
+        "start": start,
+        "end": end,
         "sort": sort,
+        "people_page": people_page,
         "person_columns": PERSON_COLUMNS,
-        "person_rows": table(PERSON_COLUMNS, people),
+        "person_rows": table(PERSON_COLUMNS, people_page.object_list),
+        "person_totals": totals(people),
         "unit_columns": UNIT_COLUMNS,
         "unit_rows": table(UNIT_COLUMNS, units),
     }
@@ -55,12 +64,25 @@ def report(request, admin_context):
 
 def csv_response(filename, columns, rows):
     header = [label for _, label in columns] + [PAGES_HEADER]
-    return csv_export.csv_response(filename, header, table(columns, rows))
+    return csv_export.csv_response(filename, header, csv_table(columns, rows))
+
+
+def csv_table(columns, rows):
+    """The rows as cells in the columns' order, with the pages last, joined."""
+    return [[*cells, "、".join(pages)] for cells, pages in table(columns, rows)]
 
 
 def table(columns, rows):
-    """The rows as cells in the columns' order, with the pages last."""
-    return [[cell(row, key) for key, _ in columns] + ["、".join(row.pages)] for row in rows]
+    """Each row as (its cells in the columns' order, the pages it ran on)."""
+    return [([cell(row, key) for key, _ in columns], row.pages) for row in rows]
+
+
+def totals(rows):
+    return {
+        "people": len(rows),
+        "articles": sum(row.articles for row in rows),
+        "photos": sum(row.photos for row in rows),
+    }
 
 
 def cell(row, key):

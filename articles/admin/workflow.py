@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from articles.models import Article, Status
@@ -41,7 +42,14 @@ class ArticleWorkflowViews:
         # The editors' internal note: for those who review, not for contributors.
         return request.user.has_perm("articles.review_article")
 
-    def change_page(self, article):
+    def change_page(self, article, request=None):
+        """Back to the article's page, or to the page the button was on (the desk) if it is
+        one of ours."""
+        back = request.POST.get("next", "") if request is not None else ""
+        if back and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return HttpResponseRedirect(back)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def page_context(self, request, article, title):
@@ -61,7 +69,7 @@ class ArticleWorkflowViews:
         if not form.is_valid():
             errors = [error for field_errors in form.errors.values() for error in field_errors]
             self.message_user(request, "；".join(errors), messages.ERROR)
-            return self.change_page(article)
+            return self.change_page(article, request)
         to_status = form.cleaned_data["to_status"]
         try:
             # Raises PermissionDenied (403) for a status this user may not set.
@@ -77,16 +85,25 @@ class ArticleWorkflowViews:
             self.message_user(
                 request, f"“{article}”：{ACTION_LABELS[to_status]}完成。", messages.SUCCESS
             )
-        return self.change_page(article)
+        return self.change_page(article, request)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The article's one history (历史): every revision with its diff, and every status
+        change with its comment, newest first, from revision 1 (its first wording)."""
+        article = self.article_or_refuse(request, object_id)
+        revisions = list(article.revisions.select_related("author").order_by("-number"))
+        changes = list(article.status_changes.select_related("user"))
+        context = {
+            **self.page_context(request, article, "历史"),
+            "entries": history_entries(revisions, changes),
+            "revisions": revisions,
+        }
+        return TemplateResponse(request, "admin/articles/article/history.html", context)
 
     def revisions_view(self, request, object_id):
+        # The former 修改记录 page is now part of the one history.
         article = self.article_or_refuse(request, object_id)
-        context = {
-            **self.page_context(request, article, "修改记录"),
-            "revisions": article.revisions.select_related("author").order_by("-number"),
-            "status_changes": article.status_changes.select_related("user"),
-        }
-        return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+        return HttpResponseRedirect(reverse("admin:articles_article_history", args=[article.pk]))
 
     def revision_view(self, request, object_id, number):
         article = self.article_or_refuse(request, object_id)
@@ -133,6 +150,13 @@ class ArticleWorkflowViews:
             "corrections": article.corrections.all(),
         }
         return TemplateResponse(request, "admin/articles/article/correction_form.html", context)
+
+
+def history_entries(revisions, status_changes):
+    """Revisions and status changes as one list, newest first: (time, kind, row)."""
+    entries = [(r.created_at, "revision", r) for r in revisions]
+    entries += [(c.created_at, "status", c) for c in status_changes]
+    return sorted(entries, key=lambda entry: entry[0], reverse=True)
 
 
 def restore(article, revision, user):

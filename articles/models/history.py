@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from articles.dates import chinese_date
+
 from .issues import Section
 from .status import published_condition
 
@@ -117,7 +119,7 @@ class Correction(models.Model):
         ordering = ["-date", "-id"]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} 更正：{self.text[:20]}"
+        return f"{chinese_date(self.date)} 更正：{self.text[:20]}"
 
 
 def byline_label(role, name, photo=False):
@@ -179,7 +181,36 @@ def _by_id(row):
     return row.pk
 
 
+ORIGINAL_COMMENT = "原始稿件"
+
+
 class HistoryQuerySetMixin:
+    def keep_originals(self):
+        """Revision 1 of each article here that has none yet: its stored text, as it is now.
+
+        Called before anything changes an article (an admin save, a correction, an import's
+        update), so that the wording an article started with, loaded from a fixture or
+        written before revisions existed, can still be read and restored. Fixed query count.
+        """
+        bare = self.exclude(
+            models.Exists(Revision.objects.filter(article=models.OuterRef("pk")))
+        ).order_by()
+        snapshots = bare.snapshots()
+        if not snapshots:
+            return 0
+        created = dict(bare.filter(pk__in=snapshots).values_list("pk", "created_at"))
+        Revision.objects.bulk_create(
+            Revision(
+                article_id=pk,
+                number=1,
+                comment=ORIGINAL_COMMENT,
+                data=snapshot,
+                created_at=created[pk],
+            )
+            for pk, snapshot in snapshots.items()
+        )
+        return len(snapshots)
+
     def snapshots(self):
         """{pk: snapshot} of these articles in a fixed number of queries, whatever their count.
 
@@ -222,8 +253,13 @@ class HistoryMixin:
             number=last + 1, author=user, comment=comment, data=self.snapshot()
         )
 
+    def keep_original(self):
+        """Revision 1 from the stored article if it has no revision yet (keep_originals)."""
+        type(self)._default_manager.filter(pk=self.pk).keep_originals()
+
     def add_correction(self, text, user=None, date=None):
         """A dated correction (更正) shown with the article; it is recorded as a revision too."""
+        self.keep_original()
         correction = self.corrections.create(
             text=text, created_by=user, date=date or timezone.localdate()
         )

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import reverse
 
+from articles.dates import chinese_date
 from articles.slugs import unique_slug
 
 from .status import Status, with_published_articles
@@ -49,7 +50,7 @@ class Issue(models.Model):
         ordering = ["-date"]
 
     def __str__(self):
-        return f"{self.date:%Y年%m月%d日} 第{self.number}期"
+        return f"{chinese_date(self.date)} 第{self.number}期"
 
     def natural_key(self):
         return (self.date.isoformat(),)

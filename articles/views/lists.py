@@ -71,6 +71,11 @@ class SearchView(ListView):
         context = super().get_context_data(query=self.query, **kwargs)
         for article in context["object_list"]:
             article.snippet = search.snippet(article.body, self.query)
+            # The headline group with its matches marked too, as the snippet has them.
+            article.marked = {
+                part: search.highlight(getattr(article, part), self.query)
+                for part in ("kicker", "headline", "subheadline")
+            }
         return context
 
 

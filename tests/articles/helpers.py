@@ -8,6 +8,7 @@ import re
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.dates import chinese_date
 from articles.models import Article, Byline, Photo, Reporter
 from regions.models import Region
 from tests.conftest import make_article, make_issue, make_page
@@ -147,7 +148,7 @@ def generated_set(seed=7):
                     if status == Article.Status.PUBLISHED:
                         row = expected.setdefault((person.name, role), [0, 0, set()])
                         row[0] += 1
-                        row[2].add(f"{issue.date:%Y-%m-%d} 第{number:02d}版")
+                        row[2].add(f"{chinese_date(issue.date)} 第{number:02d}版")
                 if rng.random() < 0.5:
                     photo = Photo.objects.create(article=article, position=1, caption="图")
                     person = rng.choice(people)
@@ -157,5 +158,5 @@ def generated_set(seed=7):
                     if status == Article.Status.PUBLISHED:
                         row = expected.setdefault((person.name, "通讯员"), [0, 0, set()])
                         row[1] += 1
-                        row[2].add(f"{issue.date:%Y-%m-%d} 第{number:02d}版")
+                        row[2].add(f"{chinese_date(issue.date)} 第{number:02d}版")
     return expected

@@ -22,7 +22,7 @@ CONFLICT = "此稿件已被他人修改"
 
 
 def revisions_url(article):
-    return reverse("admin:articles_article_revisions", args=[article.pk])
+    return reverse("admin:articles_article_history", args=[article.pk])
 
 
 def revision_url(article, number):
@@ -51,8 +51,11 @@ def test_every_admin_save_keeps_a_revision_with_author_and_what_changed(editor):
     data["tags"] = "劳模, 工匠"
     assert client.post(change_url(article), data).status_code == 302
 
-    first, second = article.revisions.order_by("number")
-    assert (first.number, first.author, first.comment) == (1, editor, "修改：主题")
+    original, first, second = article.revisions.order_by("number")
+    # The wording the article started with is revision 1, whoever wrote it and however.
+    assert (original.number, original.author, original.comment) == (1, None, "原始稿件")
+    assert original.data["headline"] == "初稿标题"
+    assert (first.number, first.author, first.comment) == (2, editor, "修改：主题")
     assert first.data["headline"] == "二稿标题"
     # Saved after the tags: the revision holds the article as it now is.
     assert second.data["tags"] == ["劳模", "工匠"]
@@ -78,11 +81,19 @@ def test_revisions_page_lists_revisions_and_status_changes(editor, contributor):
     response = client_for(contributor).get(revisions_url(article))
 
     assert response.status_code == 200
-    assert [(r.number, r.author) for r in response.context["revisions"]] == [(1, contributor)]
-    assert [(c.from_status, c.to_status, c.user) for c in response.context["status_changes"]] == [
-        (S.SUBMITTED, S.RETURNED, editor),
-        (S.DRAFT, S.SUBMITTED, contributor),
+    assert [(r.number, r.author) for r in response.context["revisions"]] == [
+        (2, contributor),
+        (1, None),
     ]
+    # One history: status changes and revisions in one list, newest first.
+    entries = [(kind, row) for _, kind, row in response.context["entries"]]
+    assert [
+        (row.from_status, row.to_status, row.user) for kind, row in entries if kind == "status"
+    ] == [(S.SUBMITTED, S.RETURNED, editor), (S.DRAFT, S.SUBMITTED, contributor)]
+    assert entries[0][0] == "status" and entries[-1] == (
+        "revision",
+        response.context["revisions"][1],
+    )
     content = response.content.decode()
     assert "请补充数据来源" in content
     assert revision_url(article, 1) in content
@@ -123,8 +134,8 @@ def test_restoring_a_revision_brings_back_its_text_as_a_new_revision(editor):
     assert article.headline == "原题"
     assert article.version == version + 1
     latest = article.revisions.order_by("-number").first()
-    assert (latest.number, latest.comment, latest.author) == (3, "恢复至第1版", editor)
-    assert messages_of(response)[-1] == "已恢复至第1版，并存为第3版。"
+    assert (latest.number, latest.comment, latest.author) == (4, "恢复至第1版", editor)
+    assert messages_of(response)[-1] == "已恢复至第1版，并存为第4版。"
 
 
 def test_a_restore_makes_forms_opened_before_it_stale(editor, second_editor):
@@ -136,7 +147,8 @@ def test_a_restore_makes_forms_opened_before_it_stale(editor, second_editor):
     response = client_for(second_editor).post(change_url(article), stale)
     assert response.status_code == 200
     assert CONFLICT in response.content.decode()
-    assert Article.objects.get(pk=article.pk).headline == "改题"
+    # Revision 1 is the original wording, which the restore brought back; the late edit is not.
+    assert Article.objects.get(pk=article.pk).headline == "原题"
 
 
 def test_contributor_may_read_but_not_restore_once_submitted(contributor):
@@ -149,7 +161,7 @@ def test_contributor_may_read_but_not_restore_once_submitted(contributor):
     assert client.get(revision_url(article, 1)).status_code == 200
     assert "恢复此版本" not in client.get(revision_url(article, 1)).content.decode()
     assert client.post(revision_url(article, 1)).status_code == 403
-    assert article.revisions.count() == 1
+    assert article.revisions.count() == 2
 
 
 def test_someone_elses_history_is_refused(contributor, other_contributor):
@@ -187,14 +199,15 @@ def test_second_of_two_editors_is_refused_and_keeps_what_they_typed(editor, seco
     content = response.content.decode()
     assert CONFLICT in content
     assert "您的修改尚未保存" in content
-    assert revisions_url(article) in content
+    assert revisions_url(article) in content  # the one history page
     # Nothing the second editor typed is lost: the form comes back with it.
     assert 'value="第二位编辑的标题"' in content
     assert "第二位编辑重写的正文。" in content
     article.refresh_from_db()
     assert article.headline == "第一位编辑的标题"
     assert article.version == 2
-    assert [r.author for r in article.revisions.all()] == [editor]
+    # The first editor's save, after the article's starting text (revision 1).
+    assert [r.author for r in article.revisions.all()] == [editor, None]
 
 
 def test_refused_form_saves_on_a_deliberate_second_try(editor, second_editor):
@@ -212,7 +225,8 @@ def test_refused_form_saves_on_a_deliberate_second_try(editor, second_editor):
 
     assert response.status_code == 302, form_errors(response)
     assert Article.objects.get(pk=article.pk).headline == "第二位编辑的标题"
-    assert article.revisions.count() == 2  # the first editor's text stays in the history
+    # The original, then the first editor's text, then the second's: all stay in the history.
+    assert article.revisions.count() == 3
 
 
 def test_status_change_after_the_form_opened_also_refuses_the_save(editor, second_editor):

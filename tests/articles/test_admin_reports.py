@@ -69,9 +69,9 @@ def test_statistics_page_shows_both_tables_sorted_by_the_chosen_column(editor):
     by_total = client.get(STATISTICS, {**RANGE, "sort": "total"})
 
     assert by_name.status_code == 200
-    names = [row[0] for row in by_name.context["person_rows"]]
+    names = [cells[0] for cells, _ in by_name.context["person_rows"]]
     assert names == sorted(names)
-    totals = [row[5] for row in by_total.context["person_rows"]]
+    totals = [cells[5] for cells, _ in by_total.context["person_rows"]]
     assert totals == sorted(totals, reverse=True)
     assert by_total.context["unit_rows"]
     content = by_name.content.decode()
@@ -79,14 +79,67 @@ def test_statistics_page_shows_both_tables_sorted_by_the_chosen_column(editor):
     assert "format=csv" in content
 
 
-def test_statistics_open_on_the_current_month(editor):
-    today = timezone.localdate()
+def test_statistics_open_on_the_month_that_has_ended(editor):
+    first_of_this_month = timezone.localdate().replace(day=1)
     response = client_for(editor).get(STATISTICS)
     form = response.context["form"]
     assert form.is_valid()
-    assert form.cleaned_data["start"] == today.replace(day=1)
-    assert form.cleaned_data["end"].month == today.month
-    assert (form.cleaned_data["end"] + datetime.timedelta(days=1)).day == 1
+    assert form.cleaned_data["end"] == first_of_this_month - datetime.timedelta(days=1)
+    assert form.cleaned_data["start"] == form.cleaned_data["end"].replace(day=1)
+
+
+def test_statistics_month_picker_counts_that_month(editor):
+    page = make_page(issue=make_issue(date=datetime.date(2024, 2, 29)))
+    make_article(page=page, reporters=[("寿慧桢", "通讯员")])
+    make_article(issue=make_issue(date=datetime.date(2024, 3, 1)), reporters=[("寿慧桢", "通讯员")])
+    response = client_for(editor).get(STATISTICS, {"month": "2024-02"})
+    form = response.context["form"]
+    assert (form.cleaned_data["start"], form.cleaned_data["end"]) == (
+        datetime.date(2024, 2, 1),
+        datetime.date(2024, 2, 29),
+    )
+    assert [cells[:4] for cells, _ in response.context["person_rows"]] == [
+        ["寿慧桢", "通讯员", "未填单位", 1]
+    ]
+    assert "2024年2月1日至2024年2月29日" in response.content.decode()
+
+
+@pytest.mark.parametrize("month", ["2024-13", "nonsense", "2024-02-30"])
+def test_statistics_refuse_a_bad_month_with_a_form_error(editor, month):
+    response = client_for(editor).get(STATISTICS, {"month": month, "format": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert response.context["form"].errors
+
+
+def test_statistics_page_numbers_equal_the_csv(editor):
+    generated_set()
+    client = client_for(editor)
+    page = client.get(STATISTICS, RANGE)
+    _header, *csv_rows = read_csv(client.get(STATISTICS, {**RANGE, "format": "csv"}))
+    shown = [
+        [str(c) for c in cells] + ["、".join(pages)] for cells, pages in page.context["person_rows"]
+    ]
+    assert shown == csv_rows
+    totals = page.context["person_totals"]
+    assert totals["articles"] == sum(int(row[3]) for row in csv_rows)
+    assert totals["photos"] == sum(int(row[4]) for row in csv_rows)
+
+
+def test_statistics_summary_is_paged_and_the_csv_is_whole(editor, settings):
+    page = make_page(issue=make_issue(date=datetime.date(2024, 5, 6)))
+    for n in range(55):
+        make_article(page=page, position=n + 1, reporters=[(f"通讯员{n:02d}", "通讯员")])
+    client = client_for(editor)
+    first = client.get(STATISTICS, {"month": "2024-05", "sort": "name"})
+    second = client.get(STATISTICS, {"month": "2024-05", "sort": "name", "page": "2"})
+    assert len(first.context["person_rows"]) == 50
+    assert [cells[0] for cells, _ in second.context["person_rows"]] == [
+        f"通讯员{n}" for n in range(50, 55)
+    ]
+    assert "下一页" in first.content.decode()
+    _header, *rows = read_csv(client.get(STATISTICS, {"month": "2024-05", "format": "csv"}))
+    assert len(rows) == 55
 
 
 def test_statistics_refuse_a_range_that_ends_before_it_starts(editor):
@@ -129,7 +182,7 @@ def test_editor_adds_a_dated_correction_to_a_published_article(editor):
     assert response.status_code == 302
     correction = Correction.objects.get(article=article)
     assert (correction.date, correction.created_by) == (datetime.date(2024, 10, 9), editor)
-    assert article.revisions.get().comment.startswith("更正：")
+    assert article.revisions.get(number=2).comment.startswith("更正：")
     assert "“16419人”应为“16491人”。" in client.get(change_url(article)).content.decode()
 
 

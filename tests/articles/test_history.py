@@ -41,7 +41,8 @@ def test_correction_is_kept_in_history():
     article = make_article()
     article.add_correction("第二段中“16419人”应为“16491人”。")
     assert Correction.objects.filter(article=article).count() == 1
-    revision = article.revisions.get()
+    original, revision = article.revisions.order_by("number")
+    assert original.data["corrections"] == []
     assert revision.comment.startswith("更正：")
     assert revision.data["corrections"][0].endswith("应为“16491人”。")
 
@@ -54,3 +55,42 @@ def test_corrections_of_unpublished_articles_are_not_public():
     shown = make_article()
     shown.add_correction("公开的更正")
     assert [c.text for c in Correction.objects.published()] == ["公开的更正"]
+
+
+def test_a_seed_article_keeps_its_loaded_text_as_revision_1_when_first_changed(seed):
+    from articles.models import Article
+
+    article = Article.objects.filter(revisions__isnull=True).order_by("pk").first()
+    loaded = article.snapshot()
+    article.add_correction("一处笔误。")
+    original, correction = article.revisions.order_by("number")
+    assert (original.number, original.comment, original.author) == (1, "原始稿件", None)
+    assert original.data == loaded
+    assert correction.number == 2
+
+
+def test_keep_originals_writes_revision_1_once_and_only_where_none_is(seed):
+    from articles.models import Article
+
+    kept = make_article()
+    kept.save_revision(None, "已有")
+    bare = Article.objects.filter(revisions__isnull=True).count()
+    assert Article.objects.keep_originals() == bare
+    assert Article.objects.keep_originals() == 0
+    assert kept.revisions.get().comment == "已有"
+    assert not Article.objects.filter(revisions__isnull=True).exists()
+
+
+def test_the_migration_gives_every_bare_article_its_revision_1(seed):
+    import importlib
+
+    from django.apps import apps
+
+    from articles.models import Article
+
+    migration = importlib.import_module("articles.migrations.0010_original_revisions")
+    migration.original_revisions(apps, None)
+    for article in Article.objects.all():
+        original = article.revisions.get(number=1)
+        # The migration's snapshot is the model's own, field for field (names, not codes).
+        assert original.data == article.snapshot()

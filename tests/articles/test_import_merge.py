@@ -178,7 +178,7 @@ def test_an_untouched_imported_draft_is_updated_with_a_new_version_and_revision(
     lead.refresh_from_db()
     assert (lead.headline, lead.version) == (CORRECTED, 2)
     revision = lead.revisions.order_by("-number").first()
-    assert revision.comment.startswith("导入更新：2024-10-08 第02版")
+    assert revision.comment.startswith("导入更新：2024年10月8日 第02版")
     assert revision.data == lead.snapshot()
 
 

@@ -71,6 +71,30 @@ def test_search_result_shows_headline_group_date_and_highlighted_snippet(client,
     assert "<mark>劳模</mark>" in html
 
 
+def test_search_marks_the_words_in_headlines_too_escaped(client, db):
+    make_article(kicker="<i>致敬</i>", headline="劳模风采 & 工匠", subheadline="记劳模")
+
+    html = client.get(search_url("劳模")).content.decode()
+
+    assert '<a href="/articles/' in html
+    assert "<mark>劳模</mark>风采 &amp; 工匠</a>" in html
+    assert '<p class="subheadline">记<mark>劳模</mark></p>' in html
+    assert '<p class="kicker">&lt;i&gt;致敬&lt;/i&gt;</p>' in html
+
+
+def test_search_past_the_cap_says_more_than(client, db, monkeypatch):
+    from articles.search import SearchResults
+
+    monkeypatch.setattr(SearchResults, "MAX_COUNTED", 3)
+    page = make_page()
+    for position in range(1, 5):
+        make_article(page=page, position=position, headline=f"劳模{position}")
+    assert "找到超过 3 篇稿件" in client.get(search_url("劳模")).content.decode()
+    page.articles.filter(position=4).delete()
+    # Exactly as many as the cap: an exact count, not "more than".
+    assert "找到 3 篇稿件" in client.get(search_url("劳模")).content.decode()
+
+
 def test_search_snippet_escapes_the_article_text(client, db):
     make_article(body="<b>劳模</b>风采 & 工匠精神")
 
@@ -280,7 +304,7 @@ def test_article_breadcrumbs_lead_from_home_through_issue_and_page(client, seed)
     items = re.findall(r"<li>(.*?)</li>", crumbs.group(1))
     assert items == [
         '<a href="/">首页</a>',
-        '<a href="/issues/2024-10-08/">2024年10月08日 第1期</a>',
+        '<a href="/issues/2024-10-08/">2024年10月8日 第1期</a>',
         '<a href="/issues/2024-10-08/2/">第02版 工会</a>',
         '<span aria-current="page">技能引领新“食”尚</span>',
     ]
