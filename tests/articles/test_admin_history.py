@@ -1,10 +1,12 @@
 """Revisions in the admin (every save, the history page, diff, restore) and no lost edits."""
 
 import pytest
+from django.contrib.admin import site as admin_site
 from django.db.models import F
+from django.test import RequestFactory
 from django.urls import reverse
 
-from articles.admin.forms import ArticleAdminForm
+from articles.admin.forms import ArticleAdminForm, EditConflict
 from articles.models import Article, Revision
 from tests.articles.admin_helpers import (
     change_url,
@@ -278,18 +280,60 @@ def test_save_that_loses_the_race_after_the_form_check_is_refused(editor, monkey
     assert not Revision.objects.filter(article=article).exists()
 
 
-def test_two_updates_from_the_same_version_only_one_succeeds():
-    article = make_article(status=S.DRAFT)
-    version = article.version
+def test_two_updates_from_the_same_version_only_one_succeeds(editor, second_editor):
+    """Two forms checked against the same version, then saved: the admin's own save refuses the
+    second (the version test is in its UPDATE, whatever the forms saw)."""
+    article = make_article(status=S.DRAFT, headline="原标题")
+    model_admin = admin_site._registry[Article]
+    forms = []
+    for user, headline in ((editor, "第一位编辑的标题"), (second_editor, "第二位编辑的标题")):
+        data = post_data_from(client_for(user).get(change_url(article)))
+        data["headline"] = headline
+        request = RequestFactory().post(change_url(article), data)
+        request.user = user
+        instance = Article.objects.get(pk=article.pk)
+        form_class = model_admin.get_form(request, instance, change=True)
+        form = form_class(request.POST, instance=instance)
+        assert form.is_valid(), form.errors  # both checked against version 1
+        forms.append((request, form))
 
-    def save_from(version):
-        return Article.objects.filter(pk=article.pk, version=version).update(
-            version=F("version") + 1
-        )
+    saved = []
+    for request, form in forms:
+        try:
+            model_admin.save_model(request, form.instance, form, change=True)
+        except EditConflict:
+            saved.append(False)
+        else:
+            saved.append(True)
 
-    assert [save_from(version), save_from(version)] == [1, 0]
+    assert saved == [True, False]
     article.refresh_from_db()
-    assert article.version == version + 1
+    assert (article.headline, article.version) == ("第一位编辑的标题", 2)
+
+
+@pytest.mark.parametrize(
+    "posted",
+    [None, "0", "2", "99", "abc", "1.5", ""],
+    ids=["missing", "older", "newer", "far-newer", "garbage", "decimal", "empty"],
+)
+def test_a_missing_or_forged_version_is_refused_and_nothing_is_written(editor, posted):
+    article = make_article(status=S.DRAFT, headline="原标题", body="原正文。")
+    client = client_for(editor)
+    data = post_data_from(client.get(change_url(article)))
+    assert data["base_version"] == "1"
+    data["headline"] = "伪造版本的标题"
+    if posted is None:
+        del data["base_version"]
+    else:
+        data["base_version"] = posted
+
+    response = client.post(change_url(article), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert (article.headline, article.body, article.version) == ("原标题", "原正文。", 1)
+    assert not article.revisions.exists()
 
 
 def test_version_field_is_not_shown_on_a_read_only_page(contributor):

@@ -1,7 +1,6 @@
 """Roles and the workflow in the admin: what each role may do; forged POSTs change nothing."""
 
 import datetime
-import time
 
 import pytest
 from django.db import connection
@@ -469,31 +468,34 @@ def approved_articles(count):
 
 def bulk_publish_queries(client, articles):
     with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
         response = run_action(client, "publish_selected", articles)
-        elapsed = time.perf_counter() - started
     assert response.status_code == 302
     assert messages_of(response)[-1] == f"发布：{len(articles)} 篇已完成。"
-    return len(queries), elapsed
+    return [query["sql"] for query in queries]
 
 
 def test_bulk_publish_runs_as_many_queries_for_150_articles_as_for_20(editor):
     client = client_for(editor)
     client.get(reverse("admin:articles_article_changelist"))  # warm caches (session, types)
     # Below SQLite's 166-row batches for the status-change insert, so one INSERT in both.
-    queries_for_20, _ = bulk_publish_queries(client, approved_articles(20))
-    queries_for_150, _ = bulk_publish_queries(client, approved_articles(150))
-    assert queries_for_150 == queries_for_20
+    queries_for_20 = bulk_publish_queries(client, approved_articles(20))
+    queries_for_150 = bulk_publish_queries(client, approved_articles(150))
+    assert len(queries_for_150) == len(queries_for_20)
     assert Article.objects.published().count() == 170
 
 
-def test_bulk_publish_of_200_articles_takes_well_under_a_second(editor):
+def test_bulk_publish_of_200_articles_through_the_admin_runs_exactly_these_queries(editor):
+    """How long it takes is measured in bench/bulk_publish.py, never asserted here."""
     client = client_for(editor)
     articles = approved_articles(200)
-    queries, elapsed = bulk_publish_queries(client, articles)
-    assert elapsed < 0.5
+    queries = bulk_publish_queries(client, articles)
     assert Article.objects.published().count() == 200
     assert StatusChange.objects.filter(to_status=S.PUBLISHED).count() == 200
-    # Session and user, two permission loads, the changelist's count and filter choices, then
-    # the action: count, savepoint, locked read, one UPDATE, two INSERT batches, release.
-    assert queries < 25
+    # Session and user, the user's and the groups' permissions; the changelist's filter
+    # choices (years, sections, cities, tags) and count, twice (the admin builds the list
+    # before and after reading the action); the selection's count; then the action itself:
+    # savepoint, locked read, one UPDATE, the record insert (SQLite splits it in batches of
+    # 166 rows for its 999-variable limit), release, and the page cache's look-up of the next
+    # scheduled publication. More means a query per article crept in.
+    inserts = 1 if connection.vendor == "postgresql" else 2
+    assert len(queries) == 19 + inserts, "\n".join(queries)
