@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Correction, StatusChange
+from articles.models import Article, Byline, Correction, Photo, Reporter, StatusChange
 from tests.articles.admin_helpers import (
     change_url,
     client_for,
@@ -52,13 +52,61 @@ def test_statistics_csv_equals_the_bylines_of_a_generated_set(editor):
         assert int(total) == int(articles) + int(photos)
 
 
-def test_statistics_csv_by_unit_has_its_own_header(editor):
+def units_from_the_bylines():
+    """Each unit's numbers, counted here one byline at a time from the published articles."""
+    units = {}
+    for byline in Byline.objects.select_related("article__issue", "article__page", "reporter"):
+        article = byline.article
+        if byline.reporter is None or not article.is_published():
+            continue
+        label = byline.reporter.unit or "未填单位"
+        texts, photos, pages = units.setdefault(label, (set(), set(), set()))
+        if byline.photo_id is None:
+            texts.add(article.pk)
+        else:
+            photos.add(byline.photo_id)
+        pages.add(f"{article.issue.date:%Y-%m-%d} 第{article.page.number:02d}版")
+    return {
+        label: (len(texts), len(photos), len(texts) + len(photos), pages)
+        for label, (texts, photos, pages) in units.items()
+    }
+
+
+def test_statistics_csv_by_unit_equals_the_bylines_of_a_generated_set(editor):
     generated_set()
     response = client_for(editor).get(STATISTICS, {**RANGE, "format": "csv", "table": "unit"})
     header, *rows = read_csv(response)
     assert header == ["单位", "文字稿件", "图片", "合计", "见报版面"]
-    assert {row[0] for row in rows} <= {"湖州市总工会", "宁波市总工会", "未填单位"}
-    assert rows
+    found = {
+        unit: (int(articles), int(photos), int(total), set(pages.split("、")))
+        for unit, articles, photos, total, pages in rows
+    }
+    assert found == units_from_the_bylines()
+    assert set(found) == {"湖州市总工会", "宁波市总工会", "未填单位"}
+
+
+def test_an_article_two_people_of_one_unit_share_counts_once_for_the_unit(editor):
+    page = make_page(issue=make_issue(date=datetime.date(2024, 5, 6)), number=3)
+    shared = make_article(page=page, position=1)
+    own = make_article(page=page, position=2)
+    draft = make_article(page=page, position=3, status=S.DRAFT)
+    huzhou = [Reporter.objects.create(name=n, unit="湖州市总工会") for n in ("甲一", "乙二")]
+    nowhere = Reporter.objects.create(name="丁四", unit="")
+    Reporter.objects.create(name="未署名者", unit="宁波市总工会")  # credited nowhere
+    for position, person in enumerate(huzhou, start=1):
+        Byline.objects.create(article=shared, reporter=person, role="通讯员", position=position)
+    Byline.objects.create(article=own, reporter=nowhere, role="记者", position=1)
+    photo = Photo.objects.create(article=own, position=1, caption="图")
+    Byline.objects.create(article=own, photo=photo, reporter=huzhou[0], role="通讯员", position=2)
+    Byline.objects.create(article=draft, reporter=huzhou[1], role="通讯员", position=1)
+
+    response = client_for(editor).get(STATISTICS, {**RANGE, "format": "csv", "table": "unit"})
+
+    _header, *rows = read_csv(response)
+    assert rows == [
+        ["湖州市总工会", "1", "1", "2", "2024-05-06 第03版"],
+        ["未填单位", "1", "0", "1", "2024-05-06 第03版"],
+    ]
 
 
 def test_statistics_page_shows_both_tables_sorted_by_the_chosen_column(editor):

@@ -99,3 +99,45 @@ def test_snippet_escapes_text_and_marks_every_match():
     assert "<script>" not in html
     assert "&lt;/script&gt;" in html
     assert html.count("<mark>劳模</mark>") == 2
+
+
+# The query builder for PostgreSQL's index, tested as plain Python (it runs on SQLite too).
+
+
+def bigram(pair):
+    """A bigram as the index writes it: each character's code point, in ASCII."""
+    return "".join(f"u{ord(c):x}" for c in pair)
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["劳模"], "u52b3u6a21"),
+        (["技能竞赛"], " & ".join(bigram(p) for p in ("技能", "能竞", "竞赛"))),
+        # Every word is in the query, not only the first.
+        (["劳模", "工匠"], f"{bigram('劳模')} & {bigram('工匠')}"),
+        (["劳模", "工匠", "竞赛"], " & ".join(bigram(w) for w in ("劳模", "工匠", "竞赛"))),
+        # A bigram two words share is asked for once.
+        (["劳模劳模", "劳模"], f"{bigram('劳模')} & {bigram('模劳')}"),
+        # Latin words and digits match as prefixes, beside the Chinese bigrams of the same word.
+        (["ai"], "ai:*"),
+        (["ai编程", "2024"], f"ai:* & {bigram('编程')} & 2024:*"),
+        (["5g", "5g"], "5g:*"),
+    ],
+)
+def test_tsquery_ands_every_bigram_and_prefix_of_every_word(words, expected):
+    assert search.tsquery(words) == expected
+
+
+@pytest.mark.parametrize(
+    "words", [[], ["会"], ["劳模", "会"], ["会", "劳模"], ["ai", "工"], ["劳模", "ai会"]]
+)
+def test_tsquery_is_none_when_the_index_cannot_narrow_the_search(words):
+    # No words, or a single Chinese character anywhere: the exact-word check answers alone.
+    assert search.tsquery(words) is None
+
+
+def test_tsquery_of_a_readers_query_goes_through_query_words():
+    words = search.query_words("  技能　竞赛 技能 ！！ ＡＩ ")
+    assert words == ["技能", "竞赛", "ai"]
+    assert search.tsquery(words) == f"{bigram('技能')} & {bigram('竞赛')} & ai:*"

@@ -2,7 +2,7 @@ import datetime
 import threading
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
@@ -245,3 +245,74 @@ def test_publish_issue_publishes_only_its_approved_articles_at_once(chief, edito
     assert set(moved) >= {a.pk for a in approved}
     assert Article.objects.get(pk=draft.pk).status == S.DRAFT
     assert Article.objects.get(pk=elsewhere.pk).status == S.APPROVED
+
+
+# Each transition needs exactly the permission the roles grant for it (written here from the
+# roles, not read from TRANSITIONS: a change of the table must show up as a failing test).
+SUBMIT, REVIEW, PUBLISH, WITHDRAW = "submit", "review", "publish", "withdraw"
+NEEDS = {
+    (S.DRAFT, S.SUBMITTED): SUBMIT,
+    (S.RETURNED, S.SUBMITTED): SUBMIT,
+    (S.SUBMITTED, S.RETURNED): REVIEW,
+    (S.SUBMITTED, S.APPROVED): REVIEW,
+    (S.APPROVED, S.RETURNED): REVIEW,
+    (S.APPROVED, S.SCHEDULED): PUBLISH,
+    (S.APPROVED, S.PUBLISHED): PUBLISH,
+    (S.SCHEDULED, S.PUBLISHED): PUBLISH,
+    (S.SCHEDULED, S.APPROVED): PUBLISH,
+    # Taking an article back from readers (or from its schedule) is the chief's power alone.
+    (S.PUBLISHED, S.WITHDRAWN): WITHDRAW,
+    (S.SCHEDULED, S.WITHDRAWN): WITHDRAW,
+    (S.WITHDRAWN, S.DRAFT): WITHDRAW,
+}
+
+
+def user_with(*powers):
+    """A staff user holding exactly these workflow permissions (and nothing else)."""
+    user = User.objects.create_user(f"u-{User.objects.count() + 1}", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="articles", codename__in=[f"{p}_article" for p in powers]
+        )
+    )
+    return User.objects.get(pk=user.pk)
+
+
+def attempt(pair, user):
+    """Try the transition through the model, as the admin does; True if it happened."""
+    from_status, to_status = pair
+    article = make_article(status=from_status, created_by=user)
+    if from_status == S.SCHEDULED:
+        Article.objects.filter(pk=article.pk).update(
+            published_at=timezone.now() + datetime.timedelta(days=1)
+        )
+        article.refresh_from_db()
+    publish_at = timezone.now() + datetime.timedelta(days=1)
+    try:
+        article.transition(to_status, user, comment="意见", publish_at=publish_at)
+    except PermissionDenied:
+        assert Article.objects.get(pk=article.pk).status == from_status
+        assert not article.status_changes.exists()
+        return False
+    assert Article.objects.get(pk=article.pk).status == to_status
+    return True
+
+
+def test_the_workflow_has_exactly_these_transitions():
+    assert set(TRANSITIONS) == set(NEEDS)
+
+
+@pytest.mark.parametrize("pair", list(NEEDS), ids=lambda pair: f"{pair[0]}-{pair[1]}")
+def test_each_transition_needs_exactly_the_permission_the_roles_define(pair):
+    needed = NEEDS[pair]
+    others = {SUBMIT, REVIEW, PUBLISH, WITHDRAW} - {needed}
+    assert attempt(pair, user_with(needed))
+    assert not attempt(pair, user_with(*others))
+
+
+@pytest.mark.parametrize(
+    "pair", [(S.SCHEDULED, S.WITHDRAWN), (S.WITHDRAWN, S.DRAFT), (S.PUBLISHED, S.WITHDRAWN)]
+)
+def test_an_editor_cannot_withdraw_or_revive_but_a_chief_can(pair, editor, chief):
+    assert not attempt(pair, editor)
+    assert attempt(pair, chief)

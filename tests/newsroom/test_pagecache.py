@@ -4,9 +4,12 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.utils import timezone
 
 from articles.models import Article
+from newsroom.pagecache import AnonymousPageCacheMiddleware
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +98,34 @@ def test_previews_are_never_cached(client, seed):
 def test_error_pages_are_not_cached(client, seed):
     client.get("/articles/999999/")
     assert client.get("/articles/999999/").get("X-Cache") != "HIT"
+
+
+# The response's own Cache-Control, whatever the request: the rule that keeps previews (and
+# anything else a view marks private) out of the shared cache even with no session cookie.
+
+
+def serve_twice(cache_control):
+    """Two anonymous requests (no cookie at all) through the middleware; the view's calls."""
+    calls = []
+
+    def view(request):
+        calls.append(request.path)
+        response = HttpResponse("预览：本稿尚未发布")
+        response["Cache-Control"] = cache_control
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    responses = [middleware(RequestFactory().get("/articles/1/preview/")) for _ in range(2)]
+    return len(calls), [r["X-Cache"] for r in responses]
+
+
+@pytest.mark.parametrize(
+    "cache_control", ["private", "no-store", "no-cache", "max-age=60, Private", " NO-STORE "]
+)
+def test_a_response_marked_private_no_store_or_no_cache_is_never_stored(cache_control):
+    assert serve_twice(cache_control) == (2, ["MISS", "MISS"])
+
+
+@pytest.mark.parametrize("cache_control", ["", "public, max-age=60", "max-age=0, must-revalidate"])
+def test_any_other_response_to_an_anonymous_reader_is_stored(cache_control):
+    assert serve_twice(cache_control) == (1, ["MISS", "HIT"])
