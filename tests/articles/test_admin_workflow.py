@@ -1,6 +1,7 @@
 """Roles and the workflow in the admin: what each role may do; forged POSTs change nothing."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -499,3 +500,30 @@ def test_bulk_publish_of_200_articles_through_the_admin_runs_exactly_these_queri
     # scheduled publication. More means a query per article crept in.
     inserts = 1 if connection.vendor == "postgresql" else 2
     assert len(queries) == 19 + inserts, "\n".join(queries)
+
+
+def buttons_on_page(client, article):
+    """The status-change buttons the article's change page shows, in order."""
+    html = client.get(change_url(article)).content.decode()
+    return re.findall(
+        r'<button type="submit" class="button" name="to_status" value="\w+">(.+?)</', html
+    )
+
+
+@pytest.mark.parametrize(
+    "status, by_role",
+    [
+        (S.DRAFT, {"contributor": ["提交审核"], "editor": ["提交审核"], "chief": ["提交审核"]}),
+        (S.SUBMITTED, {"contributor": [], "editor": ["退回修改", "审核通过"]}),
+        (S.APPROVED, {"editor": ["退回修改", "定时发布", "发布"]}),
+        (S.PUBLISHED, {"editor": [], "chief": ["撤稿"]}),
+        (S.WITHDRAWN, {"chief": ["恢复为草稿"]}),
+    ],
+)
+def test_the_change_page_offers_each_role_exactly_its_status_changes(
+    contributor, editor, chief, status, by_role
+):
+    users = {"contributor": contributor, "editor": editor, "chief": chief}
+    article = by(contributor, status=status)
+    for role, labels in by_role.items():
+        assert buttons_on_page(client_for(users[role]), article) == labels, role
