@@ -1,4 +1,4 @@
-"""PostgreSQL-only behaviour; run only on PostgreSQL, reported as skipped with its reason on SQLite (see conftest)."""
+"""PostgreSQL-only behaviour: reported as skipped, with its reason, on SQLite (see conftest)."""
 
 import pytest
 from django.db import connection
