@@ -141,3 +141,70 @@ def test_tsquery_of_a_readers_query_goes_through_query_words():
     words = search.query_words("  技能　竞赛 技能 ！！ ＡＩ ")
     assert words == ["技能", "竞赛", "ai"]
     assert search.tsquery(words) == f"{bigram('技能')} & {bigram('竞赛')} & ai:*"
+
+
+def test_snippet_is_a_window_of_the_text_around_the_first_match_with_ellipses():
+    text = "甲" * 30 + "劳模" + "乙" * 40
+    # A third of the width before the match, the rest after; … where text was cut off.
+    assert search.snippet(text, "劳模") == "…" + "甲" * 20 + "<mark>劳模</mark>" + "乙" * 38 + "…"
+    assert search.snippet(text, "劳模", width=12) == "…甲甲甲甲<mark>劳模</mark>乙乙乙乙乙乙…"
+
+
+def test_snippet_starts_at_the_text_when_the_match_is_near_it_or_absent():
+    assert search.snippet("劳模" + "乙" * 10, "劳模") == "<mark>劳模</mark>" + "乙" * 10
+    assert search.snippet("乙" * 70, "劳模") == "乙" * 60 + "…"
+    assert search.snippet("", "劳模") == ""
+
+
+def test_snippet_takes_the_earliest_of_the_words_and_marks_each_in_any_case():
+    text = "丙" * 50 + "工匠" + "丁" * 5 + "AI劳模"
+    html = search.snippet(text, "劳模 ai 工匠")
+    assert (
+        html
+        == "…" + "丙" * 20 + "<mark>工匠</mark>" + "丁" * 5 + "<mark>AI</mark><mark>劳模</mark>"
+    )
+
+
+def test_snippet_reads_crossheads_and_lines_as_running_text():
+    body = f"第一段。\n{search.CROSSHEAD_PREFIX}小标题\n劳模出场。"
+    assert search.snippet(body, "劳模") == "第一段。 小标题 <mark>劳模</mark>出场。"
+
+
+# The lookup and the column on PostgreSQL, compiled here without one.
+
+
+class Pretending:
+    """This database's connection under another vendor's name: enough to compile SQL text."""
+
+    def __init__(self, real, vendor):
+        self.real, self.vendor = real, vendor
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_terms_match_compiles_to_the_index_expression_on_postgresql():
+    from django.db import connection
+
+    query = Article.objects.filter(search_terms__terms_match="u52b3u6a21").query
+    [lookup] = query.where.children
+    compiler = query.get_compiler(connection=connection)
+    sql, params = lookup.as_sql(compiler, Pretending(connection, "postgresql"))
+    column = f'"{Article._meta.db_table}"."search_terms"'
+    assert (sql, params) == (
+        f"{column} @@ to_tsquery('simple'::regconfig, %s)",
+        ["u52b3u6a21"],
+    )
+    # Elsewhere the lookup lets every row through, for the exact-word check to decide.
+    assert lookup.as_sql(compiler, Pretending(connection, "sqlite")) == ("1 = 1", [])
+
+
+def test_search_terms_column_is_a_tsvector_on_postgresql_and_text_elsewhere():
+    from django.db import connection
+
+    field = Article._meta.get_field("search_terms")
+    postgresql, sqlite = Pretending(connection, "postgresql"), Pretending(connection, "sqlite")
+    assert field.db_type(postgresql) == "tsvector"
+    assert field.get_placeholder("x", None, postgresql) == "%s::tsvector"
+    assert field.db_type(sqlite) == connection.data_types["TextField"]
+    assert field.get_placeholder("x", None, sqlite) == "%s"

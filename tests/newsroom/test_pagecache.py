@@ -1,9 +1,11 @@
 """Anonymous pages are cached, and change for readers as soon as published content changes."""
 
 import datetime
+from unittest.mock import ANY
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
@@ -129,3 +131,24 @@ def test_a_response_marked_private_no_store_or_no_cache_is_never_stored(cache_co
 @pytest.mark.parametrize("cache_control", ["", "public, max-age=60", "max-age=0, must-revalidate"])
 def test_any_other_response_to_an_anonymous_reader_is_stored(cache_control):
     assert serve_twice(cache_control) == (1, ["MISS", "HIT"])
+
+
+def test_connect_listens_once_for_content_changes_and_for_the_cache_coming_back():
+    """What the app's start-up wires (newsroom/apps.py), wired again here and observed."""
+    from articles.signals import content_changed
+    from newsroom import pagecache
+    from newsroom.cache import recovered
+
+    for signal in (content_changed, recovered):
+        signal.disconnect(dispatch_uid="pagecache")
+    pagecache.connect()
+    pagecache.connect()  # twice, as a reloaded app would: still one receiver each
+
+    generations = []
+    for signal in (content_changed, recovered):
+        before = caches["default"].get(pagecache.GENERATION_KEY)
+        assert signal.send(sender=Article) == [(ANY, None)]
+        after = caches["default"].get(pagecache.GENERATION_KEY)
+        assert after is not None and after != before
+        generations.append(after)
+    assert len(set(generations)) == 2
