@@ -5,6 +5,8 @@ import datetime
 import io
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
@@ -204,6 +206,7 @@ def test_unpublished_article_takes_no_correction(editor):
         correction_url(draft), {"date": "2024-10-09", "text": "草稿不需要更正"}
     )
     assert messages_of(response) == ["只有已发布的稿件可以添加更正。"]
+    assert [m.level for m in get_messages(response.wsgi_request)] == [messages.ERROR]
     assert not Correction.objects.exists()
 
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from articles.models import TRANSITIONS, Article, StatusChange
+from articles.signals import content_changed
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -316,3 +317,25 @@ def test_each_transition_needs_exactly_the_permission_the_roles_define(pair):
 def test_an_editor_cannot_withdraw_or_revive_but_a_chief_can(pair, editor, chief):
     assert not attempt(pair, editor)
     assert attempt(pair, chief)
+
+
+def test_publish_due_moves_the_version_and_records_the_time_it_was_given():
+    now = timezone.now()
+    due = make_article(status=S.SCHEDULED, published_at=now - datetime.timedelta(minutes=1))
+    announced = []
+
+    def listen(sender, **kwargs):
+        announced.append(sender)
+
+    content_changed.connect(listen)
+    try:
+        assert Article.objects.publish_due(now=now) == [due.pk]
+    finally:
+        content_changed.disconnect(listen)
+    due.refresh_from_db()
+    # The version moves: a form opened on the scheduled article cannot save over the change.
+    assert (due.status, due.version) == (S.PUBLISHED, 2)
+    [record] = due.status_changes.all()
+    assert (record.from_status, record.to_status, record.user) == (S.SCHEDULED, S.PUBLISHED, None)
+    assert (record.comment, record.created_at) == ("定时发布到点", now)
+    assert announced == [Article]
