@@ -177,10 +177,22 @@ def test_editor_adds_a_dated_correction_to_a_published_article(editor):
     )
 
     assert response.status_code == 302
+    [success] = get_messages(response.wsgi_request)
+    assert (str(success), success.level) == ("更正已添加，并记入修改记录。", messages.SUCCESS)
     correction = Correction.objects.get(article=article)
     assert (correction.date, correction.created_by) == (datetime.date(2024, 10, 9), editor)
     assert article.revisions.get().comment.startswith("更正：")
     assert "“16419人”应为“16491人”。" in client.get(change_url(article)).content.decode()
+
+
+def test_correction_page_shows_its_title_and_the_article(editor):
+    article = make_article(headline="需要更正的稿件")
+    response = client_for(editor).get(correction_url(article))
+    assert (response.context["title"], response.context["subtitle"]) == (
+        "添加更正",
+        "需要更正的稿件",
+    )
+    assert "<title>需要更正的稿件 | 添加更正 | 采编系统</title>" in response.content.decode()
 
 
 def test_correction_needs_text(editor):
