@@ -96,6 +96,29 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=POSTGRESQL_ONLY))
 
 
+# `make mutation` runs the selected tests once per mutant, each time in a new pytest session:
+# building the test database by migrations would take most of that time. It migrates one SQLite
+# file first (MUTATION_TEST_DB_TEMPLATE), and each session works on its own copy of it.
+MUTATION_TEST_DB_TEMPLATE = os.environ.get("MUTATION_TEST_DB_TEMPLATE")
+
+if MUTATION_TEST_DB_TEMPLATE:
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_blocker, tmp_path_factory):
+        import shutil
+
+        from django.db import connections
+
+        copy = tmp_path_factory.mktemp("db") / "test.sqlite3"
+        shutil.copyfile(MUTATION_TEST_DB_TEMPLATE, copy)
+        connection = connections["default"]
+        assert connection.vendor == "sqlite", "make mutation runs on SQLite"
+        with django_db_blocker.unblock():
+            connection.close()
+            connection.settings_dict["NAME"] = str(copy)
+        yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache_directory(tmp_path_factory):
     """The file cache in a directory of this run's own: the checkout's is shared with whatever
