@@ -339,3 +339,37 @@ def test_publish_due_moves_the_version_and_records_the_time_it_was_given():
     assert (record.from_status, record.to_status, record.user) == (S.SCHEDULED, S.PUBLISHED, None)
     assert (record.comment, record.created_at) == ("定时发布到点", now)
     assert announced == [Article]
+
+
+def test_a_transition_without_a_comment_records_none():
+    article = make_article(status=S.SUBMITTED)
+    article.transition(S.APPROVED, make_user("编辑"))
+    assert article.status_changes.get().comment == ""
+
+
+def test_a_refused_transition_says_why():
+    article = make_article(status=S.SUBMITTED)
+    with pytest.raises(PermissionDenied, match="^您没有权限执行此操作。$"):
+        article.transition(S.APPROVED, make_user("通讯员/记者"))
+
+
+def test_publishing_a_due_schedule_keeps_its_time(chief):
+    due_at = timezone.now() - datetime.timedelta(minutes=5)
+    due = make_article(status=S.SCHEDULED, published_at=due_at)
+    due.transition(S.PUBLISHED, chief)
+    assert Article.objects.get(pk=due.pk).published_at == due_at
+
+
+def test_an_uploaded_photo_without_alt_text_stops_publishing_but_not_the_steps_before(chief):
+    article = make_article(status=S.DRAFT, created_by=chief, headline="缺替代文字的稿件")
+    article.photos.create(position=1, image="photos/x.jpg", alt="  ")
+    for step in (S.SUBMITTED, S.APPROVED):
+        article.transition(step, chief)
+    for public in (S.PUBLISHED, S.SCHEDULED):
+        with pytest.raises(ValidationError, match="《缺替代文字的稿件》的图片缺少替代文字"):
+            article.transition(public, chief, publish_at=timezone.now() + datetime.timedelta(1))
+    assert Article.objects.get(pk=article.pk).status == S.APPROVED
+    # Another article's photo is no concern of this one.
+    other = make_article(status=S.APPROVED)
+    other.transition(S.PUBLISHED, chief)
+    assert other.status == S.PUBLISHED
