@@ -80,6 +80,7 @@ def test_revisions_page_lists_revisions_and_status_changes(editor, contributor):
     response = client_for(contributor).get(revisions_url(article))
 
     assert response.status_code == 200
+    assert response.context["title"] == "修改记录"
     assert [(r.number, r.author) for r in response.context["revisions"]] == [(1, contributor)]
     assert [(c.from_status, c.to_status, c.user) for c in response.context["status_changes"]] == [
         (S.SUBMITTED, S.RETURNED, editor),

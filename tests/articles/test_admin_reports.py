@@ -185,9 +185,13 @@ def test_editor_adds_a_dated_correction_to_a_published_article(editor):
     assert "“16419人”应为“16491人”。" in client.get(change_url(article)).content.decode()
 
 
-def test_correction_page_shows_its_title_and_the_article(editor):
+def test_correction_page_shows_its_title_the_article_and_its_earlier_corrections(editor):
     article = make_article(headline="需要更正的稿件")
+    article.add_correction("“三月”应为“四月”。", editor, datetime.date(2024, 4, 2))
     response = client_for(editor).get(correction_url(article))
+    html = response.content.decode()
+    assert "“三月”应为“四月”。" in html
+    assert 'name="csrfmiddlewaretoken"' in html
     assert (response.context["title"], response.context["subtitle"]) == (
         "添加更正",
         "需要更正的稿件",

@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -385,8 +387,22 @@ def test_bulk_publish_moves_what_it_may_and_counts_the_rest(editor):
         "发布：3 篇已完成。",
         "发布：2 篇未处理（当前状态不允许此操作，或您无权处理）。",
     ]
+    levels = [m.level for m in get_messages(response.wsgi_request)]
+    assert levels == [messages.SUCCESS, messages.WARNING]
     assert Article.objects.published().count() == 3
     assert Article.objects.filter(status=S.DRAFT).count() == 2
+    # No comment was given: none is recorded.
+    assert set(StatusChange.objects.values_list("comment", flat=True)) == {""}
+
+
+def test_bulk_publish_refused_for_want_of_alt_text_is_an_error_and_moves_nothing(editor):
+    approved = [make_article(status=S.APPROVED) for _ in range(2)]
+    approved[1].photos.create(position=1, image="photos/x.jpg", alt="")
+    response = run_action(client_for(editor), "publish_selected", approved)
+    [refused] = get_messages(response.wsgi_request)
+    assert refused.level == messages.ERROR
+    assert str(refused).startswith(f"发布：《{approved[1].headline}》的图片缺少替代文字")
+    assert not Article.objects.published().exists()
 
 
 def test_forged_bulk_publish_by_a_contributor_changes_nothing(contributor):
