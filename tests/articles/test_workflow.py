@@ -373,3 +373,32 @@ def test_an_uploaded_photo_without_alt_text_stops_publishing_but_not_the_steps_b
     other = make_article(status=S.APPROVED)
     other.transition(S.PUBLISHED, chief)
     assert other.status == S.PUBLISHED
+
+
+def test_a_transition_moves_only_its_own_article_and_keeps_it_in_step_with_the_database(chief):
+    article = make_article(status=S.APPROVED)
+    neighbour = make_article(status=S.APPROVED)
+    article.transition(S.PUBLISHED, chief)
+    # The instance says what the row says: status, time and version.
+    stored = Article.objects.get(pk=article.pk)
+    assert (article.status, article.published_at, article.version) == (
+        stored.status,
+        stored.published_at,
+        2,
+    )
+    assert stored.version == 2
+    # The record is dated with the publication itself.
+    assert article.status_changes.get().created_at == stored.published_at
+    assert Article.objects.get(pk=neighbour.pk).status == S.APPROVED
+
+
+def test_a_transition_from_a_status_someone_else_has_changed_is_refused_as_stale(editor):
+    mine = Article.objects.get(pk=make_article(status=S.SUBMITTED).pk)
+    theirs = Article.objects.get(pk=mine.pk)
+    theirs.transition(S.APPROVED, editor)
+    with pytest.raises(ValidationError) as refused:
+        mine.transition(S.RETURNED, editor, comment="请改")
+    assert refused.value.code == "stale"
+    assert refused.value.messages == ["稿件状态已被他人更改，请刷新后重试。"]
+    stored = Article.objects.get(pk=mine.pk)
+    assert (stored.status, stored.version, stored.status_changes.count()) == (S.APPROVED, 2, 1)
