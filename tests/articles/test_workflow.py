@@ -402,3 +402,22 @@ def test_a_transition_from_a_status_someone_else_has_changed_is_refused_as_stale
     assert refused.value.messages == ["稿件状态已被他人更改，请刷新后重试。"]
     stored = Article.objects.get(pk=mine.pk)
     assert (stored.status, stored.version, stored.status_changes.count()) == (S.APPROVED, 2, 1)
+
+
+def test_after_a_transition_saving_a_status_jump_is_still_refused_and_readers_are_told(editor):
+    article = make_article(status=S.DRAFT, created_by=editor)
+    announced = []
+
+    def listen(sender, **kwargs):
+        announced.append(sender)
+
+    content_changed.connect(listen)
+    try:
+        article.transition(S.SUBMITTED, editor)
+    finally:
+        content_changed.disconnect(listen)
+    assert announced == [Article]
+    article.status = S.PUBLISHED  # submitted → published skips review
+    with pytest.raises(ValidationError):
+        article.save()
+    assert Article.objects.get(pk=article.pk).status == S.SUBMITTED
