@@ -1,13 +1,16 @@
 """Revisions in the admin (every save, the history page, diff, restore) and no lost edits."""
 
+import datetime
+
 import pytest
 from django.contrib.admin import site as admin_site
 from django.db.models import F
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.admin.forms import ArticleAdminForm, EditConflict
-from articles.models import Article, Revision
+from articles.models import Article, Revision, StatusChange
 from tests.articles.admin_helpers import (
     change_url,
     client_for,
@@ -341,3 +344,46 @@ def test_version_field_is_not_shown_on_a_read_only_page(contributor):
     published = make_article()
     response = client_for(contributor).get(change_url(published))
     assert "base_version" not in response.content.decode()
+
+
+def conflict_shown_to(client, article, stale):
+    response = client.post(change_url(article), stale)
+    assert response.status_code == 200
+    [message] = response.context["adminform"].form.non_field_errors()
+    return message
+
+
+def test_the_conflict_names_who_changed_the_article_last_and_when(editor, second_editor):
+    second_editor.first_name = "李明"
+    second_editor.save()
+    article = make_article(status=S.SUBMITTED, headline="原标题")
+    client = client_for(editor)
+    stale = post_data_from(client.get(change_url(article)))
+    save_headline(client_for(second_editor), article, "李明的标题")
+    revision = article.revisions.get()
+    when = timezone.localtime(revision.created_at)
+    expected = f"此稿件已被他人修改（李明 于 {when:%m月%d日 %H:%M}），您的修改尚未保存。"
+    assert conflict_shown_to(client, article, stale).startswith(expected)
+
+    # A later status change by the system (publish_scheduled) is named as such.
+    Article.objects.filter(pk=article.pk).update(status=S.SCHEDULED)
+    later = revision.created_at + datetime.timedelta(minutes=3)
+    StatusChange.objects.create(
+        article=article, from_status=S.SCHEDULED, to_status=S.PUBLISHED, created_at=later
+    )
+    Article.objects.filter(pk=article.pk).update(status=S.SUBMITTED, version=F("version") + 1)
+    message = conflict_shown_to(client, article, stale)
+    assert message.startswith(
+        f"此稿件已被他人修改（系统 于 {timezone.localtime(later):%m月%d日 %H:%M}）"
+    )
+    assert f'<a href="{revisions_url(article)}" target="_blank">查看修改记录</a>' in message
+
+
+def test_a_conflict_with_no_record_of_who_says_someone_else(editor):
+    article = make_article(status=S.DRAFT, headline="原标题")
+    client = client_for(editor)
+    stale = post_data_from(client.get(change_url(article)))
+    Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
+    assert conflict_shown_to(client, article, stale).startswith(
+        "此稿件已被他人修改（他人），您的修改尚未保存。"
+    )
