@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from articles.models import TRANSITIONS, Article, StatusChange
+from articles.models.workflow import refuse_without_alt, transition_values
 from articles.signals import content_changed
 from tests.conftest import make_article
 
@@ -421,3 +422,97 @@ def test_after_a_transition_saving_a_status_jump_is_still_refused_and_readers_ar
     with pytest.raises(ValidationError):
         article.save()
     assert Article.objects.get(pk=article.pk).status == S.SUBMITTED
+
+
+# What a transition writes, as a plain function of the statuses and times (no database).
+
+NOW = timezone.now()
+HOUR = datetime.timedelta(hours=1)
+P, SC = S.PUBLISHED, S.SCHEDULED
+
+
+@pytest.mark.parametrize(
+    "from_status, to_status, published_at, comment, publish_at, expected",
+    [
+        (S.DRAFT, S.SUBMITTED, None, "", None, {"status": S.SUBMITTED}),
+        (S.SUBMITTED, S.RETURNED, None, " 请补充 ", None, {"status": S.RETURNED}),
+        (S.APPROVED, SC, None, "", NOW + HOUR, {"status": SC, "published_at": NOW + HOUR}),
+        (S.APPROVED, S.PUBLISHED, None, "", None, {"status": S.PUBLISHED, "published_at": NOW}),
+        # A due schedule keeps its time (to the second it falls due); a future one is now.
+        (SC, P, NOW - HOUR, "", None, {"status": P, "published_at": NOW - HOUR}),
+        (SC, P, NOW, "", None, {"status": P, "published_at": NOW}),
+        (SC, P, NOW + HOUR, "", None, {"status": P, "published_at": NOW}),
+        # Back from readers' reach: the publish time goes.
+        (SC, S.APPROVED, NOW + HOUR, "", None, {"status": S.APPROVED, "published_at": None}),
+        (S.WITHDRAWN, S.DRAFT, NOW - HOUR, "", None, {"status": S.DRAFT, "published_at": None}),
+        # Withdrawing keeps it: the record of when it was public stays.
+        (S.PUBLISHED, S.WITHDRAWN, NOW - HOUR, "", None, {"status": S.WITHDRAWN}),
+        (S.SCHEDULED, S.WITHDRAWN, NOW + HOUR, "", None, {"status": S.WITHDRAWN}),
+        (S.APPROVED, S.RETURNED, None, "退回", None, {"status": S.RETURNED}),
+    ],
+)  # fmt: skip
+def test_transition_values(from_status, to_status, published_at, comment, publish_at, expected):
+    values = transition_values(from_status, to_status, published_at, comment, publish_at, NOW)
+    assert values == expected
+
+
+@pytest.mark.parametrize(
+    "from_status, to_status, comment, publish_at, code, message",
+    [
+        (S.DRAFT, S.PUBLISHED, "", None, "transition", "不能从“草稿”改为“已发布”。"),
+        (S.WITHDRAWN, S.PUBLISHED, "", None, "transition", "不能从“已撤稿”改为“已发布”。"),
+        (S.SUBMITTED, S.RETURNED, "  ", None, "comment", "退回修改时请写明意见。"),
+        (S.APPROVED, S.SCHEDULED, "", None, "publish_at", "定时发布需要一个将来的发布时间。"),
+        (S.APPROVED, S.SCHEDULED, "", NOW, "publish_at", "定时发布需要一个将来的发布时间。"),
+        (S.APPROVED, S.SCHEDULED, "", NOW - HOUR, "publish_at", "定时发布需要一个将来的发布时间。"),
+    ],
+)
+def test_transition_values_refuse(from_status, to_status, comment, publish_at, code, message):
+    with pytest.raises(ValidationError) as refused:
+        transition_values(from_status, to_status, None, comment, publish_at, NOW)
+    assert (refused.value.code, refused.value.messages) == (code, [message])
+
+
+def test_refusal_for_want_of_alt_text_names_up_to_five_articles():
+    assert refuse_without_alt(["甲"], S.SUBMITTED) is None
+    assert refuse_without_alt([], S.PUBLISHED) is None
+    with pytest.raises(ValidationError) as one:
+        refuse_without_alt(["甲"], S.SCHEDULED)
+    assert one.value.code == "alt_text"
+    assert one.value.messages == [
+        "《甲》的图片缺少替代文字：请在稿件的“图片”栏为每张上传的图片填写替代文字"
+        "（为看不到图片的读者描述画面），再定时发布。"
+    ]
+    with pytest.raises(ValidationError) as five:
+        refuse_without_alt(list("甲乙丙丁戊"), S.PUBLISHED)
+    assert five.value.messages[0].startswith("《甲》、《乙》、《丙》、《丁》、《戊》的图片")
+    assert five.value.messages[0].endswith("，再发布。")
+    with pytest.raises(ValidationError) as six:
+        refuse_without_alt(list("甲乙丙丁戊己"), S.PUBLISHED)
+    assert six.value.messages[0].startswith("《甲》、《乙》、《丙》、《丁》、《戊》等 6 篇的图片")
+
+
+@pytest.mark.parametrize(
+    "status, contributor_edits, editor_edits, chief_edits",
+    [
+        (S.DRAFT, True, True, True),
+        (S.RETURNED, True, True, True),
+        (S.SUBMITTED, False, True, True),
+        (S.PUBLISHED, False, True, True),
+        (S.WITHDRAWN, False, False, True),
+    ],
+)
+def test_who_may_edit_and_see_an_article(
+    contributor, editor, chief, status, contributor_edits, editor_edits, chief_edits
+):
+    own = make_article(status=status, created_by=contributor)
+    someone_elses = make_article(status=status, created_by=make_user("通讯员/记者"))
+    assert own.can_be_edited_by(contributor) is contributor_edits
+    assert someone_elses.can_be_edited_by(contributor) is False
+    assert own.can_be_edited_by(editor) is editor_edits
+    assert own.can_be_edited_by(chief) is chief_edits
+    assert (own.can_be_seen_by(contributor), someone_elses.can_be_seen_by(contributor)) == (
+        True,
+        False,
+    )
+    assert someone_elses.can_be_seen_by(editor) and someone_elses.can_be_seen_by(chief)
