@@ -516,3 +516,43 @@ def test_who_may_edit_and_see_an_article(
         False,
     )
     assert someone_elses.can_be_seen_by(editor) and someone_elses.can_be_seen_by(chief)
+
+
+def test_bulk_publish_keeps_a_due_schedule_and_records_each_move(chief):
+    now = timezone.now()
+    due = make_article(status=S.SCHEDULED, published_at=now - HOUR)
+    early = make_article(status=S.SCHEDULED, published_at=now + HOUR)
+    approved = make_article(status=S.APPROVED)
+    draft = make_article(status=S.DRAFT)
+    moved = Article.objects.all().transition(S.PUBLISHED, chief, comment="整版签发")
+    assert sorted(moved) == sorted([due.pk, early.pk, approved.pk])
+    rows = {a.pk: a for a in Article.objects.all()}
+    assert rows[due.pk].published_at == now - HOUR
+    assert now <= rows[early.pk].published_at < now + HOUR
+    assert rows[approved.pk].published_at == rows[early.pk].published_at
+    assert {pk: rows[pk].version for pk in moved} == dict.fromkeys(moved, 2)
+    assert (rows[draft.pk].status, rows[draft.pk].version) == (S.DRAFT, 1)
+    records = StatusChange.objects.order_by("article_id")
+    assert [(r.article_id, r.from_status, r.to_status, r.user, r.comment) for r in records] == [
+        (due.pk, S.SCHEDULED, S.PUBLISHED, chief, "整版签发"),
+        (early.pk, S.SCHEDULED, S.PUBLISHED, chief, "整版签发"),
+        (approved.pk, S.APPROVED, S.PUBLISHED, chief, "整版签发"),
+    ]
+    assert len({r.created_at for r in records}) == 1
+    assert records[0].created_at == rows[approved.pk].published_at
+
+
+def test_bulk_schedule_and_withdraw_follow_the_same_rules(editor, chief):
+    approved = [make_article(status=S.APPROVED) for _ in range(2)]
+    when = timezone.now() + HOUR
+    with pytest.raises(ValidationError):
+        Article.objects.all().transition(S.SCHEDULED, editor)  # no time given
+    scheduled = Article.objects.all().transition(S.SCHEDULED, editor, publish_at=when)
+    assert sorted(scheduled) == sorted(a.pk for a in approved)
+    assert set(Article.objects.values_list("published_at", flat=True)) == {when}
+    # Withdrawing is the chief's: an editor moves nothing, the chief moves both.
+    assert Article.objects.all().transition(S.WITHDRAWN, editor) == []
+    assert sorted(Article.objects.all().transition(S.WITHDRAWN, chief)) == sorted(
+        a.pk for a in approved
+    )
+    assert set(Article.objects.values_list("status", flat=True)) == {S.WITHDRAWN}
