@@ -83,7 +83,21 @@ class RecordingLiveServerThread(LiveServerThread):
             if not is_broken_pipe_error():
                 errors.append(f"live server error:\n{traceback.format_exc()}")
 
+        serve = server.process_request_thread
+
+        def process_request_thread(request, client_address):
+            # What escapes a request's thread (closing its connection, its database
+            # connections) would otherwise be a warning at most.
+            try:
+                serve(request, client_address)
+            except Exception:
+                errors.append(f"live server thread error:\n{traceback.format_exc()}")
+
         server.handle_error = handle_error
+        server.process_request_thread = process_request_thread
+        # Request threads are joined when the server closes, before the test's database
+        # connection stops being shared with them (else their closing is a race with it).
+        server.daemon_threads = False
         return server
 
 
@@ -113,7 +127,9 @@ def pytest_runtest_call(item):
     result = yield
     errors = getattr(item, "live_server_errors", None)
     if errors:
-        pytest.fail("\n\n".join(errors), pytrace=False)
+        failure = "\n\n".join(errors)
+        errors.clear()  # reported here, not again at teardown
+        pytest.fail(failure, pytrace=False)
     return result
 
 
@@ -144,6 +160,8 @@ def live_site(transactional_db, settings, live_server_errors):
     thread.terminate()
     for conn in shared.values():
         conn.dec_thread_sharing()
+    if live_server_errors:  # met after the test's body: it fails at teardown instead
+        pytest.fail("\n\n".join(live_server_errors), pytrace=False)
 
 
 @pytest.fixture
