@@ -172,6 +172,12 @@ def test_unknown_revision_is_404(editor):
     assert client_for(editor).get(revision_url(article, 9)).status_code == 404
 
 
+def test_history_of_an_unknown_article_is_404_saying_so(editor):
+    response = client_for(editor).get(reverse("admin:articles_article_revisions", args=[999]))
+    assert response.status_code == 404
+    assert response.context["exception"] == "稿件不存在。"
+
+
 # No lost edits.
 
 
