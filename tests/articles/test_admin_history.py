@@ -377,11 +377,21 @@ def test_the_conflict_names_who_changed_the_article_last_and_when(editor, second
         article=article, from_status=S.SCHEDULED, to_status=S.PUBLISHED, created_at=later
     )
     Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
-    message = conflict_shown_to(client, article, stale)
-    assert message.startswith(
-        f"此稿件已被他人修改（系统 于 {timezone.localtime(later):%m月%d日 %H:%M}）"
+    assert conflict_shown_to(client, article, stale) == (
+        f"此稿件已被他人修改（系统 于 {timezone.localtime(later):%m月%d日 %H:%M}），"
+        f'您的修改尚未保存。<a href="{revisions_url(article)}" target="_blank">查看修改记录</a>，'
+        "核对后再次点击“保存”将以您的内容为准。"
     )
-    assert f'<a href="{revisions_url(article)}" target="_blank">查看修改记录</a>' in message
+    # The latest by time, whatever order the records were written in.
+    StatusChange.objects.create(
+        article=article,
+        from_status=S.SCHEDULED,
+        to_status=S.APPROVED,
+        user=editor,
+        created_at=later - datetime.timedelta(minutes=1),
+    )
+    Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
+    assert conflict_shown_to(client, article, stale).startswith("此稿件已被他人修改（系统 于 ")
 
 
 def test_a_conflict_with_no_record_of_who_says_someone_else(editor):

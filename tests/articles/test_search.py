@@ -156,6 +156,12 @@ def test_snippet_starts_at_the_text_when_the_match_is_near_it_or_absent():
     assert search.snippet("", "劳模") == ""
 
 
+def test_snippet_starts_at_a_words_first_occurrence_even_at_the_very_start():
+    text = "劳模" + "甲" * 40 + "工匠" + "乙" * 40 + "劳模"
+    assert search.snippet(text, "工匠 劳模").startswith("<mark>劳模</mark>甲甲")
+    assert search.snippet(text, "工匠").startswith("…" + "甲" * 20 + "<mark>工匠</mark>")
+
+
 def test_snippet_takes_the_earliest_of_the_words_and_marks_each_in_any_case():
     text = "丙" * 50 + "工匠" + "丁" * 5 + "AI劳模"
     html = search.snippet(text, "劳模 ai 工匠")

@@ -556,3 +556,30 @@ def test_bulk_schedule_and_withdraw_follow_the_same_rules(editor, chief):
         a.pk for a in approved
     )
     assert set(Article.objects.values_list("status", flat=True)) == {S.WITHDRAWN}
+
+
+def test_bulk_moves_follow_each_users_own_permissions(contributor, editor):
+    someone = make_user("通讯员/记者", "someone")
+    # Rows come back in any order: the other's draft first must not stop the contributor's.
+    theirs = draft_by(someone)
+    mine = [draft_by(contributor) for _ in range(2)]
+    moved = Article.objects.order_by("pk").transition(S.SUBMITTED, contributor)
+    assert sorted(moved) == sorted(a.pk for a in mine)
+    # An editor submits on anyone's behalf; no comment given, none recorded.
+    assert Article.objects.all().transition(S.SUBMITTED, editor) == [theirs.pk]
+    assert set(StatusChange.objects.values_list("comment", flat=True)) == {""}
+    # A user who may publish but not review publishes anyone's approved article.
+    publisher = user_with(PUBLISH)
+    approved = make_article(status=S.APPROVED, created_by=someone)
+    assert Article.objects.filter(pk=approved.pk).transition(S.PUBLISHED, publisher) == [
+        approved.pk
+    ]
+
+
+def test_bulk_return_needs_a_comment_like_one_at_a_time(editor):
+    submitted = [make_article(status=S.SUBMITTED) for _ in range(2)]
+    with pytest.raises(ValidationError):
+        Article.objects.all().transition(S.RETURNED, editor)
+    moved = Article.objects.all().transition(S.RETURNED, editor, comment="请补充数据来源")
+    assert sorted(moved) == sorted(a.pk for a in submitted)
+    assert set(StatusChange.objects.values_list("comment", flat=True)) == {"请补充数据来源"}
