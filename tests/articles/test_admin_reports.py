@@ -42,7 +42,11 @@ def test_statistics_csv_equals_the_bylines_of_a_generated_set(editor):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.startswith("\ufeff".encode())  # the BOM Excel needs
-    assert "attachment" in response["Content-Disposition"]
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''"
+        "%E9%80%9A%E8%AE%AF%E5%91%98%E5%8F%91%E7%A8%BF%E7%BB%9F%E8%AE%A1"  # 通讯员发稿统计
+        "_2024-01-01_2024-12-31.csv"
+    )
     header, *rows = read_csv(response)
     assert header == ["姓名", "角色", "单位", "文字稿件", "图片", "合计", "见报版面"]
     found = {

@@ -214,3 +214,14 @@ def test_search_terms_column_is_a_tsvector_on_postgresql_and_text_elsewhere():
     assert field.get_placeholder("x", None, postgresql) == "%s::tsvector"
     assert field.db_type(sqlite) == connection.data_types["TextField"]
     assert field.get_placeholder("x", None, sqlite) == "%s"
+
+
+def test_snippet_marks_a_longer_word_whole_before_a_shorter_one_inside_it():
+    assert search.snippet("劳模工匠", "工匠 劳模工匠").startswith("<mark>劳模")
+    assert search.snippet("劳模工匠", "劳模 劳模工匠").endswith("工匠</mark>")
+
+
+def test_snippet_ellipses_mark_exactly_where_text_was_cut():
+    assert search.snippet("甲" * 21 + "劳模", "劳模") == "…" + "甲" * 20 + "<mark>劳模</mark>"
+    assert search.snippet("乙" * 60, "劳模") == "乙" * 60
+    assert search.snippet("乙" * 61, "劳模") == "乙" * 60 + "…"
