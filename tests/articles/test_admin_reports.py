@@ -286,3 +286,29 @@ def test_issue_action_signs_off_for_chiefs_and_is_not_offered_to_editors(chief, 
     response = client_for(chief).post(changelist, data)
     assert response.status_code == 302
     assert Article.objects.published().count() == 2
+
+
+def test_units_count_a_shared_photo_once_and_list_pages_in_print_order(editor):
+    late = make_page(issue=make_issue(date=datetime.date(2024, 5, 7)), number=1)
+    early = make_page(issue=make_issue(date=datetime.date(2024, 5, 6)), number=3)
+    first = make_page(issue=early.issue, number=1)
+    yuhang = [Reporter.objects.create(name=n, unit="余杭区总工会") for n in ("甲", "乙")]
+    nowhere = Reporter.objects.create(name="丙", unit="")
+    for page in (late, early, first):
+        article = make_article(page=page, position=1)
+        photo = Photo.objects.create(article=article, position=1, caption="图")
+        for position, person in enumerate(yuhang, start=1):
+            Byline.objects.create(
+                article=article, photo=photo, reporter=person, role="摄影", position=position
+            )
+        Byline.objects.create(article=article, reporter=nowhere, role="记者", position=3)
+
+    response = client_for(editor).get(STATISTICS, {**RANGE, "format": "csv", "table": "unit"})
+
+    _header, *rows = read_csv(response)
+    # Equal totals would tie: then by name, with the unnamed unit under its shown name.
+    pages = "2024-05-06 第01版、2024-05-06 第03版、2024-05-07 第01版"
+    assert rows == [
+        ["余杭区总工会", "0", "3", "3", pages],
+        ["未填单位", "3", "0", "3", pages],
+    ]
