@@ -355,7 +355,9 @@ def test_version_field_is_not_shown_on_a_read_only_page(contributor):
 def conflict_shown_to(client, article, stale):
     response = client.post(change_url(article), stale)
     assert response.status_code == 200
-    [message] = response.context["adminform"].form.non_field_errors()
+    [error] = response.context["adminform"].form.non_field_errors().as_data()
+    assert error.code == "conflict"
+    [message] = error.messages
     return message
 
 

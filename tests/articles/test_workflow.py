@@ -583,3 +583,17 @@ def test_bulk_return_needs_a_comment_like_one_at_a_time(editor):
     moved = Article.objects.all().transition(S.RETURNED, editor, comment="请补充数据来源")
     assert sorted(moved) == sorted(a.pk for a in submitted)
     assert set(StatusChange.objects.values_list("comment", flat=True)) == {"请补充数据来源"}
+
+
+def test_a_photo_with_no_upload_needs_no_alt_text_to_publish(chief):
+    # An imported caption names a picture that is only in print: nothing to describe.
+    article = make_article(status=S.APPROVED)
+    article.photos.create(position=1, caption="职工在车间。", alt="")
+    article.transition(S.PUBLISHED, chief)
+    assert Article.objects.get(pk=article.pk).status == S.PUBLISHED
+
+
+def test_a_contributor_is_offered_nothing_on_someone_elses_draft(contributor):
+    theirs = draft_by(make_user("通讯员/记者", "someone"))
+    assert theirs.available_transitions(contributor) == []
+    assert draft_by(contributor).available_transitions(contributor) == [S.SUBMITTED]
