@@ -197,3 +197,6 @@ def test_the_rss_channel_says_what_the_feed_is(client, db, settings):
         "工人日报&lt;测试&gt;",
         "工人日报&lt;测试&gt;最新稿件",
     )
+    # The rest of the channel (its language, its own address) is passed on untouched.
+    assert channel.language == "zh-hans"
+    assert channel.links[-1].href == "http://testserver/feeds/rss/"

@@ -524,7 +524,17 @@ def test_bulk_publish_keeps_a_due_schedule_and_records_each_move(chief):
     early = make_article(status=S.SCHEDULED, published_at=now + HOUR)
     approved = make_article(status=S.APPROVED)
     draft = make_article(status=S.DRAFT)
-    moved = Article.objects.all().transition(S.PUBLISHED, chief, comment="整版签发")
+    announced = []
+
+    def listen(sender, **kwargs):
+        announced.append(sender)
+
+    content_changed.connect(listen)
+    try:
+        moved = Article.objects.all().transition(S.PUBLISHED, chief, comment="整版签发")
+    finally:
+        content_changed.disconnect(listen)
+    assert announced == [Article]
     assert sorted(moved) == sorted([due.pk, early.pk, approved.pk])
     rows = {a.pk: a for a in Article.objects.all()}
     assert rows[due.pk].published_at == now - HOUR
