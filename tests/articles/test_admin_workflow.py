@@ -568,3 +568,9 @@ def test_suggesting_text_box_offers_its_values_in_a_datalist_of_its_own():
     assert 'size="10"' in html
     assert '<datalist id="id_bylines-0-role-suggestions">' in html
     assert html.index('<option value="记者">') < html.index('<option value="通讯员">')
+
+
+def test_suggesting_text_box_without_an_id_names_its_datalist_after_the_field():
+    html = SuggestingTextInput(["记者"]).render("role", "")
+    assert 'list="role-suggestions"' in html
+    assert '<datalist id="role-suggestions">' in html
