@@ -244,3 +244,16 @@ def test_a_lost_generation_is_replaced_and_old_pages_are_not_served():
     calls, responses = through_middleware([factory.get("/a/"), factory.get("/a/")])
     assert [r["X-Cache"] for r in responses] == ["MISS", "HIT"]
     assert caches["default"].get(pagecache.GENERATION_KEY) is not None
+
+
+def test_a_forgotten_next_publication_is_looked_up_before_a_page_is_stored(client, seed):
+    from newsroom import pagecache
+
+    make_article(
+        headline="马上发布",
+        status=Article.Status.SCHEDULED,
+        published_at=timezone.now() + datetime.timedelta(milliseconds=900),
+    )
+    caches["default"].delete(pagecache.NEXT_PUBLICATION_KEY)  # a cache that lost it
+    get(client)
+    assert get(client)["X-Cache"] == "MISS"
