@@ -59,21 +59,98 @@ def admin_urls(model, obj):
     ]
 
 
-@pytest.mark.parametrize(
-    "model, get_object",
-    [
-        (Article, lambda article: article),
-        (Issue, lambda article: article.issue),
-        (Page, lambda article: article.page),
-        (Section, lambda article: article.section),
-        (Reporter, lambda article: article.bylines.first().reporter),
-        (Tag, lambda article: article.tags.first()),
-    ],
-    ids=["article", "issue", "page", "section", "reporter", "tag"],
-)
-def test_admin_pages_open_for_superuser_and_editor(staff_client, article, model, get_object):
-    for url in admin_urls(model, get_object(article)):
-        assert staff_client.get(url).status_code == 200, url
+def action_choices(response):
+    return [name for name, _ in response.context["action_form"].fields["action"].choices if name]
+
+
+def form_values(response):
+    form = response.context["adminform"].form
+    return {name: form[name].value() for name in form.fields}
+
+
+# What each admin page shows a staff editor: the listing with its actions, an empty add form
+# with the model's fields, and the change form filled with the object's own values.
+ADMIN_PAGES = {
+    "article": (
+        Article,
+        lambda article: article,
+        ["delete_selected", "submit_selected", "approve_selected", "schedule_selected"]
+        + ["publish_selected", "withdraw_selected"],
+        ["kicker", "headline", "subheadline", "page", "position", "section", "dateline", "body"]
+        + ["tags", "editor_note", "base_version"],
+        lambda article: {
+            "kicker": "第十届职工技能大赛开幕",
+            "headline": "全域式创新 领头雁带动 一贯制孵化",
+            "subheadline": "湖州吴兴工会塑造人才培育新生态",
+            "page": article.page_id,
+            "section": article.section_id,
+            "body": "本报讯 吴兴区总工会推出劳模工匠技能“领头雁”项目。\n## 全域式创新\n第二段。",
+            "base_version": 1,
+        },
+    ),
+    "issue": (
+        Issue,
+        lambda article: article.issue,
+        ["delete_selected", "publish_selected_issues"],
+        ["date", "number", "note"],
+        lambda issue: {"date": issue.date, "number": issue.number, "note": ""},
+    ),
+    "page": (
+        Page,
+        lambda article: article.page,
+        ["delete_selected"],
+        ["issue", "number", "name", "topic"],
+        lambda page: {"issue": page.issue_id, "number": 1, "name": "要闻", "topic": ""},
+    ),
+    "section": (
+        Section,
+        lambda article: article.section,
+        ["delete_selected"],
+        ["name", "slug", "description"],
+        lambda section: {"name": "法润工心", "slug": "farungongxin", "description": ""},
+    ),
+    "reporter": (
+        Reporter,
+        lambda article: article.bylines.first().reporter,
+        ["delete_selected"],
+        ["name", "kind", "unit", "slug"],
+        lambda reporter: {"name": "寿慧桢", "unit": "", "slug": "shou-hui-zhen"},
+    ),
+    "tag": (
+        Tag,
+        lambda article: article.tags.get(name="劳模"),
+        ["delete_selected", "render_tag_form"],
+        ["name", "slug"],
+        lambda tag: {"name": "劳模", "slug": "劳模"},
+    ),
+}
+
+
+@pytest.mark.parametrize("page", list(ADMIN_PAGES))
+def test_admin_pages_show_the_object_and_the_actions_to_superuser_and_editor(
+    staff_client, article, page
+):
+    model, get_object, actions, fields, values = ADMIN_PAGES[page]
+    obj = get_object(article)
+    changelist_url, add_url, change_url = admin_urls(model, obj)
+
+    listing = staff_client.get(changelist_url)
+    assert listing.status_code == 200
+    assert obj in listing.context["cl"].result_list
+    assert str(obj) in listing.content.decode()
+    assert action_choices(listing) == actions
+
+    adding = staff_client.get(add_url)
+    assert adding.status_code == 200
+    assert list(adding.context["adminform"].form.fields) == fields
+    assert not adding.context["adminform"].form.is_bound
+
+    changing = staff_client.get(change_url)
+    assert changing.status_code == 200
+    assert changing.context["original"] == obj
+    shown = form_values(changing)
+    assert {name: shown[name] for name in values(obj)} == values(obj)
+    assert changing.context["has_delete_permission"]
 
 
 def test_changelist_shows_issue_page_byline_regions_and_tags(admin_client, article):

@@ -1,11 +1,16 @@
 """Revisions in the admin (every save, the history page, diff, restore) and no lost edits."""
 
-import pytest
-from django.db.models import F
-from django.urls import reverse
+import datetime
 
-from articles.admin.forms import ArticleAdminForm
-from articles.models import Article, Revision
+import pytest
+from django.contrib.admin import site as admin_site
+from django.db.models import F
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.admin.forms import ArticleAdminForm, EditConflict
+from articles.models import Article, Revision, StatusChange
 from tests.articles.admin_helpers import (
     change_url,
     client_for,
@@ -178,6 +183,12 @@ def test_unknown_revision_is_404(editor):
     assert client_for(editor).get(revision_url(article, 9)).status_code == 404
 
 
+def test_history_of_an_unknown_article_is_404_saying_so(editor):
+    response = client_for(editor).get(reverse("admin:articles_article_revisions", args=[999]))
+    assert response.status_code == 404
+    assert response.context["exception"] == "稿件不存在。"
+
+
 # No lost edits.
 
 
@@ -292,21 +303,117 @@ def test_save_that_loses_the_race_after_the_form_check_is_refused(editor, monkey
     assert not Revision.objects.filter(article=article).exists()
 
 
-def test_two_updates_from_the_same_version_only_one_succeeds():
-    article = make_article(status=S.DRAFT)
-    version = article.version
+def test_two_updates_from_the_same_version_only_one_succeeds(editor, second_editor):
+    """Two forms checked against the same version, then saved: the admin's own save refuses the
+    second (the version test is in its UPDATE, whatever the forms saw)."""
+    article = make_article(status=S.DRAFT, headline="原标题")
+    model_admin = admin_site._registry[Article]
+    forms = []
+    for user, headline in ((editor, "第一位编辑的标题"), (second_editor, "第二位编辑的标题")):
+        data = post_data_from(client_for(user).get(change_url(article)))
+        data["headline"] = headline
+        request = RequestFactory().post(change_url(article), data)
+        request.user = user
+        instance = Article.objects.get(pk=article.pk)
+        form_class = model_admin.get_form(request, instance, change=True)
+        form = form_class(request.POST, instance=instance)
+        assert form.is_valid(), form.errors  # both checked against version 1
+        forms.append((request, form))
 
-    def save_from(version):
-        return Article.objects.filter(pk=article.pk, version=version).update(
-            version=F("version") + 1
-        )
+    saved = []
+    for request, form in forms:
+        try:
+            model_admin.save_model(request, form.instance, form, change=True)
+        except EditConflict:
+            saved.append(False)
+        else:
+            saved.append(True)
 
-    assert [save_from(version), save_from(version)] == [1, 0]
+    assert saved == [True, False]
     article.refresh_from_db()
-    assert article.version == version + 1
+    assert (article.headline, article.version) == ("第一位编辑的标题", 2)
+
+
+@pytest.mark.parametrize(
+    "posted",
+    [None, "0", "2", "99", "abc", "1.5", ""],
+    ids=["missing", "older", "newer", "far-newer", "garbage", "decimal", "empty"],
+)
+def test_a_missing_or_forged_version_is_refused_and_nothing_is_written(editor, posted):
+    article = make_article(status=S.DRAFT, headline="原标题", body="原正文。")
+    client = client_for(editor)
+    data = post_data_from(client.get(change_url(article)))
+    assert data["base_version"] == "1"
+    data["headline"] = "伪造版本的标题"
+    if posted is None:
+        del data["base_version"]
+    else:
+        data["base_version"] = posted
+
+    response = client.post(change_url(article), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert (article.headline, article.body, article.version) == ("原标题", "原正文。", 1)
+    assert not article.revisions.exists()
 
 
 def test_version_field_is_not_shown_on_a_read_only_page(contributor):
     published = make_article()
     response = client_for(contributor).get(change_url(published))
     assert "base_version" not in response.content.decode()
+
+
+def conflict_shown_to(client, article, stale):
+    response = client.post(change_url(article), stale)
+    assert response.status_code == 200
+    [error] = response.context["adminform"].form.non_field_errors().as_data()
+    assert error.code == "conflict"
+    [message] = error.messages
+    return message
+
+
+def test_the_conflict_names_who_changed_the_article_last_and_when(editor, second_editor):
+    second_editor.first_name = "李明"
+    second_editor.save()
+    article = make_article(status=S.SUBMITTED, headline="原标题")
+    client = client_for(editor)
+    stale = post_data_from(client.get(change_url(article)))
+    save_headline(client_for(second_editor), article, "李明的标题")
+    revision = article.revisions.get()
+    when = timezone.localtime(revision.created_at)
+    expected = f"此稿件已被他人修改（李明 于 {when:%m月%d日 %H:%M}），您的修改尚未保存。"
+    assert conflict_shown_to(client, article, stale).startswith(expected)
+
+    # A later status change by the system (publish_scheduled) is named as such.
+    later = revision.created_at + datetime.timedelta(minutes=3)
+    StatusChange.objects.create(
+        article=article, from_status=S.SCHEDULED, to_status=S.PUBLISHED, created_at=later
+    )
+    Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
+    assert conflict_shown_to(client, article, stale) == (
+        f"此稿件已被他人修改（系统 于 {timezone.localtime(later):%m月%d日 %H:%M}），"
+        f'您的修改尚未保存。<a href="{revisions_url(article)}" target="_blank">查看修改记录</a>，'
+        "核对后再次点击“保存”将以您的内容为准。"
+    )
+    # The latest by time, whatever order the records were written in.
+    StatusChange.objects.create(
+        article=article,
+        from_status=S.SCHEDULED,
+        to_status=S.APPROVED,
+        user=editor,
+        created_at=later - datetime.timedelta(minutes=1),
+    )
+    Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
+    assert conflict_shown_to(client, article, stale).startswith("此稿件已被他人修改（系统 于 ")
+
+
+def test_a_conflict_with_no_record_of_who_says_someone_else(editor):
+    article = make_article(status=S.DRAFT, headline="原标题")
+    client = client_for(editor)
+    stale = post_data_from(client.get(change_url(article)))
+    Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
+    assert conflict_shown_to(client, article, stale).startswith(
+        "此稿件已被他人修改（他人），您的修改尚未保存。"
+    )

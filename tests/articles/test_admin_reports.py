@@ -5,10 +5,12 @@ import datetime
 import io
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Correction, StatusChange
+from articles.models import Article, Byline, Correction, Photo, Reporter, StatusChange
 from tests.articles.admin_helpers import (
     change_url,
     client_for,
@@ -40,7 +42,11 @@ def test_statistics_csv_equals_the_bylines_of_a_generated_set(editor):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.startswith("\ufeff".encode())  # the BOM Excel needs
-    assert "attachment" in response["Content-Disposition"]
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''"
+        "%E9%80%9A%E8%AE%AF%E5%91%98%E5%8F%91%E7%A8%BF%E7%BB%9F%E8%AE%A1"  # 通讯员发稿统计
+        "_2024-01-01_2024-12-31.csv"
+    )
     header, *rows = read_csv(response)
     assert header == ["姓名", "角色", "单位", "文字稿件", "图片", "合计", "见报版面"]
     found = {
@@ -52,13 +58,61 @@ def test_statistics_csv_equals_the_bylines_of_a_generated_set(editor):
         assert int(total) == int(articles) + int(photos)
 
 
-def test_statistics_csv_by_unit_has_its_own_header(editor):
+def units_from_the_bylines():
+    """Each unit's numbers, counted here one byline at a time from the published articles."""
+    units = {}
+    for byline in Byline.objects.select_related("article__issue", "article__page", "reporter"):
+        article = byline.article
+        if byline.reporter is None or not article.is_published():
+            continue
+        label = byline.reporter.unit or "未填单位"
+        texts, photos, pages = units.setdefault(label, (set(), set(), set()))
+        if byline.photo_id is None:
+            texts.add(article.pk)
+        else:
+            photos.add(byline.photo_id)
+        pages.add(f"{article.issue.date:%Y-%m-%d} 第{article.page.number:02d}版")
+    return {
+        label: (len(texts), len(photos), len(texts) + len(photos), pages)
+        for label, (texts, photos, pages) in units.items()
+    }
+
+
+def test_statistics_csv_by_unit_equals_the_bylines_of_a_generated_set(editor):
     generated_set()
     response = client_for(editor).get(STATISTICS, {**RANGE, "format": "csv", "table": "unit"})
     header, *rows = read_csv(response)
     assert header == ["单位", "文字稿件", "图片", "合计", "见报版面"]
-    assert {row[0] for row in rows} <= {"湖州市总工会", "宁波市总工会", "未填单位"}
-    assert rows
+    found = {
+        unit: (int(articles), int(photos), int(total), set(pages.split("、")))
+        for unit, articles, photos, total, pages in rows
+    }
+    assert found == units_from_the_bylines()
+    assert set(found) == {"湖州市总工会", "宁波市总工会", "未填单位"}
+
+
+def test_an_article_two_people_of_one_unit_share_counts_once_for_the_unit(editor):
+    page = make_page(issue=make_issue(date=datetime.date(2024, 5, 6)), number=3)
+    shared = make_article(page=page, position=1)
+    own = make_article(page=page, position=2)
+    draft = make_article(page=page, position=3, status=S.DRAFT)
+    huzhou = [Reporter.objects.create(name=n, unit="湖州市总工会") for n in ("甲一", "乙二")]
+    nowhere = Reporter.objects.create(name="丁四", unit="")
+    Reporter.objects.create(name="未署名者", unit="宁波市总工会")  # credited nowhere
+    for position, person in enumerate(huzhou, start=1):
+        Byline.objects.create(article=shared, reporter=person, role="通讯员", position=position)
+    Byline.objects.create(article=own, reporter=nowhere, role="记者", position=1)
+    photo = Photo.objects.create(article=own, position=1, caption="图")
+    Byline.objects.create(article=own, photo=photo, reporter=huzhou[0], role="通讯员", position=2)
+    Byline.objects.create(article=draft, reporter=huzhou[1], role="通讯员", position=1)
+
+    response = client_for(editor).get(STATISTICS, {**RANGE, "format": "csv", "table": "unit"})
+
+    _header, *rows = read_csv(response)
+    assert rows == [
+        ["湖州市总工会", "1", "1", "2", "2024-05-06 第03版"],
+        ["未填单位", "1", "0", "1", "2024-05-06 第03版"],
+    ]
 
 
 def test_statistics_page_shows_both_tables_sorted_by_the_chosen_column(editor):
@@ -180,10 +234,26 @@ def test_editor_adds_a_dated_correction_to_a_published_article(editor):
     )
 
     assert response.status_code == 302
+    [success] = get_messages(response.wsgi_request)
+    assert (str(success), success.level) == ("更正已添加，并记入修改记录。", messages.SUCCESS)
     correction = Correction.objects.get(article=article)
     assert (correction.date, correction.created_by) == (datetime.date(2024, 10, 9), editor)
     assert article.revisions.get(number=2).comment.startswith("更正：")
     assert "“16419人”应为“16491人”。" in client.get(change_url(article)).content.decode()
+
+
+def test_correction_page_shows_its_title_the_article_and_its_earlier_corrections(editor):
+    article = make_article(headline="需要更正的稿件")
+    article.add_correction("“三月”应为“四月”。", editor, datetime.date(2024, 4, 2))
+    response = client_for(editor).get(correction_url(article))
+    html = response.content.decode()
+    assert "“三月”应为“四月”。" in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert (response.context["title"], response.context["subtitle"]) == (
+        "添加更正",
+        "需要更正的稿件",
+    )
+    assert "<title>需要更正的稿件 | 添加更正 | 采编系统</title>" in response.content.decode()
 
 
 def test_correction_needs_text(editor):
@@ -209,6 +279,7 @@ def test_unpublished_article_takes_no_correction(editor):
         correction_url(draft), {"date": "2024-10-09", "text": "草稿不需要更正"}
     )
     assert messages_of(response) == ["只有已发布的稿件可以添加更正。"]
+    assert [m.level for m in get_messages(response.wsgi_request)] == [messages.ERROR]
     assert not Correction.objects.exists()
 
 
@@ -268,3 +339,29 @@ def test_issue_action_signs_off_for_chiefs_and_is_not_offered_to_editors(chief, 
     response = client_for(chief).post(changelist, data)
     assert response.status_code == 302
     assert Article.objects.published().count() == 2
+
+
+def test_units_count_a_shared_photo_once_and_list_pages_in_print_order(editor):
+    late = make_page(issue=make_issue(date=datetime.date(2024, 5, 7)), number=1)
+    early = make_page(issue=make_issue(date=datetime.date(2024, 5, 6)), number=3)
+    first = make_page(issue=early.issue, number=1)
+    yuhang = [Reporter.objects.create(name=n, unit="余杭区总工会") for n in ("甲", "乙")]
+    nowhere = Reporter.objects.create(name="丙", unit="")
+    for page in (late, early, first):
+        article = make_article(page=page, position=1)
+        photo = Photo.objects.create(article=article, position=1, caption="图")
+        for position, person in enumerate(yuhang, start=1):
+            Byline.objects.create(
+                article=article, photo=photo, reporter=person, role="摄影", position=position
+            )
+        Byline.objects.create(article=article, reporter=nowhere, role="记者", position=3)
+
+    response = client_for(editor).get(STATISTICS, {**RANGE, "format": "csv", "table": "unit"})
+
+    _header, *rows = read_csv(response)
+    # Equal totals would tie: then by name, with the unnamed unit under its shown name.
+    pages = "2024-05-06 第01版、2024-05-06 第03版、2024-05-07 第01版"
+    assert rows == [
+        ["余杭区总工会", "0", "3", "3", pages],
+        ["未填单位", "3", "0", "3", pages],
+    ]

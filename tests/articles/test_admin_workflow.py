@@ -1,14 +1,17 @@
 """Roles and the workflow in the admin: what each role may do; forged POSTs change nothing."""
 
 import datetime
-import time
+import re
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.admin.forms import DateTimeLocalInput, SuggestingTextInput
 from articles.models import Article, StatusChange
 from tests.articles.admin_helpers import (
     change_url,
@@ -385,8 +388,22 @@ def test_bulk_publish_moves_what_it_may_and_counts_the_rest(editor):
         "发布：3 篇已完成。",
         "发布：2 篇未处理（当前状态不允许此操作，或您无权处理）。",
     ]
+    levels = [m.level for m in get_messages(response.wsgi_request)]
+    assert levels == [messages.SUCCESS, messages.WARNING]
     assert Article.objects.published().count() == 3
     assert Article.objects.filter(status=S.DRAFT).count() == 2
+    # No comment was given: none is recorded.
+    assert set(StatusChange.objects.values_list("comment", flat=True)) == {""}
+
+
+def test_bulk_publish_refused_for_want_of_alt_text_is_an_error_and_moves_nothing(editor):
+    approved = [make_article(status=S.APPROVED) for _ in range(2)]
+    approved[1].photos.create(position=1, image="photos/x.jpg", alt="")
+    response = run_action(client_for(editor), "publish_selected", approved)
+    [refused] = get_messages(response.wsgi_request)
+    assert refused.level == messages.ERROR
+    assert str(refused).startswith(f"发布：《{approved[1].headline}》的图片缺少替代文字")
+    assert not Article.objects.published().exists()
 
 
 def test_forged_bulk_publish_by_a_contributor_changes_nothing(contributor):
@@ -470,31 +487,91 @@ def approved_articles(count):
 
 def bulk_publish_queries(client, articles):
     with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
         response = run_action(client, "publish_selected", articles)
-        elapsed = time.perf_counter() - started
     assert response.status_code == 302
     assert messages_of(response)[-1] == f"发布：{len(articles)} 篇已完成。"
-    return len(queries), elapsed
+    return [query["sql"] for query in queries]
 
 
 def test_bulk_publish_runs_as_many_queries_for_150_articles_as_for_20(editor):
     client = client_for(editor)
     client.get(reverse("admin:articles_article_changelist"))  # warm caches (session, types)
     # Below SQLite's 166-row batches for the status-change insert, so one INSERT in both.
-    queries_for_20, _ = bulk_publish_queries(client, approved_articles(20))
-    queries_for_150, _ = bulk_publish_queries(client, approved_articles(150))
-    assert queries_for_150 == queries_for_20
+    queries_for_20 = bulk_publish_queries(client, approved_articles(20))
+    queries_for_150 = bulk_publish_queries(client, approved_articles(150))
+    assert len(queries_for_150) == len(queries_for_20)
     assert Article.objects.published().count() == 170
 
 
-def test_bulk_publish_of_200_articles_takes_well_under_a_second(editor):
+def test_bulk_publish_of_200_articles_through_the_admin_runs_exactly_these_queries(editor):
+    """How long it takes is measured in bench/bulk_publish.py, never asserted here."""
     client = client_for(editor)
     articles = approved_articles(200)
-    queries, elapsed = bulk_publish_queries(client, articles)
-    assert elapsed < 0.5
+    queries = bulk_publish_queries(client, articles)
     assert Article.objects.published().count() == 200
     assert StatusChange.objects.filter(to_status=S.PUBLISHED).count() == 200
-    # Session and user, two permission loads, the changelist's count and filter choices, then
-    # the action: count, savepoint, locked read, one UPDATE, two INSERT batches, release.
-    assert queries < 25
+    # Session and user, the user's and the groups' permissions; the changelist's filter
+    # choices (years, sections, cities, tags) and count, twice (the admin builds the list
+    # before and after reading the action); the selection's count; then the action itself:
+    # savepoint, locked read, one UPDATE, the record insert (SQLite splits it in batches of
+    # 166 rows for its 999-variable limit), release, and the page cache's look-up of the next
+    # scheduled publication. More means a query per article crept in.
+    inserts = 1 if connection.vendor == "postgresql" else 2
+    assert len(queries) == 19 + inserts, "\n".join(queries)
+
+
+def buttons_on_page(client, article):
+    """The status-change buttons the article's change page shows, in order."""
+    html = client.get(change_url(article)).content.decode()
+    return re.findall(
+        r'<button type="submit" class="button" name="to_status" value="\w+">(.+?)</', html
+    )
+
+
+@pytest.mark.parametrize(
+    "status, by_role",
+    [
+        (S.DRAFT, {"contributor": ["提交审核"], "editor": ["提交审核"], "chief": ["提交审核"]}),
+        (S.SUBMITTED, {"contributor": [], "editor": ["退回修改", "审核通过"]}),
+        (S.APPROVED, {"editor": ["退回修改", "定时发布", "发布"]}),
+        (S.PUBLISHED, {"editor": [], "chief": ["撤稿"]}),
+        (S.WITHDRAWN, {"chief": ["恢复为草稿"]}),
+    ],
+)
+def test_the_change_page_offers_each_role_exactly_its_status_changes(
+    contributor, editor, chief, status, by_role
+):
+    users = {"contributor": contributor, "editor": editor, "chief": chief}
+    article = by(contributor, status=status)
+    for role, labels in by_role.items():
+        assert buttons_on_page(client_for(users[role]), article) == labels, role
+
+
+# The admin's own widgets, rendered: the scheduler's date-and-time picker and the byline role's
+# text box with suggestions.
+
+
+def test_date_time_picker_shows_the_value_as_the_browser_reads_it():
+    html = DateTimeLocalInput().render("publish_at", datetime.datetime(2024, 10, 8, 6, 5, 59))
+    assert 'type="datetime-local"' in html
+    assert 'value="2024-10-08T06:05"' in html  # no seconds: the picker has none
+
+
+def test_date_time_picker_keeps_its_attributes():
+    html = DateTimeLocalInput(attrs={"class": "vDateTime"}).render("t", None)
+    assert 'class="vDateTime"' in html
+
+
+def test_suggesting_text_box_offers_its_values_in_a_datalist_of_its_own():
+    widget = SuggestingTextInput(["记者", "通讯员"], attrs={"size": 10})
+    html = widget.render("role", "记者", attrs={"id": "id_bylines-0-role"})
+    assert 'list="id_bylines-0-role-suggestions"' in html
+    assert 'size="10"' in html
+    assert '<datalist id="id_bylines-0-role-suggestions">' in html
+    assert html.index('<option value="记者">') < html.index('<option value="通讯员">')
+
+
+def test_suggesting_text_box_without_an_id_names_its_datalist_after_the_field():
+    html = SuggestingTextInput(["记者"]).render("role", "")
+    assert 'list="role-suggestions"' in html
+    assert '<datalist id="role-suggestions">' in html

@@ -187,3 +187,16 @@ def test_feeds_run_a_fixed_number_of_queries(
         large = parse(client, url)
 
     assert len(small.entries) == 2 and len(large.entries) == 15
+
+
+def test_the_rss_channel_says_what_the_feed_is(client, db, settings):
+    settings.SITE_NAME = "工人日报<测试>"
+    channel = feedparser.parse(client.get("/feeds/rss/").content).feed
+    # Plain text, escaped for HTML like every RSS text: a reader shows it as written.
+    assert (channel.title, channel.description) == (
+        "工人日报&lt;测试&gt;",
+        "工人日报&lt;测试&gt;最新稿件",
+    )
+    # The rest of the channel (its language, its own address) is passed on untouched.
+    assert channel.language == "zh-hans"
+    assert channel.links[-1].href == "http://testserver/feeds/rss/"

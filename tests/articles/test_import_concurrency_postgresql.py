@@ -1,8 +1,9 @@
 """Two imports of one issue at once, and an import while an editor saves: nothing is lost.
 
-Collected only on PostgreSQL (see tests/conftest.py): SQLite has no row locks, and writers there
-wait for each other whole. Each side runs in its own thread with its own database connection;
-the test holds one side's transaction open until the other is seen waiting for its lock.
+Run only on PostgreSQL, reported as skipped on SQLite (see tests/conftest.py): SQLite has no
+row locks, and writers there wait for each other whole. Each side runs in its own thread with
+its own database connection; the test holds one side's transaction open until the other is
+seen waiting for its lock.
 """
 
 import threading

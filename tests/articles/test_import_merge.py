@@ -6,10 +6,13 @@ shows everything else as a conflict that stays as it is unless the operator asks
 version. The review (dry run) says exactly what the real run does.
 """
 
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import Article, Issue, Revision
 from articles.models.history import snapshot_digest
@@ -42,6 +45,7 @@ from tests.articles.importing_helpers import (
 from tests.conftest import make_article, make_page
 
 pytestmark = pytest.mark.django_db
+S = Article.Status
 
 SECOND_HEADLINE = "技能引领新“食”尚"
 CORRECTED = "全域式创新 领头雁带动 一贯制孵化成效显著"
@@ -290,6 +294,67 @@ def test_an_edited_article_no_longer_on_the_page_is_never_deleted(regions, edito
     [missing] = plan.of(Action.MISSING)
     assert (missing.removable, missing.reason) == (False, "导入后已被编辑修改，不会删除")
     assert Article.objects.filter(pk=last.pk).exists()
+
+
+def leftover_as(state, chief):
+    """The seed imported, then its last article brought to state the way that state is reached."""
+    run(seed_bytes(), publish=state == "published-by-the-import")
+    last = article(LAST_HEADLINE)
+    path = {
+        "untouched-draft": [],
+        "published-by-the-import": [],
+        "submitted": [S.SUBMITTED],
+        "published": [S.SUBMITTED, S.APPROVED, S.PUBLISHED],
+        "scheduled": [S.SUBMITTED, S.APPROVED, S.SCHEDULED],
+        "withdrawn": [S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.WITHDRAWN],
+    }[state]
+    soon = timezone.now() + datetime.timedelta(days=1)
+    for to_status in path:
+        last.transition(to_status, chief, comment="撤稿说明", publish_at=soon)
+    return last
+
+
+@pytest.mark.parametrize(
+    "state, deleted",
+    [
+        ("untouched-draft", True),
+        ("published-by-the-import", False),
+        ("submitted", False),
+        ("published", False),
+        ("scheduled", False),
+        ("withdrawn", False),
+    ],
+)
+def test_delete_missing_removes_an_untouched_draft_and_never_a_published_leftover(
+    regions, chief, state, deleted
+):
+    last = leftover_as(state, chief)
+    before = state_of(last)
+
+    plan = run(page_without_last_article(), delete_missing=True)
+
+    [leftover] = plan.of(Action.REMOVED) or plan.of(Action.MISSING)
+    assert leftover.article.pk == last.pk
+    assert (leftover.action, leftover.removable) == (
+        (Action.REMOVED, True) if deleted else (Action.MISSING, False)
+    )
+    assert Article.objects.filter(pk=last.pk).exists() is not deleted
+    if not deleted:
+        assert leftover.reason.endswith("不会删除")
+        assert state_of(last) == before
+    # The other six articles stay, whatever happened to the leftover.
+    assert Article.objects.exclude(pk=last.pk).count() == 6
+
+
+def test_a_published_leftover_is_kept_even_when_a_chief_replaces_everything(regions, chief):
+    last = leftover_as("published-by-the-import", chief)
+    plan = run(page_without_last_article(), delete_missing=True, replace_all=True, user=chief)
+    assert plan.of(Action.REMOVED) == []
+    assert Article.objects.get(pk=last.pk).is_published()
+
+
+def state_of(target):
+    return state(Article.objects.filter(pk=target.pk))
 
 
 # The issue's number and date.

@@ -99,3 +99,129 @@ def test_snippet_escapes_text_and_marks_every_match():
     assert "<script>" not in html
     assert "&lt;/script&gt;" in html
     assert html.count("<mark>劳模</mark>") == 2
+
+
+# The query builder for PostgreSQL's index, tested as plain Python (it runs on SQLite too).
+
+
+def bigram(pair):
+    """A bigram as the index writes it: each character's code point, in ASCII."""
+    return "".join(f"u{ord(c):x}" for c in pair)
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["劳模"], "u52b3u6a21"),
+        (["技能竞赛"], " & ".join(bigram(p) for p in ("技能", "能竞", "竞赛"))),
+        # Every word is in the query, not only the first.
+        (["劳模", "工匠"], f"{bigram('劳模')} & {bigram('工匠')}"),
+        (["劳模", "工匠", "竞赛"], " & ".join(bigram(w) for w in ("劳模", "工匠", "竞赛"))),
+        # A bigram two words share is asked for once.
+        (["劳模劳模", "劳模"], f"{bigram('劳模')} & {bigram('模劳')}"),
+        # Latin words and digits match as prefixes, beside the Chinese bigrams of the same word.
+        (["ai"], "ai:*"),
+        (["ai编程", "2024"], f"ai:* & {bigram('编程')} & 2024:*"),
+        (["5g", "5g"], "5g:*"),
+    ],
+)
+def test_tsquery_ands_every_bigram_and_prefix_of_every_word(words, expected):
+    assert search.tsquery(words) == expected
+
+
+@pytest.mark.parametrize(
+    "words", [[], ["会"], ["劳模", "会"], ["会", "劳模"], ["ai", "工"], ["劳模", "ai会"]]
+)
+def test_tsquery_is_none_when_the_index_cannot_narrow_the_search(words):
+    # No words, or a single Chinese character anywhere: the exact-word check answers alone.
+    assert search.tsquery(words) is None
+
+
+def test_tsquery_of_a_readers_query_goes_through_query_words():
+    words = search.query_words("  技能　竞赛 技能 ！！ ＡＩ ")
+    assert words == ["技能", "竞赛", "ai"]
+    assert search.tsquery(words) == f"{bigram('技能')} & {bigram('竞赛')} & ai:*"
+
+
+def test_snippet_is_a_window_of_the_text_around_the_first_match_with_ellipses():
+    text = "甲" * 30 + "劳模" + "乙" * 40
+    # A third of the width before the match, the rest after; … where text was cut off.
+    assert search.snippet(text, "劳模") == "…" + "甲" * 20 + "<mark>劳模</mark>" + "乙" * 38 + "…"
+    assert search.snippet(text, "劳模", width=12) == "…甲甲甲甲<mark>劳模</mark>乙乙乙乙乙乙…"
+
+
+def test_snippet_starts_at_the_text_when_the_match_is_near_it_or_absent():
+    assert search.snippet("劳模" + "乙" * 10, "劳模") == "<mark>劳模</mark>" + "乙" * 10
+    assert search.snippet("乙" * 70, "劳模") == "乙" * 60 + "…"
+    assert search.snippet("", "劳模") == ""
+
+
+def test_snippet_starts_at_a_words_first_occurrence_even_at_the_very_start():
+    text = "劳模" + "甲" * 40 + "工匠" + "乙" * 40 + "劳模"
+    assert search.snippet(text, "工匠 劳模").startswith("<mark>劳模</mark>甲甲")
+    assert search.snippet(text, "工匠").startswith("…" + "甲" * 20 + "<mark>工匠</mark>")
+
+
+def test_snippet_takes_the_earliest_of_the_words_and_marks_each_in_any_case():
+    text = "丙" * 50 + "工匠" + "丁" * 5 + "AI劳模"
+    html = search.snippet(text, "劳模 ai 工匠")
+    assert (
+        html
+        == "…" + "丙" * 20 + "<mark>工匠</mark>" + "丁" * 5 + "<mark>AI</mark><mark>劳模</mark>"
+    )
+
+
+def test_snippet_reads_crossheads_and_lines_as_running_text():
+    body = f"第一段。\n{search.CROSSHEAD_PREFIX}小标题\n劳模出场。"
+    assert search.snippet(body, "劳模") == "第一段。 小标题 <mark>劳模</mark>出场。"
+
+
+# The lookup and the column on PostgreSQL, compiled here without one.
+
+
+class Pretending:
+    """This database's connection under another vendor's name: enough to compile SQL text."""
+
+    def __init__(self, real, vendor):
+        self.real, self.vendor = real, vendor
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_terms_match_compiles_to_the_index_expression_on_postgresql():
+    from django.db import connection
+
+    query = Article.objects.filter(search_terms__terms_match="u52b3u6a21").query
+    [lookup] = query.where.children
+    compiler = query.get_compiler(connection=connection)
+    sql, params = lookup.as_sql(compiler, Pretending(connection, "postgresql"))
+    column = f'"{Article._meta.db_table}"."search_terms"'
+    assert (sql, params) == (
+        f"{column} @@ to_tsquery('simple'::regconfig, %s)",
+        ["u52b3u6a21"],
+    )
+    # Elsewhere the lookup lets every row through, for the exact-word check to decide.
+    assert lookup.as_sql(compiler, Pretending(connection, "sqlite")) == ("1 = 1", [])
+
+
+def test_search_terms_column_is_a_tsvector_on_postgresql_and_text_elsewhere():
+    from django.db import connection
+
+    field = Article._meta.get_field("search_terms")
+    postgresql, sqlite = Pretending(connection, "postgresql"), Pretending(connection, "sqlite")
+    assert field.db_type(postgresql) == "tsvector"
+    assert field.get_placeholder("x", None, postgresql) == "%s::tsvector"
+    assert field.db_type(sqlite) == connection.data_types["TextField"]
+    assert field.get_placeholder("x", None, sqlite) == "%s"
+
+
+def test_snippet_marks_a_longer_word_whole_before_a_shorter_one_inside_it():
+    assert search.snippet("劳模工匠", "工匠 劳模工匠").startswith("<mark>劳模")
+    assert search.snippet("劳模工匠", "劳模 劳模工匠").endswith("工匠</mark>")
+
+
+def test_snippet_ellipses_mark_exactly_where_text_was_cut():
+    assert search.snippet("甲" * 21 + "劳模", "劳模") == "…" + "甲" * 20 + "<mark>劳模</mark>"
+    assert search.snippet("乙" * 60, "劳模") == "乙" * 60
+    assert search.snippet("乙" * 61, "劳模") == "乙" * 60 + "…"

@@ -1,4 +1,4 @@
-"""PostgreSQL-only behaviour; collected only when the suite runs on PostgreSQL (see conftest)."""
+"""PostgreSQL-only behaviour: reported as skipped, with its reason, on SQLite (see conftest)."""
 
 import pytest
 from django.db import connection

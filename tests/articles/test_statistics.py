@@ -58,3 +58,44 @@ def test_person_report_runs_two_queries(django_assert_num_queries):
     generated_set()
     with django_assert_num_queries(2):
         statistics.by_person(START, END)
+
+
+def test_a_credit_counted_twice_by_the_join_still_counts_once():
+    person = Reporter.objects.create(name="寿慧桢", unit="湖州市总工会")
+    article = make_article(issue=make_issue(date=datetime.date(2024, 5, 1)))
+    photo = article.photos.create(position=1, caption="图")
+    # The same person twice in one role, on the text and on one photo (a page printed so).
+    for position, on_photo in enumerate([None, None, photo, photo], start=1):
+        Byline.objects.create(
+            article=article, photo=on_photo, reporter=person, role="记者", position=position
+        )
+    [row] = statistics.by_person(START, END)
+    assert (row.articles, row.photos) == (1, 1)
+
+
+def test_organisations_count_for_nobody_and_the_range_has_two_ends():
+    person = Reporter.objects.create(name="寿慧桢")
+    for day in (datetime.date(2023, 12, 31), datetime.date(2024, 6, 1), datetime.date(2025, 1, 1)):
+        article = make_article(issue=make_issue(date=day))
+        Byline.objects.create(article=article, reporter=person, role="记者", position=1)
+        Byline.objects.create(article=article, organisation="湖州市总工会", position=2)
+    [row] = statistics.by_person(START, END)
+    assert (row.name, row.articles, row.pages) == ("寿慧桢", 1, ["2024-06-01 第01版"])
+    assert [unit.articles for unit in statistics.by_unit(START, END)] == [1]
+
+
+def test_a_persons_pages_are_in_print_order_and_an_unknown_sort_is_by_total():
+    person = Reporter.objects.create(name="寿慧桢")
+    other = Reporter.objects.create(name="徐婧")
+    pages = [
+        make_page(issue=make_issue(date=datetime.date(2024, 5, 7)), number=1),
+        make_page(issue=make_issue(date=datetime.date(2024, 5, 6)), number=3),
+    ]
+    pages.append(make_page(issue=pages[1].issue, number=1))
+    for page in pages:
+        article = make_article(page=page, position=1)
+        Byline.objects.create(article=article, reporter=person, role="记者", position=1)
+    Byline.objects.create(article=article, reporter=other, role="记者", position=2)
+    rows = statistics.by_person(START, END, sort="不存在的列")
+    assert [(r.name, r.articles) for r in rows] == [("寿慧桢", 3), ("徐婧", 1)]
+    assert rows[0].pages == ["2024-05-06 第01版", "2024-05-06 第03版", "2024-05-07 第01版"]

@@ -8,14 +8,22 @@ The live server is Django's own LiveServerThread, but without the staticfiles ha
 pytest-django's `live_server` puts in front: that handler looks files up in the source folders by
 name and cannot find hashed names (site.3f2a9c1b7d4e.css), so the CSS would 404. Here whitenoise
 serves them from STATIC_ROOT, exactly as in production.
+
+An exception the live server meets while a test runs (a view's, which Django turns into a 500
+and only logs, or the server's own) fails that test, with the server's traceback: a journey
+that clicked past a 500 has not passed.
 """
 
 import os
+import sys
+import traceback
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.core.servers.basehttp import is_broken_pipe_error
+from django.core.signals import got_request_exception
 from django.db import connections
 from django.test.testcases import LiveServerThread
 
@@ -59,8 +67,74 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+class RecordingLiveServerThread(LiveServerThread):
+    """Django's live server thread, keeping the traceback of every error its server meets."""
+
+    def __init__(self, *args, errors, **kwargs):
+        self.errors = errors
+        super().__init__(*args, **kwargs)
+
+    def _create_server(self, connections_override=None):
+        server = super()._create_server(connections_override)
+        errors = self.errors
+
+        def handle_error(request, client_address):
+            # A browser closing a connection early is no error of the site's.
+            if not is_broken_pipe_error():
+                errors.append(f"live server error:\n{traceback.format_exc()}")
+
+        serve = server.process_request_thread
+
+        def process_request_thread(request, client_address):
+            # What escapes a request's thread (closing its connection, its database
+            # connections) would otherwise be a warning at most.
+            try:
+                serve(request, client_address)
+            except Exception:
+                errors.append(f"live server thread error:\n{traceback.format_exc()}")
+
+        server.handle_error = handle_error
+        server.process_request_thread = process_request_thread
+        # Request threads are joined when the server closes, before the test's database
+        # connection stops being shared with them (else their closing is a race with it).
+        server.daemon_threads = False
+        return server
+
+
 @pytest.fixture
-def live_site(transactional_db, settings):
+def live_server_errors(request):
+    """The tracebacks of exceptions raised while serving this test's requests.
+
+    Checked after the test (pytest_runtest_call below): a test that expects one reads it and
+    clears the list.
+    """
+    errors = []
+
+    def record(sender, request=None, **kwargs):
+        path = getattr(request, "path", "?")
+        errors.append(
+            f"exception serving {path}:\n{''.join(traceback.format_exception(*sys.exc_info()))}"
+        )
+
+    got_request_exception.connect(record, dispatch_uid="live-server-errors")
+    request.node.live_server_errors = errors
+    yield errors
+    got_request_exception.disconnect(dispatch_uid="live-server-errors")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    result = yield
+    errors = getattr(item, "live_server_errors", None)
+    if errors:
+        failure = "\n\n".join(errors)
+        errors.clear()  # reported here, not again at teardown
+        pytest.fail(failure, pytrace=False)
+    return result
+
+
+@pytest.fixture
+def live_site(transactional_db, settings, live_server_errors):
     """The site served over HTTP on localhost, static files by whitenoise; yields its base URL."""
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
     # An in-memory SQLite test database exists only in this thread's connection: share it.
@@ -69,8 +143,11 @@ def live_site(transactional_db, settings):
         for conn in connections.all()
         if conn.vendor == "sqlite" and conn.is_in_memory_db()
     }
-    thread = LiveServerThread(
-        "localhost", static_handler=lambda handler: handler, connections_override=shared
+    thread = RecordingLiveServerThread(
+        "localhost",
+        static_handler=lambda handler: handler,
+        connections_override=shared,
+        errors=live_server_errors,
     )
     thread.daemon = True
     for conn in shared.values():
@@ -83,6 +160,8 @@ def live_site(transactional_db, settings):
     thread.terminate()
     for conn in shared.values():
         conn.dec_thread_sharing()
+    if live_server_errors:  # met after the test's body: it fails at teardown instead
+        pytest.fail("\n\n".join(live_server_errors), pytrace=False)
 
 
 @pytest.fixture

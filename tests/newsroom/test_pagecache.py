@@ -1,12 +1,18 @@
 """Anonymous pages are cached, and change for readers as soon as published content changes."""
 
 import datetime
+from unittest.mock import ANY
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.utils import timezone
 
 from articles.models import Article
+from newsroom.pagecache import AnonymousPageCacheMiddleware
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +101,159 @@ def test_previews_are_never_cached(client, seed):
 def test_error_pages_are_not_cached(client, seed):
     client.get("/articles/999999/")
     assert client.get("/articles/999999/").get("X-Cache") != "HIT"
+
+
+# The response's own Cache-Control, whatever the request: the rule that keeps previews (and
+# anything else a view marks private) out of the shared cache even with no session cookie.
+
+
+def serve_twice(cache_control):
+    """Two anonymous requests (no cookie at all) through the middleware; the view's calls."""
+    calls = []
+
+    def view(request):
+        calls.append(request.path)
+        response = HttpResponse("预览：本稿尚未发布")
+        response["Cache-Control"] = cache_control
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    responses = [middleware(RequestFactory().get("/articles/1/preview/")) for _ in range(2)]
+    return len(calls), [r["X-Cache"] for r in responses]
+
+
+@pytest.mark.parametrize(
+    "cache_control", ["private", "no-store", "no-cache", "max-age=60, Private", " NO-STORE "]
+)
+def test_a_response_marked_private_no_store_or_no_cache_is_never_stored(cache_control):
+    assert serve_twice(cache_control) == (2, ["MISS", "MISS"])
+
+
+@pytest.mark.parametrize("cache_control", ["", "public, max-age=60", "max-age=0, must-revalidate"])
+def test_any_other_response_to_an_anonymous_reader_is_stored(cache_control):
+    assert serve_twice(cache_control) == (1, ["MISS", "HIT"])
+
+
+def test_connect_listens_once_for_content_changes_and_for_the_cache_coming_back():
+    """What the app's start-up wires (newsroom/apps.py), wired again here and observed."""
+    from articles.signals import content_changed
+    from newsroom import pagecache
+    from newsroom.cache import recovered
+
+    for signal in (content_changed, recovered):
+        signal.disconnect(dispatch_uid="pagecache")
+    pagecache.connect()
+    pagecache.connect()  # twice, as a reloaded app would: still one receiver each
+
+    generations = []
+    for signal in (content_changed, recovered):
+        before = caches["default"].get(pagecache.GENERATION_KEY)
+        assert signal.send(sender=Article) == [(ANY, None)]
+        after = caches["default"].get(pagecache.GENERATION_KEY)
+        assert after is not None and after != before
+        generations.append(after)
+    assert len(set(generations)) == 2
+
+
+def through_middleware(requests, status=200, streaming=False, set_cookie=False):
+    """Requests through the middleware in front of a view; the view's calls and the responses."""
+    from django.http import StreamingHttpResponse
+
+    calls = []
+
+    def view(request):
+        calls.append((request.method, request.get_full_path()))
+        if streaming:
+            return StreamingHttpResponse(iter(["流"]))
+        response = HttpResponse("页面", status=status, content_type="text/html; charset=utf-8")
+        response["X-Frame-Options"] = "DENY"
+        if set_cookie:
+            response.set_cookie("seen", "1")
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    return calls, [middleware(request) for request in requests]
+
+
+def test_a_stored_page_comes_back_whole_as_a_hit():
+    factory = RequestFactory()
+    calls, (first, second) = through_middleware(
+        [factory.get("/articles/"), factory.get("/articles/")]
+    )
+    assert len(calls) == 1
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert (second.status_code, second.content) == (200, "页面".encode())
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+    assert second["X-Frame-Options"] == "DENY"
+
+
+def test_head_is_served_from_the_page_a_get_stored_and_post_never():
+    factory = RequestFactory()
+    calls, responses = through_middleware(
+        [factory.get("/a/"), factory.head("/a/"), factory.post("/a/"), factory.post("/a/")]
+    )
+    assert [r.get("X-Cache") for r in responses] == ["MISS", "HIT", None, None]
+    assert calls == [("GET", "/a/"), ("POST", "/a/"), ("POST", "/a/")]
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/articles/article/", "/healthz", "/healthz/db"])
+def test_the_admin_and_health_checks_are_never_cached(path):
+    factory = RequestFactory()
+    calls, responses = through_middleware([factory.get(path), factory.get(path)])
+    assert len(calls) == 2
+    assert [r.get("X-Cache") for r in responses] == [None, None]
+
+
+def test_a_request_with_a_session_cookie_is_never_cached():
+    factory = RequestFactory()
+    request = factory.get("/a/")
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = "x"
+    calls, responses = through_middleware([factory.get("/a/"), request])
+    assert len(calls) == 2 and responses[1].get("X-Cache") is None
+
+
+@pytest.mark.parametrize(
+    "kind", [{"status": 404}, {"status": 301}, {"streaming": True}, {"set_cookie": True}]
+)
+def test_errors_redirects_streams_and_responses_setting_cookies_are_not_stored(kind):
+    factory = RequestFactory()
+    calls, responses = through_middleware([factory.get("/a/"), factory.get("/a/")], **kind)
+    assert len(calls) == 2
+    assert [r["X-Cache"] for r in responses] == ["MISS", "MISS"]
+
+
+def test_the_key_is_the_host_and_the_full_path():
+    factory = RequestFactory()
+    requests = [
+        factory.get("/a/", {"page": "2"}),
+        factory.get("/a/", {"page": "3"}),
+        factory.get("/a/", {"page": "2"}, HTTP_HOST="localhost"),
+        factory.get("/a/", {"page": "2"}),
+    ]
+    calls, responses = through_middleware(requests)
+    assert [r["X-Cache"] for r in responses] == ["MISS", "MISS", "MISS", "HIT"]
+    assert len(calls) == 3
+
+
+def test_a_lost_generation_is_replaced_and_old_pages_are_not_served():
+    from newsroom import pagecache
+
+    factory = RequestFactory()
+    calls, _ = through_middleware([factory.get("/a/")])
+    caches["default"].delete(pagecache.GENERATION_KEY)
+    calls, responses = through_middleware([factory.get("/a/"), factory.get("/a/")])
+    assert [r["X-Cache"] for r in responses] == ["MISS", "HIT"]
+    assert caches["default"].get(pagecache.GENERATION_KEY) is not None
+
+
+def test_a_forgotten_next_publication_is_looked_up_before_a_page_is_stored(client, seed):
+    from newsroom import pagecache
+
+    make_article(
+        headline="马上发布",
+        status=Article.Status.SCHEDULED,
+        published_at=timezone.now() + datetime.timedelta(milliseconds=900),
+    )
+    caches["default"].delete(pagecache.NEXT_PUBLICATION_KEY)  # a cache that lost it
+    get(client)
+    assert get(client)["X-Cache"] == "MISS"

@@ -12,14 +12,29 @@ def region_codes(client, **params):
     return [region.code for region in response.context["cl"].result_list]
 
 
-def test_region_admin_pages_open_for_superuser_and_editor(staff_client, regions):
+def test_region_admin_pages_show_the_region_to_superuser_and_editor(staff_client, regions):
     wuxing = Region.objects.get(code="330502")
-    for url in [
-        reverse("admin:regions_region_changelist"),
-        reverse("admin:regions_region_add"),
-        reverse("admin:regions_region_change", args=[wuxing.pk]),
-    ]:
-        assert staff_client.get(url).status_code == 200, url
+    listing = staff_client.get(reverse("admin:regions_region_changelist"), {"q": "吴兴"})
+    assert listing.status_code == 200
+    assert list(listing.context["cl"].result_list) == [wuxing]
+    assert "吴兴区" in listing.content.decode()
+    actions = listing.context["action_form"].fields["action"].choices
+    assert [name for name, _ in actions if name] == ["delete_selected"]
+
+    adding = staff_client.get(reverse("admin:regions_region_add"))
+    assert adding.status_code == 200
+    assert not adding.context["adminform"].form.is_bound
+
+    changing = staff_client.get(reverse("admin:regions_region_change", args=[wuxing.pk]))
+    assert changing.status_code == 200
+    form = changing.context["adminform"].form
+    shown = {name: form[name].value() for name in ("code", "name", "kind", "parent")}
+    assert shown == {
+        "code": "330502",
+        "name": "吴兴区",
+        "kind": "district",
+        "parent": Region.objects.get(code="330500").pk,
+    }
 
 
 def test_search_by_code_prefix_finds_the_city_and_everything_under_it(admin_client, regions):
