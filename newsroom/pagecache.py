@@ -144,12 +144,13 @@ class AnonymousPageCacheMiddleware:
 
     def _store(self, cache, key, request, response, before):
         shown = dependencies.recorded(request) or {dependencies.EVERYTHING}
-        names = {GENERATION_KEY.format(name) for name in (*shown, ALL, dependencies.EVERYTHING)}
-        found = cache.get_many([*names, NEXT_PUBLICATION_KEY])
-        generations = _current(cache, names, found)
+        names = {GENERATION_KEY.format(name) for name in (*shown, ALL)}
+        found = cache.get_many([*names, EVERYTHING_KEY, NEXT_PUBLICATION_KEY])
+        generations = _current(cache, [*names, EVERYTHING_KEY], found)
         # Anything changed while the page was rendered: what it shows may predate the change.
         if generations is None or generations[EVERYTHING_KEY] != before[EVERYTHING_KEY]:
             return
+        generations = {name: generations[name] for name in names}
         upcoming = found.get(NEXT_PUBLICATION_KEY)
         if upcoming is None or (upcoming and upcoming <= time.time()):
             upcoming = _refresh_next_publication()
