@@ -249,3 +249,13 @@ def test_a_generation_the_cache_dropped_is_not_read_as_the_old_one(client, page_
 
     assert client.get(url)["X-Cache"] == "MISS"
     still_cached(client, url)
+
+
+def test_with_targeting_off_a_change_refreshes_every_page(client, settings, db):
+    settings.PAGE_CACHE_TARGETED = False
+    article, other = make_article(), make_article()
+    cached(client, other.get_absolute_url())
+
+    article.save()
+
+    assert client.get(other.get_absolute_url())["X-Cache"] == "MISS"
