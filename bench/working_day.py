@@ -273,6 +273,14 @@ def report(args, everything, results, edits, newsroom, archive_size, load_before
     stale = [(r[0], item) for r in everything for item in r[4]]
     errors = [r for r in everything if r[1] != 200]
     ms = lambda rows, q: 1000 * percentile([r[3] for r in rows], q)  # noqa: E731
+    # A page asked for the first time cannot be in the cache, whatever invalidates what: the hit
+    # rate of the pages asked for again is what invalidation decides.
+    seen, repeated, counted = set(), [], {id(r) for r in results}
+    for r in sorted(everything, key=lambda r: r[5]):
+        if r[0] in seen and id(r) in counted and r[1] == 200:
+            repeated.append(r)
+        seen.add(r[0])
+    repeated_hits = [r for r in repeated if r[2] == "HIT"]
     articles = [r for r in ok if r[0].startswith("/articles/")]
     article_hits = [r for r in articles if r[2] == "HIT"]
     lines = [
@@ -291,6 +299,8 @@ def report(args, everything, results, edits, newsroom, archive_size, load_before
         f"| requests counted | {len(results):,} ({len(everything) / args.duration:.0f}/s) |",
         f"| cache hit rate | {100 * len(hits) / max(1, len(ok)):.1f}% |",
         f"| article pages hit rate | {100 * len(article_hits) / max(1, len(articles)):.1f}% |",
+        f"| hit rate of pages asked for before | "
+        f"{100 * len(repeated_hits) / max(1, len(repeated)):.1f}% ({len(repeated):,} requests) |",
         f"| p50 / p99, all | {ms(ok, 0.5):.1f} / {ms(ok, 0.99):.1f} ms |",
         f"| p50 / p99, hits | {ms(hits, 0.5):.1f} / {ms(hits, 0.99):.1f} ms |",
         f"| p50 / p99, misses | {ms(misses, 0.5):.1f} / {ms(misses, 0.99):.1f} ms |",
