@@ -152,12 +152,8 @@ def main():
 
 
 def span(values, fmt="{:,.0f}"):
-    low, high = min(values), max(values)
-    return (
-        fmt.format(low)
-        if f"{low:.0f}" == f"{high:.0f}"
-        else f"{fmt.format(low)}–{fmt.format(high)}"
-    )
+    low, high = fmt.format(min(values)), fmt.format(max(values))
+    return low if low == high else f"{low}–{high}"
 
 
 def report(args, rows, load):
