@@ -125,7 +125,7 @@ def main():
     subprocess.run(["redis-cli", "-u", REDIS_URL, "FLUSHDB"], capture_output=True, check=False)
     servers = [
         start_ours(OURS, {"PAGE_CACHE": "0"}),
-        start_ours(CACHED, {"REDIS_URL": REDIS_URL}),
+        start_ours(CACHED, {"PAGE_CACHE": "1", "REDIS_URL": REDIS_URL}),
         start_peer(peer),
     ]
     rows = []

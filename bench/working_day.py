@@ -243,7 +243,7 @@ def main():
 
     edits, stop, results = Edits(), threading.Event(), []
     newsroom = Newsroom(args, hot, popular, edits, stop)
-    server = start_gunicorn({"REDIS_URL": os.environ["REDIS_URL"]})
+    server = start_gunicorn({"PAGE_CACHE": "1", "REDIS_URL": os.environ["REDIS_URL"]})
     try:
         load_before = os.getloadavg()
         started = time.monotonic()
