@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from regions.models import Region
 
+from . import dependencies
 from .feedgenerators import HtmlSafeAtomFeed, HtmlSafeRssFeed
 from .models import Article, Byline, Reporter, Section, all_tags
 
@@ -95,8 +96,13 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 class ArticlesOfFeed(LatestArticlesFeed):
     """The feed of one object: the object from the URL's slug (404 when there is none)."""
 
+    # The name of what the feed shows (articles/dependencies.py): its articles announce it.
+    dependency = None
+
     def get_object(self, request, slug):
-        return get_object_or_404(self.object_queryset(), slug=slug)
+        obj = get_object_or_404(self.object_queryset(), slug=slug)
+        dependencies.record(request, dependencies.key(self.dependency, obj.pk))
+        return obj
 
     def object_queryset(self):
         # Only what a published article reaches: a draft's section or reporter is not public.
@@ -113,6 +119,7 @@ class ArticlesOfFeed(LatestArticlesFeed):
 
 
 class SectionFeed(ArticlesOfFeed):
+    dependency = "section"
     model = Section
 
     def articles_of(self, section, articles):
@@ -122,6 +129,7 @@ class SectionFeed(ArticlesOfFeed):
 class RegionFeed(ArticlesOfFeed):
     """A region's news, its districts' and counties' included, as on its page."""
 
+    dependency = "region"
     model = Region
 
     def articles_of(self, region, articles):
@@ -129,6 +137,7 @@ class RegionFeed(ArticlesOfFeed):
 
 
 class ReporterFeed(ArticlesOfFeed):
+    dependency = "reporter"
     model = Reporter
 
     def articles_of(self, reporter, articles):
@@ -136,6 +145,8 @@ class ReporterFeed(ArticlesOfFeed):
 
 
 class TagFeed(ArticlesOfFeed):
+    dependency = "tag"
+
     def object_queryset(self):
         return all_tags().public()
 

@@ -5,8 +5,10 @@ any of our code, and the admin saves inlines and tags after the article itself. 
 register_signal_handlers(), from ArticlesConfig.ready().
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
+from taggit.models import Tag
 
+from articles import dependencies
 from articles.models import (
     Article,
     ArticleRegion,
@@ -20,14 +22,29 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.signals import content_changed
+from regions.models import Region
 
 # Rows that an article's search document is built from, besides the article itself.
 SEARCHED_PARTS = (Byline, ArticleRegion, TaggedArticle)
 
-# Everything readers might see: a save or delete of any of these is a content change.
-PUBLIC_MODELS = (
-    Article, ArticleRegion, Byline, Correction, Issue, Page, Photo, Reporter, Section, TaggedArticle
-)  # fmt: skip
+# Rows of one article: a change to one is announced with what that article's pages show
+# (Article.objects.page_dependencies()), and the field naming the other thing it links to, whose
+# pages change too (before and after the change, when it moves).
+ARTICLE_PARTS = {
+    ArticleRegion: ("article_id", "region", "region_id"),
+    Byline: ("article_id", "reporter", "reporter_id"),
+    Correction: ("article_id", None, None),
+    Photo: ("article_id", None, None),
+    TaggedArticle: ("content_object_id", "tag", "tag_id"),
+}
+# What the reader's pages of an article show of its own row, besides itself.
+ARTICLE_LINKS = {"page": "page_id", "issue": "issue_id", "section": "section_id"}
+# Whether it is public, and where: its issue's article count, the home page (the latest issue).
+PUBLICATION_FIELDS = ("status", "published_at", "issue_id")
+
+# Everything else readers might see, rarely changed and shown on many pages (a section's or
+# reporter's name is on every list): a save or delete of any refreshes every page.
+SHARED_MODELS = (Issue, Page, Reporter, Section, Tag, Region)
 
 
 def article_saved(sender, instance, **kwargs):
@@ -51,13 +68,76 @@ def announce_change(sender, **kwargs):
     content_changed.send(sender=sender)
 
 
+def remember_article(sender, instance, **kwargs):
+    """Before an article is saved: what its pages showed, which the change may take away."""
+    fields = (*ARTICLE_LINKS.values(), *PUBLICATION_FIELDS)
+    before = Article.objects.filter(pk=instance.pk).values(*fields).first() if instance.pk else None
+    instance._shown_before = before
+
+
+def announce_article_change(sender, instance, signal, **kwargs):
+    before = getattr(instance, "_shown_before", None)
+    # A new or deleted article, or one published, withdrawn, rescheduled or moved to another issue.
+    published = (
+        signal is post_delete
+        or before is None
+        or any(before[field] != getattr(instance, field) for field in PUBLICATION_FIELDS)
+    )
+    keys = Article.objects.filter(pk=instance.pk).page_dependencies(published)
+    keys.add(dependencies.key("article", instance.pk))
+    for kind, field in ARTICLE_LINKS.items():
+        for value in (getattr(instance, field), before and before[field]):
+            if value is not None:
+                keys.add(dependencies.key(kind, value))
+    content_changed.send(sender=sender, keys=keys)
+
+
+def remember_part(sender, instance, **kwargs):
+    """Before a credit, place or tag is saved: whom or what it linked to (it may move)."""
+    field = ARTICLE_PARTS[sender][2]
+    before = None
+    if field and instance.pk:
+        before = sender._default_manager.filter(pk=instance.pk).values_list(field, flat=True)
+        before = before.first()
+    instance._linked_before = before
+
+
+def announce_part_change(sender, instance, **kwargs):
+    article_field, kind, field = ARTICLE_PARTS[sender]
+    article_id = getattr(instance, article_field)
+    linked = set()
+    if kind:
+        linked = {getattr(instance, field), getattr(instance, "_linked_before", None)} - {None}
+    articles = Article.objects.filter(pk=article_id)
+    if kind == "region":
+        # Its old and new places, and every region above them.
+        keys = articles.page_dependencies(regions=linked)
+    else:
+        keys = articles.page_dependencies()
+        keys |= {dependencies.key(kind, pk) for pk in linked}
+    keys.add(dependencies.key("article", article_id))
+    content_changed.send(sender=sender, keys=keys)
+
+
 def register_signal_handlers():
     post_save.connect(article_saved, sender=Article, dispatch_uid="article_search_on_save")
     for model in SEARCHED_PARTS:
         name = model.__name__
         post_save.connect(part_changed, sender=model, dispatch_uid=f"search_on_save_{name}")
         post_delete.connect(part_changed, sender=model, dispatch_uid=f"search_on_delete_{name}")
-    for model in PUBLIC_MODELS:
+    for model in SHARED_MODELS:
         name = model.__name__
         post_save.connect(announce_change, sender=model, dispatch_uid=f"changed_save_{name}")
         post_delete.connect(announce_change, sender=model, dispatch_uid=f"changed_delete_{name}")
+    pre_save.connect(remember_article, sender=Article, dispatch_uid="shown_before_Article")
+    post_save.connect(announce_article_change, sender=Article, dispatch_uid="changed_save_Article")
+    post_delete.connect(
+        announce_article_change, sender=Article, dispatch_uid="changed_delete_Article"
+    )
+    for model in ARTICLE_PARTS:
+        name = model.__name__
+        pre_save.connect(remember_part, sender=model, dispatch_uid=f"linked_before_{name}")
+        post_save.connect(announce_part_change, sender=model, dispatch_uid=f"changed_save_{name}")
+        post_delete.connect(
+            announce_part_change, sender=model, dispatch_uid=f"changed_delete_{name}"
+        )

@@ -1,19 +1,26 @@
-"""Whole-page cache for anonymous readers, invalidated by the events that change pages.
+"""Whole-page cache for anonymous readers; a change refreshes only the pages that show it.
 
-Every change to published content (an article saved, published, withdrawn or corrected; a
-credit, tag, page or issue edited) starts a new generation in the shared cache. A cached page
-remembers the generation it was rendered under and is served only while that is still current,
-so readers see a change as soon as the event's transaction commits, on every app server at once.
+A page says what it shows while it is rendered (articles/dependencies.py: the article, its page,
+issue, section, tags, places and reporters; a list or feed of the whole paper says nothing and is
+taken to show everything). Each such thing has a generation in the shared cache, and a cached page
+keeps the generations of what it showed: it is served only while every one is still current. A
+change to an article starts new generations for exactly what its pages show (content_changed's
+`keys`), before and after the change; a change announced without keys (an issue, page, section,
+reporter, tag or region edited, an import) starts a new generation of ALL, which every page shows.
+So readers see a change as soon as the event's transaction commits, on every app server at once,
+and an edit of one article leaves the rest of the archive cached.
 
 A generation is a random token, set, not a counter incremented: a set is atomic on every backend
-(the file cache writes by renaming) where an increment is not, and two processes incrementing
-at once could both write the same next number, or a slow one put back an earlier number under
-which stale pages were kept. A token is never reused, so a page is served only under the one it
-was rendered under. A missing generation (a new cache, or one that dropped the key) is replaced
-by a new token, never read as a default that old pages could have been stored under.
+(the file cache writes by renaming) where an increment is not, and a token is never reused, so a
+page is served only under the ones it was rendered under. A missing generation (a new thing, or
+one the cache dropped) is created, never read as a default that old pages could have been stored
+under. Every change also starts a new generation of EVERYTHING, which is read before a page is
+rendered: the page is stored only if that is still current once it is rendered, so a page made
+from data read before a change committed is never stored under the generations that change
+started, whatever it shows.
 
 The cache may fail (newsroom.cache): the page is then rendered and sent uncached. When it answers
-again, a new generation starts, since changes made meanwhile could not invalidate it.
+again, a new generation of ALL starts, since changes made meanwhile could not invalidate it.
 A page is also never kept past the next scheduled publication, so an article scheduled for 08:00
 appears at 08:00 without any job or event.
 
@@ -31,15 +38,19 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
+from articles import dependencies
 from articles.models import Article
 from articles.signals import content_changed
 
 from .cache import recovered as cache_recovered
 
-GENERATION_KEY = "pagecache:generation"
+# What every page shows: a change announced without saying what it touches refreshes them all.
+ALL = "all"
+GENERATION_KEY = "pagecache:generation:{}"
+# Started by every change (articles/dependencies.py).
+EVERYTHING_KEY = GENERATION_KEY.format(dependencies.EVERYTHING)
 NEXT_PUBLICATION_KEY = "pagecache:next-publication"
 PAGE_KEY = "pagecache:page:{}"
-DEFAULT_TIMEOUT = 300
 NEVER_CACHED_PREFIXES = ("/admin/", "/healthz")
 
 
@@ -47,19 +58,24 @@ def _cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
+def _timeout():
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 300)
+
+
+def _generation():
+    return uuid.uuid4().hex
+
+
+def new_generations(keys):
+    """Refresh every cached page that shows one of keys (for every process that uses the cache)."""
+    names = {*keys, dependencies.EVERYTHING}
+    generation = _generation()
+    _cache().set_many({GENERATION_KEY.format(name): generation for name in names}, timeout=None)
+
+
 def new_generation():
     """Invalidate every cached page in the shared cache (for every process that uses it)."""
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-
-
-def _current_generation(found):
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        # Added, not set: another process may be starting one too; then theirs is current.
-        cache = _cache()
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    new_generations({ALL})
 
 
 def _refresh_next_publication():
@@ -70,20 +86,34 @@ def _refresh_next_publication():
     return when
 
 
-def _changed():
-    new_generation()
+def _changed(keys):
+    new_generations(keys)
     _refresh_next_publication()
 
 
-def bump():
-    """Invalidate every cached page: now, and again when the current transaction commits.
+def bump(keys=None):
+    """Refresh the pages that show keys (None: every page): now, and again at commit.
 
     Now, so the writer's own next read is fresh; again at commit, because a reader who rendered
-    the old content meanwhile may have cached it under the new generation. The next scheduled
+    the old content meanwhile may have read the first new generation. The next scheduled
     publication is looked up here, on the write path, so that reading never has to.
     """
-    _changed()
-    transaction.on_commit(_changed)
+    keys = {ALL} if keys is None else set(keys)
+    _changed(keys)
+    transaction.on_commit(lambda: _changed(keys))
+
+
+def _current(cache, names, found):
+    """The generations of names, from `found` or else created; None if the cache fails."""
+    missing = [name for name in names if name not in found]
+    for name in missing:
+        # Added, not set: another process may be creating it too; then theirs is current.
+        cache.add(name, _generation(), timeout=None)
+    if missing:
+        found = {**found, **cache.get_many(missing)}
+    if any(name not in found for name in names):
+        return None
+    return {name: found[name] for name in names}
 
 
 class AnonymousPageCacheMiddleware:
@@ -98,30 +128,43 @@ class AnonymousPageCacheMiddleware:
         # Hashed: a long Chinese search URL would pass the cache's 250-character key limit.
         url = f"{request.get_host()}{request.get_full_path()}".encode()
         key = PAGE_KEY.format(hashlib.sha256(url).hexdigest())
-        found = cache.get_many([GENERATION_KEY, NEXT_PUBLICATION_KEY, key])
-        generation = _current_generation(found)
+        found = cache.get_many([key, EVERYTHING_KEY])
         entry = found.get(key)
-        if generation is not None and entry is not None and entry[0] == generation:
-            return self._rebuild(entry, request)
+        if entry is not None:
+            shown = entry[0]
+            if cache.get_many(list(shown)) == shown:
+                return self._rebuild(entry)
+        before = _current(cache, [EVERYTHING_KEY], found)
         response = self.get_response(request)
         # No generation: the cache is failing, so the page goes out uncached.
-        if generation is not None and self._cacheable_response(response):
-            upcoming = found.get(NEXT_PUBLICATION_KEY)
-            if upcoming is None or (upcoming and upcoming <= time.time()):
-                upcoming = _refresh_next_publication()
-            # Never kept past the moment a scheduled article becomes public.
-            timeout = DEFAULT_TIMEOUT
-            if upcoming:
-                timeout = min(timeout, int(upcoming - time.time()))
-            if timeout > 0:
-                headers = [(k, v) for k, v in response.items() if k.lower() != "x-cache"]
-                cache.set(
-                    key,
-                    (generation, response.status_code, headers, response.content),
-                    timeout=timeout,
-                )
+        if before is not None and self._cacheable_response(response):
+            self._store(cache, key, request, response, before)
         response["X-Cache"] = "MISS"
         return response
+
+    def _store(self, cache, key, request, response, before):
+        shown = dependencies.recorded(request) or {dependencies.EVERYTHING}
+        names = {GENERATION_KEY.format(name) for name in (*shown, ALL)}
+        found = cache.get_many([*names, EVERYTHING_KEY, NEXT_PUBLICATION_KEY])
+        generations = _current(cache, [*names, EVERYTHING_KEY], found)
+        # Anything changed while the page was rendered: what it shows may predate the change.
+        if generations is None or generations[EVERYTHING_KEY] != before[EVERYTHING_KEY]:
+            return
+        generations = {name: generations[name] for name in names}
+        upcoming = found.get(NEXT_PUBLICATION_KEY)
+        if upcoming is None or (upcoming and upcoming <= time.time()):
+            upcoming = _refresh_next_publication()
+        # Never kept past the moment a scheduled article becomes public.
+        timeout = _timeout()
+        if upcoming:
+            timeout = min(timeout, int(upcoming - time.time()))
+        if timeout > 0:
+            headers = [(k, v) for k, v in response.items() if k.lower() != "x-cache"]
+            cache.set(
+                key,
+                (generations, response.status_code, headers, response.content),
+                timeout=timeout,
+            )
 
     def _cacheable_request(self, request):
         return (
@@ -140,8 +183,8 @@ class AnonymousPageCacheMiddleware:
         return not directives & {"private", "no-store", "no-cache"}
 
     @staticmethod
-    def _rebuild(entry, request):
-        _generation, status, headers, content = entry
+    def _rebuild(entry):
+        _generations, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
@@ -149,9 +192,15 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
+def changed(sender, keys=None, **kwargs):
+    # PAGE_CACHE_TARGETED off: every change refreshes every page, as before issue 12 (a way out
+    # should a page be found that does not record all it shows, and the benchmark's baseline).
+    bump(keys if getattr(settings, "PAGE_CACHE_TARGETED", True) else None)
+
+
 def connect():
     """Listen for content changes (called from the app config once apps are ready)."""
-    content_changed.connect(lambda sender, **kwargs: bump(), weak=False, dispatch_uid="pagecache")
+    content_changed.connect(changed, weak=False, dispatch_uid="pagecache")
     cache_recovered.connect(
         lambda sender, **kwargs: new_generation(), weak=False, dispatch_uid="pagecache"
     )

@@ -181,6 +181,13 @@ CACHES = {
         os.environ.get("REDIS_URL"), os.environ.get("CACHE_DIR", BASE_DIR / "var" / "cache")
     )
 }
+
+# How long an anonymous reader's page may stay in the page cache. A change refreshes the pages that
+# show it at once (newsroom/pagecache.py), so this bounds the cache's memory, and what a process
+# that cannot write to a failing cache may still serve.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+# PAGE_CACHE_TARGETED=0: every change refreshes every cached page (the way before issue 12).
+PAGE_CACHE_TARGETED = env_bool("PAGE_CACHE_TARGETED", True)
 # In the database, not the cache: a cache outage must not sign editors out (Django's default,
 # stated because the cache backend above is chosen for speed, not for keeping anything).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

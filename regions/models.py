@@ -25,6 +25,14 @@ class RegionQuerySet(models.QuerySet):
         """
         return self.filter(code__startswith=region.code_prefix)
 
+    def above(self, places):
+        """The regions that are or contain any of `places` (a queryset of region ids):
+        every region whose page lists news about them. One query."""
+        inside = self.model._default_manager.filter(
+            pk__in=places, code__startswith=models.OuterRef(self.model.SUBTREE_PREFIX)
+        )
+        return self.with_subtree_prefix().filter(models.Exists(inside))
+
     def with_subtree_prefix(self):
         """Each region given its code_prefix as the database computes it (an alias, not selected).
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from taggit.models import Tag
 
-from articles import search
+from articles import dependencies, search
 from regions.models import Region
 
 from .history import HistoryQuerySetMixin
@@ -50,6 +50,45 @@ class ArticleQuerySet(WorkflowQuerySetMixin, HistoryQuerySetMixin, models.QueryS
             ),
             "tags",
         )
+
+    def page_dependencies(self, publication_changed=False, regions=()):
+        """What readers' pages showing the articles here record (articles/dependencies.py): the
+        names a change to them announces, so that only those pages are refreshed.
+
+        Each article, its page of print, its issue, its section, its tags, its reporters, and its
+        places with every region above them (a city's page lists its counties' news). With
+        publication_changed, also which issues are public (the home page, 往期); with regions (ids),
+        also those places and the regions above them. One query.
+        """
+        text = models.CharField()
+
+        def named(kind, rows, column):
+            return rows.order_by().values_list(models.Value(kind, output_field=text), column)
+
+        ids = self.order_by().values("pk")
+        places = Region.objects.filter(
+            models.Q(pk__in=ArticleRegion.objects.filter(article__in=ids).values("region_id"))
+            | models.Q(pk__in=list(regions))
+        ).values("pk")
+        parts = [
+            named(kind, self, column)
+            for kind, column in (
+                ("article", "pk"),
+                ("page", "page_id"),
+                ("issue", "issue_id"),
+                ("section", "section_id"),
+            )
+        ]
+        parts += [
+            named("tag", TaggedArticle.objects.filter(content_object__in=ids), "tag_id"),
+            named("reporter", Byline.objects.filter(article__in=ids), "reporter_id"),
+            named("region", Region.objects.above(places), "pk"),
+        ]
+        names = {dependencies.EVERYTHING}
+        if publication_changed:
+            names.add(dependencies.ISSUES)
+        rows = parts[0].union(*parts[1:])
+        return names | {dependencies.key(kind, pk) for kind, pk in rows if pk is not None}
 
     def in_print_order(self):
         return self.order_by("-issue__date", "page__number", "position")

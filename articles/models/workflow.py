@@ -210,7 +210,7 @@ class WorkflowMixin:
             setattr(self, name, value)
         self.version += 1
         self._loaded_status = to_status
-        _announce(type(self))
+        _announce(type(self), [self.pk])
 
 
 class WorkflowQuerySetMixin:
@@ -274,7 +274,7 @@ class WorkflowQuerySetMixin:
                 for pk, from_status in moved
             )
         if moved:
-            _announce(self.model)
+            _announce(self.model, [pk for pk, _ in moved])
         return [pk for pk, _ in moved]
 
     def publish_due(self, now=None):
@@ -307,10 +307,12 @@ class WorkflowQuerySetMixin:
                 )
                 for pk in pks
             )
-        _announce(self.model)
+        _announce(self.model, pks)
         return pks
 
 
-def _announce(model):
-    # Status changes are UPDATEs, which send no model signals: say so for the page caches.
-    content_changed.send(sender=model)
+def _announce(model, pks):
+    # Status changes are UPDATEs, which send no model signals: say so for the page caches, with
+    # what the pages showing these articles show (one query).
+    keys = model._default_manager.filter(pk__in=pks).page_dependencies(publication_changed=True)
+    content_changed.send(sender=model, keys=keys)

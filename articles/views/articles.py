@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 from taggit.models import Tag
 
-from articles import structured_data
+from articles import dependencies, structured_data
 from articles.models import Article, TaggedArticle
 from photos.renditions import Picture, Source
 from regions.models import Region
@@ -99,6 +99,7 @@ class ArticleDetailView(DetailView):
             [photo for photo in photos if photo.shown], position.get("zone"), page_pdf
         )
         regions, tags = places_and_tags(article)
+        self.record_dependencies(article, credits, regions, tags)
         shown = (above + below)[:1]
         image_url = self.request.build_absolute_uri(shown[0].shown.src) if shown else None
         return super().get_context_data(
@@ -119,6 +120,19 @@ class ArticleDetailView(DetailView):
             ),
             **kwargs,
         )
+
+    def record_dependencies(self, article, credits, regions, tags):
+        """For the page cache: what this page shows. Its related articles are chosen by its
+        section, places and tags, so a change to one of them announces one of those too."""
+        key = dependencies.key
+        shown = [key("article", article.pk), key("page", article.page_id)]
+        shown.append(key("issue", article.issue_id))
+        if article.section_id:
+            shown.append(key("section", article.section_id))
+        shown += [key("reporter", credit.reporter_id) for credit in credits]
+        shown += [key("region", region.pk) for region in regions]
+        shown += [key("tag", tag.pk) for tag in tags]
+        dependencies.record(self.request, *shown)
 
     def printed_position(self, article, page_pdf):
         """原版位置: the article's zone on a small picture of its page; {} without one."""

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from articles import dependencies
 from articles.models import Article, Issue, Page
 
 from . import printed_page
@@ -80,7 +81,16 @@ class IssueDetailView(DetailView):
         return get_object_or_404(self.get_queryset(), date=self.kwargs["date"])
 
     def get_context_data(self, **kwargs):
+        record_issue(self.request, self.object)
         return super().get_context_data(pages=pages_with_headlines(self.object), **kwargs)
+
+
+def record_issue(request, issue):
+    """For the page cache: the page shows this issue (None: none), and which issues are public
+    (上一期/下一期, the latest)."""
+    dependencies.record(request, dependencies.ISSUES)
+    if issue is not None:
+        dependencies.record(request, dependencies.key("issue", issue.pk))
 
 
 class HomeView(IssueDetailView):
@@ -94,6 +104,7 @@ class HomeView(IssueDetailView):
 
     def get_context_data(self, **kwargs):
         if self.object is None:
+            record_issue(self.request, None)
             return super().get_context_data(**kwargs)
         context = super().get_context_data(**kwargs)
         front = next(iter(context["pages"]), None)
@@ -127,6 +138,7 @@ class IssueListView(ListView):
         return Issue.objects.published().annotate(article_count=Subquery(counts))
 
     def get_context_data(self, **kwargs):
+        record_issue(self.request, None)
         context = super().get_context_data(**kwargs)
         # Evaluated once here: the template reads the first issue before listing them all.
         context["issue_list"] = context["object_list"] = list(context["object_list"])
@@ -154,6 +166,7 @@ class IssueCalendarView(TemplateView):
         year, month = self.kwargs["year"], self.kwargs["month"]
         if not (1 <= month <= 12 and datetime.MINYEAR < year < datetime.MAXYEAR):
             raise Http404("没有这个月份。")
+        record_issue(self.request, None)
         first = datetime.date(year, month, 1)
         last = first.replace(day=calendar.monthrange(year, month)[1])
         published = Issue.objects.published()
@@ -226,6 +239,7 @@ class PageDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         page, siblings = self.object, self.sibling_pages
+        record_issue(self.request, page.issue)
         index = siblings.index(page)
         articles = list(published_list_items().filter(page=page).order_by("position"))
         return super().get_context_data(

@@ -7,7 +7,7 @@ from django.views.generic import ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from articles import pagination, search
+from articles import dependencies, pagination, search
 from articles.filters import ArticleFilter, search_text
 from articles.models import Article, Correction, Reporter, Section, all_tags
 from regions.models import Region
@@ -98,8 +98,12 @@ class PublishedArticlesOfView(KeysetPaginationMixin, SingleObjectMixin, ListView
     `articles_of()`. The object is found in `get_object_queryset()` (404 when it is not there).
     """
 
+    # The name of what the page shows (articles/dependencies.py): its articles announce it.
+    dependency = None
+
     def get(self, request, *args, **kwargs):
         self.object = self.get_object(queryset=self.get_object_queryset())
+        dependencies.record(request, dependencies.key(self.dependency, self.object.pk))
         return super().get(request, *args, **kwargs)
 
     def get_object_queryset(self):
@@ -114,6 +118,7 @@ class PublishedArticlesOfView(KeysetPaginationMixin, SingleObjectMixin, ListView
 
 
 class ReporterDetailView(PublishedArticlesOfView):
+    dependency = "reporter"
     model = Reporter
     template_name = "articles/reporter_detail.html"
 
@@ -122,6 +127,7 @@ class ReporterDetailView(PublishedArticlesOfView):
 
 
 class SectionDetailView(PublishedArticlesOfView):
+    dependency = "section"
     model = Section
     template_name = "articles/section_detail.html"
 
@@ -130,6 +136,7 @@ class SectionDetailView(PublishedArticlesOfView):
 
 
 class TagDetailView(PublishedArticlesOfView):
+    dependency = "tag"
     template_name = "articles/tag_detail.html"
 
     def get_object_queryset(self):
@@ -142,6 +149,7 @@ class TagDetailView(PublishedArticlesOfView):
 class RegionDetailView(PublishedArticlesOfView):
     """A region's published news, including its sub-regions' (a city's page shows its counties)."""
 
+    dependency = "region"
     model = Region
     template_name = "regions/region_detail.html"
 

@@ -36,10 +36,10 @@ def test_a_change_announced_in_another_process_reaches_readers_at_once(client):
 
 def test_another_process_reads_what_this_one_cached(client):
     client.get(make_article().get_absolute_url())
-    generation = pagecache._cache().get(pagecache.GENERATION_KEY)
+    generation = pagecache._cache().get(pagecache.EVERYTHING_KEY)
 
     output = in_another_process(
-        "from newsroom import pagecache; print(pagecache._cache().get(pagecache.GENERATION_KEY))"
+        "from newsroom import pagecache; print(pagecache._cache().get(pagecache.EVERYTHING_KEY))"
     )
 
     assert output.strip() == generation
@@ -50,17 +50,17 @@ def test_generations_started_at_once_by_many_processes_each_invalidate(client):
     # pages stored under it); tokens never repeat, whoever writes last.
     url = make_article().get_absolute_url()
     client.get(url)
-    seen = {pagecache._cache().get(pagecache.GENERATION_KEY)}
+    seen = {pagecache._cache().get(pagecache.EVERYTHING_KEY)}
     code = (
         "from newsroom import pagecache; pagecache.new_generation();"
-        "print(pagecache._cache().get(pagecache.GENERATION_KEY))"
+        "print(pagecache._cache().get(pagecache.EVERYTHING_KEY))"
     )
 
     with concurrent.futures.ThreadPoolExecutor(3) as pool:
         outputs = list(pool.map(in_another_process, [code] * 3))
 
     assert client.get(url)["X-Cache"] == "MISS"
-    final = pagecache._cache().get(pagecache.GENERATION_KEY)
+    final = pagecache._cache().get(pagecache.EVERYTHING_KEY)
     assert final not in seen
     # The last process to write read its own token back.
     assert final in {output.strip() for output in outputs}
