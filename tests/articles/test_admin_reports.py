@@ -71,7 +71,8 @@ def units_from_the_bylines():
             texts.add(article.pk)
         else:
             photos.add(byline.photo_id)
-        pages.add(f"{article.issue.date:%Y-%m-%d} 第{article.page.number:02d}版")
+        date = article.issue.date
+        pages.add(f"{date.year}年{date.month}月{date.day}日 第{article.page.number:02d}版")
     return {
         label: (len(texts), len(photos), len(texts) + len(photos), pages)
         for label, (texts, photos, pages) in units.items()
@@ -110,8 +111,8 @@ def test_an_article_two_people_of_one_unit_share_counts_once_for_the_unit(editor
 
     _header, *rows = read_csv(response)
     assert rows == [
-        ["湖州市总工会", "1", "1", "2", "2024-05-06 第03版"],
-        ["未填单位", "1", "0", "1", "2024-05-06 第03版"],
+        ["湖州市总工会", "1", "1", "2", "2024年5月6日 第03版"],
+        ["未填单位", "1", "0", "1", "2024年5月6日 第03版"],
     ]
 
 
@@ -360,7 +361,7 @@ def test_units_count_a_shared_photo_once_and_list_pages_in_print_order(editor):
 
     _header, *rows = read_csv(response)
     # Equal totals would tie: then by name, with the unnamed unit under its shown name.
-    pages = "2024-05-06 第01版、2024-05-06 第03版、2024-05-07 第01版"
+    pages = "2024年5月6日 第01版、2024年5月6日 第03版、2024年5月7日 第01版"
     assert rows == [
         ["余杭区总工会", "0", "3", "3", pages],
         ["未填单位", "3", "0", "3", pages],
