@@ -7,3 +7,8 @@ class EpaperConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "epaper"
     verbose_name = "数字报"
+
+    def ready(self):
+        from epaper.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()
