@@ -1,6 +1,7 @@
 """Anonymous pages are cached, and change for readers as soon as published content changes."""
 
 import datetime
+from types import SimpleNamespace
 from unittest.mock import ANY
 
 import pytest
@@ -260,3 +261,31 @@ def test_a_forgotten_next_publication_is_looked_up_before_a_page_is_stored(clien
     caches["default"].delete(pagecache.NEXT_PUBLICATION_KEY)  # a cache that lost it
     get(client)
     assert get(client)["X-Cache"] == "MISS"
+
+
+@pytest.mark.parametrize("seconds_ahead, kept_for", [(None, 300), (100.5, 100), (1.5, 1)])
+def test_a_page_is_kept_until_the_next_publication_and_never_longer(
+    monkeypatch, seconds_ahead, kept_for
+):
+    """How long the page is stored for, read from the cache call itself (no waiting)."""
+    from newsroom import pagecache
+
+    real = pagecache._cache()
+    stored = []
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def set(self, key, value, timeout=None):
+            if key.startswith("pagecache:page:"):
+                stored.append(timeout)
+            return real.set(key, value, timeout=timeout)
+
+    now = 1_900_000_000.0
+    monkeypatch.setattr(pagecache, "_cache", Recording)
+    monkeypatch.setattr(pagecache, "time", SimpleNamespace(time=lambda: now))
+    upcoming = 0 if seconds_ahead is None else now + seconds_ahead
+    real.set(pagecache.NEXT_PUBLICATION_KEY, upcoming, timeout=None)
+    through_middleware([RequestFactory().get("/a/")])
+    assert stored == [kept_for]
