@@ -365,6 +365,11 @@ def test_version_field_is_not_shown_on_a_read_only_page(contributor):
     assert "base_version" not in response.content.decode()
 
 
+def chinese(moment):
+    """A time as the admin writes it: 2024年10月8日 09:05."""
+    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
+
+
 def conflict_shown_to(client, article, stale):
     response = client.post(change_url(article), stale)
     assert response.status_code == 200
@@ -381,9 +386,10 @@ def test_the_conflict_names_who_changed_the_article_last_and_when(editor, second
     client = client_for(editor)
     stale = post_data_from(client.get(change_url(article)))
     save_headline(client_for(second_editor), article, "李明的标题")
-    revision = article.revisions.get()
+    # The newest: revision 1 is the text as it was before this first change.
+    revision = article.revisions.latest("number")
     when = timezone.localtime(revision.created_at)
-    expected = f"此稿件已被他人修改（李明 于 {when:%m月%d日 %H:%M}），您的修改尚未保存。"
+    expected = f"此稿件已被他人修改（李明 于 {chinese(when)}），您的修改尚未保存。"
     assert conflict_shown_to(client, article, stale).startswith(expected)
 
     # A later status change by the system (publish_scheduled) is named as such.
@@ -393,8 +399,8 @@ def test_the_conflict_names_who_changed_the_article_last_and_when(editor, second
     )
     Article.objects.filter(pk=article.pk).update(version=F("version") + 1)
     assert conflict_shown_to(client, article, stale) == (
-        f"此稿件已被他人修改（系统 于 {timezone.localtime(later):%m月%d日 %H:%M}），"
-        f'您的修改尚未保存。<a href="{revisions_url(article)}" target="_blank">查看修改记录</a>，'
+        f"此稿件已被他人修改（系统 于 {chinese(timezone.localtime(later))}），"
+        f'您的修改尚未保存。<a href="{revisions_url(article)}" target="_blank">查看历史</a>，'
         "核对后再次点击“保存”将以您的内容为准。"
     )
     # The latest by time, whatever order the records were written in.

@@ -80,7 +80,7 @@ def test_organisations_count_for_nobody_and_the_range_has_two_ends():
         Byline.objects.create(article=article, reporter=person, role="记者", position=1)
         Byline.objects.create(article=article, organisation="湖州市总工会", position=2)
     [row] = statistics.by_person(START, END)
-    assert (row.name, row.articles, row.pages) == ("寿慧桢", 1, ["2024-06-01 第01版"])
+    assert (row.name, row.articles, row.pages) == ("寿慧桢", 1, ["2024年6月1日 第01版"])
     assert [unit.articles for unit in statistics.by_unit(START, END)] == [1]
 
 
@@ -98,4 +98,4 @@ def test_a_persons_pages_are_in_print_order_and_an_unknown_sort_is_by_total():
     Byline.objects.create(article=article, reporter=other, role="记者", position=2)
     rows = statistics.by_person(START, END, sort="不存在的列")
     assert [(r.name, r.articles) for r in rows] == [("寿慧桢", 3), ("徐婧", 1)]
-    assert rows[0].pages == ["2024-05-06 第01版", "2024-05-06 第03版", "2024-05-07 第01版"]
+    assert rows[0].pages == ["2024年5月6日 第01版", "2024年5月6日 第03版", "2024年5月7日 第01版"]
