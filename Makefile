@@ -21,7 +21,7 @@ install: $(STAMP)
 # of an import), stopped when the site stops. The seed issue gets its page PDF (数字报).
 run: install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
-	$(RUN_ENV) $(PY) manage.py loaddata regions seed_issue
+	$(RUN_ENV) $(PY) manage.py load_seed
 	$(RUN_ENV) $(PY) manage.py load_seed_pdf
 	$(RUN_ENV) $(PY) manage.py create_local_editor
 	$(RUN_ENV) $(PY) manage.py db_worker & worker=$$!; \
