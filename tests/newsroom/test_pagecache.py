@@ -263,7 +263,10 @@ def test_a_forgotten_next_publication_is_looked_up_before_a_page_is_stored(clien
     assert get(client)["X-Cache"] == "MISS"
 
 
-@pytest.mark.parametrize("seconds_ahead, kept_for", [(None, 300), (100.5, 100), (1.5, 1)])
+# Nothing scheduled: kept for PAGE_CACHE_TIMEOUT, an hour by default.
+@pytest.mark.parametrize(
+    "seconds_ahead, kept_for", [(None, 3600), (7200, 3600), (100.5, 100), (1.5, 1)]
+)
 def test_a_page_is_kept_until_the_next_publication_and_never_longer(
     monkeypatch, seconds_ahead, kept_for
 ):
