@@ -14,7 +14,9 @@ and only logs, or the server's own) fails that test, with the server's traceback
 that clicked past a 500 has not passed.
 """
 
+import contextlib
 import os
+import socket
 import sys
 import traceback
 from pathlib import Path
@@ -84,17 +86,31 @@ class RecordingLiveServerThread(LiveServerThread):
                 errors.append(f"live server error:\n{traceback.format_exc()}")
 
         serve = server.process_request_thread
+        close = server.server_close
+        open_connections = set()
 
         def process_request_thread(request, client_address):
             # What escapes a request's thread (closing its connection, its database
             # connections) would otherwise be a warning at most.
+            open_connections.add(request)
             try:
                 serve(request, client_address)
             except Exception:
                 errors.append(f"live server thread error:\n{traceback.format_exc()}")
+            finally:
+                open_connections.discard(request)
+
+        def server_close():
+            # A tab the test left open keeps its connection alive, its thread waiting for the
+            # next request: ended here, so that joining the threads below cannot wait forever.
+            for connection in list(open_connections):
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
+            close()
 
         server.handle_error = handle_error
         server.process_request_thread = process_request_thread
+        server.server_close = server_close
         # Request threads are joined when the server closes, before the test's database
         # connection stops being shared with them (else their closing is a race with it).
         server.daemon_threads = False
