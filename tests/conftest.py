@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article, Byline, Issue, Page, Reporter, Section
+from tests.articles.admin_helpers import CHIEFS, CONTRIBUTORS, EDITORS, make_user
 
 _counter = itertools.count(1)
 
@@ -187,3 +188,26 @@ def media_dirs(settings, tmp_path):
         },
     }
     return tmp_path
+
+
+# Staff users in each role the migration creates (the articles, desk and importing tests).
+
+
+@pytest.fixture
+def contributor(db):
+    return make_user(CONTRIBUTORS, "contributor")
+
+
+@pytest.fixture
+def other_contributor(db):
+    return make_user(CONTRIBUTORS, "other-contributor")
+
+
+@pytest.fixture
+def editor(db):
+    return make_user(EDITORS, "editor")
+
+
+@pytest.fixture
+def chief(db):
+    return make_user(CHIEFS, "chief")

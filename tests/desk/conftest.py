@@ -1,4 +1,5 @@
-"""Fixtures of the desk tests: the three roles, and tomorrow's issue with pages in each state."""
+"""Fixtures of the desk tests: tomorrow's issue with pages in each state (the staff users in
+each role are in tests/conftest.py)."""
 
 import datetime
 
@@ -6,23 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Status
-from tests.articles.admin_helpers import CHIEFS, CONTRIBUTORS, EDITORS, make_user
 from tests.conftest import make_article, make_issue, make_page
-
-
-@pytest.fixture
-def contributor(db):
-    return make_user(CONTRIBUTORS, "contributor")
-
-
-@pytest.fixture
-def editor(db):
-    return make_user(EDITORS, "editor")
-
-
-@pytest.fixture
-def chief(db):
-    return make_user(CHIEFS, "chief")
 
 
 @pytest.fixture
