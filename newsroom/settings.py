@@ -104,7 +104,7 @@ INSTALLED_APPS = [
     "epaper",
     "importing",
     "django_tasks",
-    "django_tasks_db",
+    "importing.apps.TaskQueueConfig",  # django_tasks_db, named in Chinese
     "desk",
     "newsroom",
 ]
