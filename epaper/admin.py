@@ -16,7 +16,14 @@ def rects_text(rects):
     return "\n".join(" ".join(f"{v:.4f}" for v in rect) for rect in rects or [])
 
 
+def zone_state(zone):
+    """What an editor saw of a zone: its rectangles and article, as the form showed them."""
+    return f"{rects_text(zone.rects)}|{zone.article_id or ''}"
+
+
 class ZoneForm(forms.ModelForm):
+    # Two editors correcting one zone: the second save must not silently undo the first.
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
     rects_text = forms.CharField(
         label="矩形",
         widget=forms.Textarea(attrs={"rows": 3, "cols": 34}),
@@ -30,6 +37,7 @@ class ZoneForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rects_text"].initial = rects_text(self.instance.rects)
+        self.fields["seen"].initial = zone_state(self.instance)
         if self.instance.page_pdf_id:
             # Only the articles of this page.
             self.fields["article"].queryset = self.fields["article"].queryset.filter(
@@ -48,11 +56,23 @@ class ZoneForm(forms.ModelForm):
         validate_rects(rects)
         return rects
 
+    def clean(self):
+        cleaned = super().clean()
+        # The instance is as the database holds it now (the form's values are set on it later).
+        if self.has_changed() and cleaned.get("seen") != zone_state(self.instance):
+            raise forms.ValidationError(
+                "此热区在您打开后已被他人修改（现为："
+                f"{rects_text(self.instance.rects) or '无矩形'}），您的修改未保存。"
+                "请重新打开本页，核对后再改。",
+                code="conflict",
+            )
+        return cleaned
+
 
 class ZoneInline(admin.TabularInline):
     model = Zone
     form = ZoneForm
-    fields = ["position", "article", "rects_text", "corrected_by", "corrected_at"]
+    fields = ["position", "article", "rects_text", "seen", "corrected_by", "corrected_at"]
     readonly_fields = ["position", "corrected_by", "corrected_at"]
     extra = 0
     can_delete = False

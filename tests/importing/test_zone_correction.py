@@ -80,3 +80,21 @@ def test_a_wrong_rectangle_is_refused_and_nothing_changes(
     assert refused.status_code == 200 and error in refused.content.decode()
     assert list(Zone.objects.values_list("rects", flat=True)) == before
     assert not Zone.objects.corrected().exists()
+
+
+def test_a_correction_made_since_the_page_was_opened_is_not_undone(seed_pdf, regions, admin_user):
+    editor = make_user(EDITORS, "editor")
+    client = client_for(editor)
+    import_seed(seed_pdf)
+    page_pdf = PagePdf.objects.get()
+    url = f"/admin/epaper/pagepdf/{page_pdf.pk}/change/"
+    stale = post_data_from(client.get(url))
+    # Meanwhile another editor redraws zone 2.
+    Zone.objects.get(position=2).correct([[0.5, 0.1, 0.9, 0.3]], admin_user)
+    stale[zone_row(stale, 2) + "rects_text"] = "0.1 0.1 0.2 0.2"
+
+    refused = client.post(url, stale)
+
+    assert refused.status_code == 200 and "已被他人修改" in refused.content.decode()
+    kept = Zone.objects.get(position=2)
+    assert kept.rects == [[0.5, 0.1, 0.9, 0.3]] and kept.corrected_by == admin_user
