@@ -1,8 +1,7 @@
 """What the site asks of many articles at once, and of the tags on them: one method per question.
 
 Every reader's page, feed and sitemap starts from published(); the other methods narrow or
-annotate what it gives (a region's news, a reporter's, the neighbours on a page, related
-articles, a search).
+annotate what it gives (a region's news, a reporter's, related articles, a search).
 """
 
 from django.db import models
@@ -104,18 +103,6 @@ class ArticleQuerySet(WorkflowQuerySetMixin, HistoryQuerySetMixin, models.QueryS
     def credited_to(self, reporter):
         """Crediting the reporter (an instance or a pk), for the text or for a photo; each once."""
         return self.filter(pk__in=Byline.objects.filter(reporter=reporter).values("article"))
-
-    def with_neighbours(self):
-        """Annotated with the published articles before and after on their page (上一篇/下一篇)."""
-        same_page = self.model._default_manager.published().filter(page=models.OuterRef("page"))
-        before = same_page.filter(position__lt=models.OuterRef("position")).order_by("-position")
-        after = same_page.filter(position__gt=models.OuterRef("position")).order_by("position")
-        return self.annotate(
-            previous_pk=models.Subquery(before.values("pk")[:1]),
-            previous_headline=models.Subquery(before.values("headline")[:1]),
-            next_pk=models.Subquery(after.values("pk")[:1]),
-            next_headline=models.Subquery(after.values("headline")[:1]),
-        )
 
     def related_to(self, article, regions, tags, limit):
         """The articles here sharing the article's tags, places or section; the most shared first.

@@ -19,10 +19,15 @@ from . import printed_page
 RELATED_ARTICLES = 5
 
 
-def places_and_tags(article):
-    """The article's regions (in order) and tags (by name), read together in one UNION query.
+def links_of(article):
+    """What the article's page links to besides its own text, read in one UNION query: its
+    regions (in order), its tags (by name) and the published articles before and after it on its
+    page (上一篇/下一篇).
 
-    Returned as unsaved Region and Tag objects holding pk, slug and name: enough to link them.
+    Regions, tags and neighbours come back as unsaved Region, Tag and Article objects holding
+    what a link needs (pk, slug, name or headline). One query of three plain parts: the
+    neighbours were four correlated subqueries on the article's own query, whose compilation
+    alone cost more than this whole query.
     """
     text = CharField()
     places = article.article_regions.order_by().values_list(
@@ -39,19 +44,39 @@ def places_and_tags(article):
             Value(0, output_field=IntegerField()),
         )
     )
-    rows = sorted(places.union(tags, all=True), key=lambda row: row[-1])
+    same_page = (
+        Article.objects.published()
+        .filter(page_id=article.page_id)
+        .exclude(pk=article.pk)
+        .order_by()
+        .values_list(
+            Value("article", output_field=text),
+            "pk",
+            Value("", output_field=text),
+            "headline",
+            "position",
+        )
+    )
+    rows = sorted(places.union(tags, same_page, all=True), key=lambda row: row[-1])
     regions = [
         Region(pk=pk, slug=slug, name=name) for kind, pk, slug, name, _ in rows if kind == "region"
     ]
     tags = [Tag(pk=pk, slug=slug, name=name) for kind, pk, slug, name, _ in rows if kind == "tag"]
-    return regions, sorted(tags, key=lambda tag: tag.name)
+    neighbours = [
+        (position, pk, headline) for kind, pk, _, headline, position in rows if kind == "article"
+    ]
+    before = [row for row in neighbours if row[0] < article.position]
+    after = [row for row in neighbours if row[0] > article.position]
+    previous = Article(pk=before[-1][1], headline=before[-1][2]) if before else None
+    following = Article(pk=after[0][1], headline=after[0][2]) if after else None
+    return regions, sorted(tags, key=lambda tag: tag.name), (previous, following)
 
 
 class ArticleDetailView(DetailView):
     """An article as printed, with its credits, photos, corrections and related articles.
 
-    Six queries: the article with its issue, page (and its PDF), section and page neighbours;
-    all its credits; its photos; its places and tags; its corrections; related articles. When
+    Six queries: the article with its issue, page (and its PDF) and section; all its credits;
+    its photos; its places, tags and page neighbours; its corrections; related articles. When
     its page has a PDF, three more: the photos' places on the page, the article's zone and the
     page's small images (原版位置).
     """
@@ -64,7 +89,7 @@ class ArticleDetailView(DetailView):
         )
 
     def articles(self):
-        return Article.objects.published().with_neighbours()
+        return Article.objects.published()
 
     def get(self, request, *args, **kwargs):
         try:
@@ -98,7 +123,7 @@ class ArticleDetailView(DetailView):
         above, below = printed_page.photo_placements(
             [photo for photo in photos if photo.shown], position.get("zone"), page_pdf
         )
-        regions, tags = places_and_tags(article)
+        regions, tags, (previous, following) = links_of(article)
         self.record_dependencies(article, credits, regions, tags)
         shown = (above + below)[:1]
         image_url = self.request.build_absolute_uri(shown[0].shown.src) if shown else None
@@ -110,6 +135,8 @@ class ArticleDetailView(DetailView):
             **position,
             regions=regions,
             tags=tags,
+            previous_article=previous,
+            next_article=following,
             corrections=list(article.corrections.all()),
             related_articles=Article.objects.published().related_to(
                 article, regions, tags, limit=RELATED_ARTICLES
@@ -169,7 +196,7 @@ class ArticlePreviewView(ArticleDetailView):
     """
 
     def articles(self):
-        return Article.objects.with_neighbours()
+        return Article.objects.all()
 
     def get(self, request, *args, **kwargs):
         # Straight to DetailView: a withdrawn article is previewed, not answered with 410.
