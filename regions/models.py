@@ -49,14 +49,22 @@ class RegionQuerySet(models.QuerySet):
     def public(self):
         """Regions whose page has news: a published article about it or about a place under it.
 
-        The tree knows articles only through the reverse relation Article.regions ("articles")
-        and the published() of their manager: no import of the articles app. Each place is asked
-        for "its first published article" (a scalar subquery with LIMIT 1, which PostgreSQL runs
-        per place from the place's index and stops at that article); as EXISTS it was planned as
-        a hash of every published article (20 ms a request at 30,000 articles, growing).
+        The tree knows articles only through the reverse relation Article.regions ("articles"),
+        its rows (article_regions) and the published() of their manager: no import of the
+        articles app. Each place is asked for "its first published article" (a scalar subquery
+        with LIMIT 1, which PostgreSQL runs per place from the place's index and stops at that
+        article); as EXISTS it was planned as a hash of every published article (20 ms a request
+        at 30,000 articles, growing). Ordered by the article's id, the order of the (region,
+        article) index: unordered, PostgreSQL expected a place's articles spread evenly through
+        the table and scanned it from the start for each place (27 ms at 10,000 articles; 3 ms
+        ordered).
         """
         published = self.model._meta.get_field("articles").related_model.objects.published()
-        first = published.filter(regions=models.OuterRef("pk")).order_by().values("pk")[:1]
+        first = (
+            published.filter(article_regions__region=models.OuterRef("pk"))
+            .order_by("article_regions__article_id")
+            .values("pk")[:1]
+        )
         places_with_news = (
             self.model._default_manager.alias(first_article=models.Subquery(first))
             .filter(first_article__isnull=False)
