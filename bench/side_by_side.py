@@ -57,7 +57,7 @@ def start_ours(port, extra_env):
 def start_peer(urls):
     env = {
         **os.environ,
-        "PEER_DB_NAME": "peer_wagtail",
+        "PEER_DB_NAME": os.environ.get("PEER_DB_NAME", "peer_wagtail"),
         "CEILING_HTML_FILE": str(PEER_DATA / "www" / "article.html"),
     }
     env.pop("DATABASE_URL", None)
