@@ -64,6 +64,22 @@ def test_region_without_published_articles_is_404(client, regions):
     assert client.get(region_url("wuyi")).status_code == 404
 
 
+def test_region_whose_first_articles_are_unpublished_has_news_from_a_later_one(client, regions):
+    # Each place is asked for its first published article in the order of the articles' ids:
+    # drafts and withdrawn articles filed before it must not hide it.
+    wuyi = Region.objects.get(slug="wuyi")
+    make_article(regions=[wuyi], status=Article.Status.DRAFT)
+    make_article(regions=[wuyi], status=Article.Status.WITHDRAWN)
+    make_article(regions=[wuyi], headline="后来发布")
+
+    assert set(Region.objects.public().values_list("slug", flat=True)) == {
+        "wuyi",
+        "jinhua",
+        "zhejiang",
+    }
+    assert headlines_in(client.get(region_url("wuyi"))) == ["后来发布"]
+
+
 @pytest.mark.parametrize(
     "overrides",
     [
