@@ -48,7 +48,8 @@ def split_leading_credit(text, *, after_dateline):
     return None
 
 
-TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,60})[）)]$")
+# A character the site lost after the bracket shows as ?: (张衍 桂子)?
+TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,60})[）)][?？]?$")
 GLUED_TAIL_MAX = 30
 
 

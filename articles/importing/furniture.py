@@ -81,6 +81,7 @@ COPYRIGHT = re.compile(
 )
 PROMOTION = re.compile(
     r"公众号|扫一扫|扫码|扫描二维码|二维码.{0,4}$|欢迎您?(?:阅览|访问|光临)|随时阅读"
+    r"|关注.{1,12}(?:微信|微博|抖音|客户端)$"
 )
 LABELLED = re.compile(
     r"^[（(【]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
@@ -91,6 +92,8 @@ LABELLED = re.compile(
 PAGE_STAFF = re.compile(
     r"^[■●□◆]?\s*(?:本版)?(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|编辑|组版)\s*[：:\s]"
 )
+# 专栏: with nothing after it: an archive's empty field above an article.
+EMPTY_LABEL = re.compile(r"^(?:专栏|栏目|作者|来源|编辑|稿源)\s*[：:]$")
 IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
 HTML_REMNANT = re.compile(r"-->|<!--|/enpproperty|^</?\w+[^>]*>$")
 TITLE_LIST_ITEM = re.compile(r"^[·•]\s*(?P<title>\S.*)$")
@@ -102,8 +105,9 @@ JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转)\s*第?\s*[\d一二三四五�
 END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")
 JUMP_AT_END = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
 
-# Page headers. The name may hold · or / (职业·教育, 民生/影像).
-_NAME = r"(?P<name>[^\s，。：:\d][^\s，。：:]{0,11}(?: [^\s，。：:\d][^\s，。：:]{0,11})?)"
+# Page headers. The name may hold · or / (职业·教育, 民生/影像), and a special page's name runs
+# long (浙江日报创刊70周年特别报道·征文摘登).
+_NAME = r"(?P<name>[^\s，。：:\d][^\s，。：:]{0,23}(?: [^\s，。：:\d][^\s，。：:]{0,11})?)"
 PAGE_HEADERS = (
     # 00003版:综合, 第02版 工会, 第A2版:要闻, 第A0005版:…, 第8686期:第01版 首版 (a date may follow)
     re.compile(
@@ -130,7 +134,7 @@ SPACED_NAME = re.compile(r"^(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]$")
 # The footer that repeats the title:
 # 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四
 FOOTER = re.compile(
-    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|刊))\s+(?P<page>\S{1,12})\s+0*(?P<number>\d{1,3})\s+"
+    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|刊))\s+(?P<page>\S{1,24})\s+0*(?P<number>\d{1,3})\s+"
     r"(?P<rest>.+)$"
 )
 FOOTER_NUMBER = re.compile(r"\s0\d{4}\s")  # the page number in five digits: 00002
@@ -147,6 +151,8 @@ def page_header(line):
         match = pattern.match(line)
         if match:
             name = match.groupdict().get("name")
+            if name and not name.strip("（）()"):
+                name = None  # 第3版(): an archive's empty slot for the page's name
             if name and SPACED_NAME.match(name):
                 name = name.replace(" ", "")  # 播 报: a name spaced out to fill its box
             return int(match.group("number")), name
@@ -221,6 +227,7 @@ def furniture_kind(line):
         or PAGE_STAFF.match(line)
         or NAVIGATION_WITH_TITLE.match(line)
         or LABELLED.match(line)
+        or EMPTY_LABEL.match(line)
         or IMAGE_FILE.match(line)
         or PAPER_NAME.match(line)
         or SOCIAL_ACCOUNT.match(line)

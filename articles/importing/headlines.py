@@ -24,6 +24,7 @@ listed as a title, or is a —— 副题. Column labels: see `labels`; briefs: s
 import re
 
 from .briefs import is_brief_start
+from .credits_in_text import split_trailing_credit
 from .datelines import split_dateline
 from .labels import ColumnLabels
 from .names import is_organisation
@@ -31,6 +32,7 @@ from .page_lines import Head, Unit
 from .photos import CAPTION_MARKER
 from .text import han_count, head
 
+DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
 GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
 SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
 CAPTION_RUN = 4  # this many short lines apart after an article's text are a picture page's captions
@@ -134,11 +136,14 @@ class HeadlineGroups(ColumnLabels):
         kinds = [self._plain_kind(u) for u in units]
         for index, unit in enumerate(units):
             if kinds[index] == "para" and is_brief_start(unit.text):
-                kinds[index] = "brief"
+                # ▲昨天，…… 某某 摄: a photo's caption under its marker, not a brief.
+                if not self._ends_with_photo_credit(unit):
+                    kinds[index] = "brief"
             elif kinds[index] == "para" and index and kinds[index - 1] == "heading":
                 # 宁波建行、市总工会和本报连续12年送爱心报卡: a list of names in a 副题 (、, no ，).
                 if self._heading_like(unit, lenient=True) and not re.search("[，,；;]", unit.text):
                     kinds[index] = "heading"
+        self._dashed_crossheads(units, kinds)
         runs = []
         i = 0
         while i < len(units):
@@ -227,6 +232,25 @@ class HeadlineGroups(ColumnLabels):
                 group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
             heads.append(group)
         return heads
+
+    def _ends_with_photo_credit(self, unit):
+        found = split_trailing_credit(unit.text)
+        return bool(found and found[1].photo_credits)
+
+    def _dashed_crossheads(self, units, kinds):
+        """人是故乡亲—— over 在外游子重访乡邻 inside an article's text: a crosshead printed over
+        two lines, its first line ending in a dash; not a new article."""
+        for index in range(1, len(units) - 1):
+            if (
+                kinds[index] == "para"
+                and DASHED_CROSSHEAD.match(units[index].text)
+                and kinds[index + 1] == "heading"
+                and "para" in kinds[:index]
+                and index + 2 < len(units)
+                and kinds[index + 2] == "para"
+            ):
+                kinds[index] = kinds[index + 1] = "crosshead"
+                self.crossheads.update({index, index + 1})
 
     def _captions(self, run, units, kinds):
         """A picture page's captions: four or more short lines, each standing apart, after an

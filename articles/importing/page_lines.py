@@ -26,7 +26,11 @@ from .text import han_count, normalise_line
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
 HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
 PUBLISHED_ON = re.compile(r"^出版日期[：:]")
-AUTHOR_LABEL = re.compile(r"^作者\s*[：:]\s*(?P<credit>\S.*)$")
+# 作者: 本报记者张雷/摄, alone or closing a site's line of date and source
+# (2011-07-28 10:18:51  来源:  某某新闻网  作者: 见习记者 甲 摄).
+AUTHOR_LABEL = re.compile(
+    r"^(?:(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日).{0,40}?\s)?作者\s*[：:]\s*(?P<credit>\S.*)$"
+)
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
 

@@ -93,7 +93,8 @@ class PhotoReading:
                 if photo is None:
                     photo = ParsedPhoto(None, [], item.unit.line)
                     photos.append(photo)
-                photo.caption = item.text
+                # ▲ points at the photo; the caption is the words after it.
+                photo.caption = item.text.lstrip("▲△").lstrip()
                 photo.lines += numbers
                 item.photo = photo
                 used.add(id(photo))
