@@ -60,6 +60,8 @@ TERMINALS = (
     ("摄", PHOTO),
 )
 MARKERS = "●■□◆◇▲△▼★☆○◎•▪▫◉"
+# 摄影 记者 王 蓉, ■摄影 王 强: the photo credit's word printed before the names.
+LEADING_PHOTO = re.compile(r"^(?:摄影|摄)\s+(?=\S)")
 # A character lost in copying, printed after a bracketed credit: (杨季平)?
 STRAY_AFTER_BRACKET = re.compile(r"(?<=[）)])\s*[?？\ufffd]+$")
 
@@ -130,6 +132,9 @@ def parse_credit_phrase(text, *, strict_names=True):
     if both and both.start() > 0:
         # 文/摄, 文/图: everyone named wrote the text and took the photos.
         phrase, covers, terminal = phrase[: both.start()].rstrip(), BOTH, "文/摄"
+    leading = LEADING_PHOTO.match(phrase)
+    if leading and terminal is None:
+        phrase, covers, terminal = phrase[leading.end() :], PHOTO, "摄影"
     for word, kind in TERMINALS:
         if terminal is None and phrase.endswith(word) and len(phrase) > len(word):
             phrase = phrase[: -len(word)].rstrip()

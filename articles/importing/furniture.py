@@ -92,6 +92,9 @@ LABELLED = re.compile(
 PAGE_STAFF = re.compile(
     r"^[■●□◆]?\s*(?:本版)?(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|编辑|组版)\s*[：:\s]"
 )
+# A site's standing notice over every article: 某某日报社严正声明, 版权声明, 免责声明.
+STATEMENT = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:严正|版权|免责|郑重)声明$")
+STATEMENT_LINES = 8
 # 专栏: with nothing after it: an archive's empty field above an article.
 EMPTY_LABEL = re.compile(r"^(?:专栏|栏目|作者|来源|编辑|稿源)\s*[：:]$")
 IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
@@ -116,6 +119,8 @@ PAGE_HEADERS = (
     ),
     # A04:民生/影像
     re.compile(rf"^[A-Z]0*(?P<number>\d{{1,3}})\s*[：:]\s*{_NAME}$"),
+    # 版次:04  2023年12月25日
+    re.compile(r"^版次\s*[：:]\s*[A-Z]?0*(?P<number>\d{1,3})(?:\s+\d{4}\s*年.*)?$"),
     # 当前版:04版
     re.compile(r"^当前版\s*[：:]\s*[A-Z]?0*(?P<number>\d{1,3})\s*版$"),
     # 版面:07: 人物 (an e-paper reader's line, navigation after it)
@@ -245,6 +250,17 @@ def furniture_kind(line):
 def is_furniture(line):
     """Whether a line is navigation, a URL, a page label, a date line or other page furniture."""
     return furniture_kind(line) is not None
+
+
+def statement_end(lines, index):
+    """The last index of a site's standing notice starting at lines[index] (某某日报社严正声明,
+    版权声明, then its paragraphs down to the one about legal liability), or None."""
+    if not STATEMENT.match(lines[index]):
+        return None
+    for later in range(index + 1, min(index + STATEMENT_LINES, len(lines))):
+        if "法律责任" in lines[later]:
+            return later
+    return index
 
 
 def title_listed(line):

@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 
 from .bylines import MissingName, parse_credit_phrase
 from .datelines import split_dateline
-from .furniture import footer_at, furniture_kind, page_header, title_listed, without_borders
+from .furniture import (
+    footer_at,
+    furniture_kind,
+    page_header,
+    statement_end,
+    title_listed,
+    without_borders,
+)
 from .text import han_count, normalise_line
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
@@ -31,6 +38,7 @@ PUBLISHED_ON = re.compile(r"^出版日期[：:]")
 AUTHOR_LABEL = re.compile(
     r"^(?:(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日).{0,40}?\s)?作者\s*[：:]\s*(?P<credit>\S.*)$"
 )
+HEAD_LINES = 3  # lines of a headline group above its byline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
 
@@ -131,6 +139,11 @@ def _furniture(lines, edge_furniture, result):
             skipped.update(present[k : last + 1])
             k = last + 1
             continue
+        notice = statement_end(texts, k)
+        if notice is not None:
+            skipped.update(present[k : notice + 1])
+            k = notice + 1
+            continue
         title = title_listed(texts[k])
         if title:
             result.titles.add(title)
@@ -175,7 +188,25 @@ def _chrome(texts, present, kinds, skipped):
     # the headline (开栏的话 / 日期:10-21 / 版面:07: 人物 …).
     kept = [k for k in range(first_text) if present[k] not in skipped]
     last = kept[-1] if kept else None
-    return {present[k] for k in range(tops[-1]) if present[k] not in skipped and k != last}
+    # A headline group with its byline above a page header printed late (标题 / ——副题 /
+    # 本报记者 甲/文 乙/图 / 版次:04): the lines down to the byline are the article's head.
+    head = set()
+    credited = [k for k in kept if k < tops[-1] and _is_credit_line(texts[k])]
+    if credited:
+        head = {k for k in kept if k <= credited[-1] and k >= credited[-1] - HEAD_LINES}
+    return {
+        present[k]
+        for k in range(tops[-1])
+        if present[k] not in skipped and k != last and k not in head
+    }
+
+
+def _is_credit_line(line):
+    try:
+        phrase = parse_credit_phrase(line)
+    except MissingName:
+        return False
+    return bool(phrase and (phrase.has_role or phrase.terminal))
 
 
 def _units(raw_lines, lines, skipped):
