@@ -28,6 +28,7 @@ from .furniture import (
     title_listed,
     without_borders,
 )
+from .names import is_organisation
 from .text import han_count, normalise_line
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
@@ -38,6 +39,15 @@ PUBLISHED_ON = re.compile(r"^出版日期[：:]")
 AUTHOR_LABEL = re.compile(
     r"^(?:(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日).{0,40}?\s)?作者\s*[：:]\s*(?P<credit>\S.*)$"
 )
+RUN_TOGETHER = re.compile(
+    r"^(?P<title>[^\s，。：:,]\S{3,39}?)\s+(?P<meta>来源\s*[：:].{0,80}?\d{4}-\d{1,2}-\d{1,2})"
+    r"\s+(?P<rest>\S.{30,})$"
+)
+# 作者: 阙献荣 阙明 in a site's line of source, author, editor and date.
+SITE_AUTHOR = re.compile(
+    r"(?:^|\s)作者\s*[：:]\s*(?P<names>[^：:]+?)(?=\s+(?:编辑|责任编辑|来源|发布时间)\s*[：:]|\s*$)"
+)
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 HEAD_LINES = 3  # lines of a headline group above its byline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
@@ -95,16 +105,42 @@ class PageLines:
     name: str | None = None
     header_line: int | None = None
     titles: set = field(default_factory=set)
+    site_authors: list = field(default_factory=list)  # names in a site's 作者: field
 
 
 def read_lines(text, edge_furniture=frozenset()):
     """The units of one page's text and what its furniture says (header, titles)."""
-    raw_lines = text.split("\n")
+    raw_lines, origins = [], []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        for part in split_run_together(raw):
+            raw_lines.append(part)
+            origins.append(number)
     lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
-    result = PageLines(units=[])
+    result = PageLines(units=[], site_authors=_site_authors(lines))
     skipped = _furniture(lines, edge_furniture, result)
-    result.units = _units(raw_lines, lines, skipped)
+    result.units = _units(raw_lines, lines, skipped, origins)
     return result
+
+
+def split_run_together(raw):
+    """A site that ran its article into one line (标题 来源: 某某网 作者: 甲 编辑: 乙 2013-08-14
+    某某网讯 正文……): the title, the line of source and date, and the text, as three lines."""
+    match = RUN_TOGETHER.match(raw.strip())
+    if not match:
+        return [raw]
+    return [match.group("title"), match.group("meta"), match.group("rest")]
+
+
+def _site_authors(lines):
+    """The names a site's author field gives without roles (作者: 甲 乙), first field only."""
+    for line in lines:
+        match = SITE_AUTHOR.search(line)
+        if match:
+            names = re.split(r"[\s、，,]+", match.group("names").strip())
+            if all(PERSON_NAME.fullmatch(n) and not is_organisation(n) for n in names):
+                return names
+            return []
+    return []
 
 
 def credit_after_label(line):
@@ -209,12 +245,12 @@ def _is_credit_line(line):
     return bool(phrase and (phrase.has_role or phrase.terminal))
 
 
-def _units(raw_lines, lines, skipped):
+def _units(raw_lines, lines, skipped, origins):
     units = []
     blank = blank_seen = 0
     continues = False
     for index, (raw, line) in enumerate(zip(raw_lines, lines, strict=True)):
-        number = index + 1
+        number = origins[index]
         if not line:
             blank += 1
             continues = False

@@ -24,9 +24,11 @@ import datetime
 import re
 from collections import Counter
 
+from articles.roles import AUTHOR
+
 from .body import ArticleBuilder
 from .briefs import BriefItems, brief_headline
-from .bylines import MissingName, parse_credit_phrase
+from .bylines import Credit, MissingName, parse_credit_phrase
 from .credits_in_text import LEADING_BRACKETS, split_leading_credit, split_trailing_credit
 from .datelines import split_dateline
 from .furniture import JUMP
@@ -184,8 +186,19 @@ class PageParser(HeadlineGroups, BriefItems):
         if not heads:
             self.fail(units[0].line, "找不到标题：既没有“# ”标记，也没有可作标题的短行")
         page.articles = [ArticleBuilder(self, h).build() for h in heads]
+        self._site_authors(page, read.site_authors)
         page.warnings = self.warnings
         return page
+
+    def _site_authors(self, page, names):
+        """A site's author field (作者: 甲 乙) names the authors of its one article when the
+        text credits nobody; with credits in the text it only repeats them."""
+        if not names or len(page.articles) != 1:
+            return
+        article = page.articles[0]
+        if article.people or any(photo.people for photo in article.photos):
+            return
+        article.people = [Credit(name, AUTHOR) for name in names]
 
     def _untitled(self, units):
         """An article copied without its headline: one with a dateline or a credit is still an
