@@ -62,6 +62,14 @@ TERMINALS = (
 MARKERS = "●■□◆◇▲△▼★☆○◎•▪▫◉"
 # 摄影 记者 王 蓉, ■摄影 王 强: the photo credit's word printed before the names.
 LEADING_PHOTO = re.compile(r"^(?:摄影|摄)\s+(?=\S)")
+# A letter's signature: an address or unit, then the name (兴平市66号信箱杨晓勇).
+UNIT_AND_NAME = re.compile(
+    r"^(?P<unit>[\u4e00-\u9fff\d]{2,16}?(?:信箱|公司|工厂|厂|矿|局|段|车间|医院|学校|中学|小学|社区|"
+    r"村委会|街道))(?P<name>[\u4e00-\u9fff]{2,3})$"
+)
+NOT_GIVEN_NAMES = frozenset(
+    "师傅 大姐 大哥 阿姨 老师 同志 先生 女士 师 工 总 经理 主任 书记 厂长".split()
+)
 # A character lost in copying, printed after a bracketed credit: (杨季平)?
 STRAY_AFTER_BRACKET = re.compile(r"(?<=[）)])\s*[?？\ufffd]+$")
 
@@ -143,6 +151,8 @@ def parse_credit_phrase(text, *, strict_names=True):
     if not phrase:
         return None
     items = _tokenise(phrase)
+    if items is None and terminal is None and not bracketed:
+        return _unit_and_name(phrase)
     if not items:  # None, or only separators (■、)
         return None
     if len(items) == 1 and items[0][0] == "role":
@@ -180,6 +190,18 @@ def parse_credit_phrase(text, *, strict_names=True):
     if phrase:
         phrase.terminal = terminal
     return phrase
+
+
+def _unit_and_name(phrase):
+    """兴平市66号信箱杨晓勇: a reader's letter signed with an address or unit glued to the
+    name, on the letter's last line."""
+    match = UNIT_AND_NAME.match(phrase)
+    if not match or not is_surname_start(match.group("name")):
+        return None
+    if match.group("name")[1:] in NOT_GIVEN_NAMES:
+        return None  # 纺织厂李师傅: a title, not a name
+    credit = Credit(match.group("name"), DEFAULT_TEXT_ROLE, unit=match.group("unit"))
+    return CreditPhrase(text_credits=[credit])
 
 
 def _tokenise(phrase):
