@@ -34,6 +34,7 @@ from .page_lines import Unit
 from .photos import PhotoReading
 from .structure import ParsedArticle, ParsedPhoto
 from .text import (
+    EDITORS_NOTE,
     ends_paragraph,
     ends_sentence,
     han_count,
@@ -361,6 +362,9 @@ class ArticleBuilder(PhotoReading):
                             "两段按原样分开保留"
                         )
                         blocks.append(["paragraph", text])
+                    elif EDITORS_NOTE.match(before):
+                        # 编者按 on its own line opens the note: 编者按：五月的阳光……
+                        blocks[-1][1] = before.rstrip("：:") + "：" + text
                     else:
                         blocks[-1][1] = _join(before, text)
                     continue

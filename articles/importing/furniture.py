@@ -95,6 +95,8 @@ PAGE_STAFF = re.compile(
 # A site's standing notice over every article: 某某日报社严正声明, 版权声明, 免责声明.
 STATEMENT = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:严正|版权|免责|郑重)声明$")
 STATEMENT_LINES = 8
+# 杭州网  发布时间:2016-05-05 07:33: a site's name and when it put the article up.
+PUBLISHED_AT = re.compile(r"(?:发布时间|发布日期|更新时间)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}")
 # 专栏: with nothing after it: an archive's empty field above an article.
 EMPTY_LABEL = re.compile(r"^(?:专栏|栏目|作者|来源|编辑|稿源)\s*[：:]$")
 IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
@@ -233,6 +235,7 @@ def furniture_kind(line):
         or NAVIGATION_WITH_TITLE.match(line)
         or LABELLED.match(line)
         or EMPTY_LABEL.match(line)
+        or (PUBLISHED_AT.search(line) and len(line) <= 60 and "。" not in line)
         or IMAGE_FILE.match(line)
         or PAPER_NAME.match(line)
         or SOCIAL_ACCOUNT.match(line)

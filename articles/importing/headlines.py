@@ -30,7 +30,7 @@ from .labels import ColumnLabels
 from .names import is_organisation
 from .page_lines import Head, Unit
 from .photos import CAPTION_MARKER
-from .text import han_count, head
+from .text import EDITORS_NOTE, han_count, head
 
 DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
 GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
@@ -143,6 +143,11 @@ class HeadlineGroups(ColumnLabels):
                 # 宁波建行、市总工会和本报连续12年送爱心报卡: a list of names in a 副题 (、, no ，).
                 if self._heading_like(unit, lenient=True) and not re.search("[，,；;]", unit.text):
                     kinds[index] = "heading"
+        for index in range(1, len(units)):
+            # 编者按 under a headline opens the editor's note: the text, not a 副题.
+            if kinds[index] == "heading" and kinds[index - 1] == "heading":
+                if EDITORS_NOTE.match(units[index].text):
+                    kinds[index] = "para"
         self._dashed_crossheads(units, kinds)
         runs = []
         i = 0

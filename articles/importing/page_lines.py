@@ -18,6 +18,8 @@
 import re
 from dataclasses import dataclass, field
 
+from articles.roles import AUTHOR
+
 from .bylines import MissingName, parse_credit_phrase
 from .datelines import split_dateline
 from .furniture import (
@@ -132,14 +134,23 @@ def split_run_together(raw):
 
 
 def _site_authors(lines):
-    """The names a site's author field gives without roles (作者: 甲 乙), first field only."""
+    """The people a site's author field credits for the text (作者: 甲 乙, 作者:通讯员 甲 记者
+    乙), first field only: [(name, role)]; names printed without a role take 作者."""
     for line in lines:
         match = SITE_AUTHOR.search(line)
-        if match:
-            names = re.split(r"[\s、，,]+", match.group("names").strip())
-            if all(PERSON_NAME.fullmatch(n) and not is_organisation(n) for n in names):
-                return names
+        if not match:
+            continue
+        field_text = match.group("names").strip()
+        try:
+            phrase = parse_credit_phrase(field_text)
+        except MissingName:
             return []
+        if phrase and phrase.has_role:
+            return [(c.name, c.role) for c in phrase.text_credits if not c.organisation]
+        names = re.split(r"[\s、，,]+", field_text)
+        if all(PERSON_NAME.fullmatch(n) and not is_organisation(n) for n in names):
+            return [(name, AUTHOR) for name in names]
+        return []
     return []
 
 

@@ -24,8 +24,6 @@ import datetime
 import re
 from collections import Counter
 
-from articles.roles import AUTHOR
-
 from .body import ArticleBuilder
 from .briefs import BriefItems, brief_headline
 from .bylines import Credit, MissingName, parse_credit_phrase
@@ -198,7 +196,7 @@ class PageParser(HeadlineGroups, BriefItems):
         article = page.articles[0]
         if article.people or any(photo.people for photo in article.photos):
             return
-        article.people = [Credit(name, AUTHOR) for name in names]
+        article.people = [Credit(name, role) for name, role in names]
 
     def _untitled(self, units):
         """An article copied without its headline: one with a dateline or a credit is still an
