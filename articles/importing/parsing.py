@@ -45,6 +45,7 @@ from .text import (
     strip_closers,
 )
 
+TRAILING_BRACKETED = re.compile(r"[（(][^（）()]{2,30}[）)][?？]?$")
 QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》")
 
 HEADING_MAX = 40  # characters in a 主题, 引题 or column label on a plain page
@@ -198,6 +199,35 @@ class PageParser(HeadlineGroups, BriefItems):
             return
         article.people = [Credit(name, role) for name, role in names]
 
+    def _unmarked_briefs(self, units):
+        """Briefs whose markers were lost and that have no column label: two or more
+        paragraphs ending in a bracketed credit, each ending an item (…经验。(唐言))."""
+        ends = [
+            i
+            for i, unit in enumerate(units)
+            if TRAILING_BRACKETED.search(unit.text) and split_trailing_credit(unit.text)
+        ]
+        ends += [
+            i
+            for i, unit in enumerate(units)
+            if unit.text.startswith(("（", "(")) and self.byline(unit)
+        ]
+        ends = sorted(set(ends))
+        if len(ends) < 2 or ends[-1] < len(units) - 2:
+            return []
+        items, start = [], 0
+        for end in ends:
+            if end < start or not any(not self.byline(u) for u in units[start : end + 1]):
+                continue
+            head_unit = units[start]
+            group = self._brief(head_unit, None)
+            group.body = [self._unmarked(head_unit, group)] + units[start + 1 : end + 1]
+            items.append(group)
+            start = end + 1
+        if start < len(units) and items:
+            items[-1].body += units[start:]
+        return items if len(items) >= 2 else []
+
     def _untitled(self, units):
         """An article copied without its headline: one with a dateline or a credit is still an
         article; its first clause stands in for the headline, flagged. Text with neither is
@@ -209,6 +239,9 @@ class PageParser(HeadlineGroups, BriefItems):
         )
         if not paragraphs or not credited:
             return []
+        items = self._unmarked_briefs(units)
+        if items:
+            return items
         first = paragraphs[0]
         dateline = split_dateline(first.text)
         text = LEADING_BRACKETS.sub("", dateline.rest) if dateline else first.text
