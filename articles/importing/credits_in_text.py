@@ -6,6 +6,7 @@ import re
 from articles.roles import AUTHOR, ROLE_SPLIT
 
 from .bylines import Credit, CreditPhrase, MissingName, parse_credit_phrase
+from .names import is_surname_start
 from .text import SENTENCE_FINAL, strip_closers
 
 LEADING_BRACKETS = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
@@ -54,6 +55,8 @@ GLUED_TAIL_MAX = 30
 # …介绍了经验。(长河): two or three characters in brackets after the last sentence are the
 # writer's name even when the surname is a rare one; these words in brackets are not.
 BRACKETED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+# (图一), (之一), (续二), (上篇): a picture's number or a series' part, never a name.
+NOT_NAME_CHARACTERS = re.compile("[图版续完待节删摘编转载篇之一二三四五六七八九十]")
 NOT_NAMES = frozenset(
     "待续 续完 未完 完结 摘编 节选 有删节 删节 编者 作者 资料图 供图 摘要 全文 图文 "
     "下转 上接".split()
@@ -63,6 +66,8 @@ NOT_NAMES = frozenset(
 def _bracketed_name(text):
     text = text.strip()
     if not BRACKETED_NAME.match(text) or text in NOT_NAMES:
+        return None
+    if NOT_NAME_CHARACTERS.search(text) and not is_surname_start(text):
         return None
     return CreditPhrase(text_credits=[Credit(text, AUTHOR)])
 

@@ -781,6 +781,8 @@ def test_organisation_is_a_credit_not_a_person(text):
         ("介绍了经验。（长河）", ["长河"]),
         ("活动举行。（待续）", None),
         ("活动举行。（摘编）", None),
+        ("活动举行。（之一）", None),
+        ("活动举行。（图二）", None),
     ],
 )
 def test_two_characters_in_brackets_after_the_text_are_its_writer(text, names):
