@@ -9,13 +9,18 @@ dailies and provincial dailies, and page PDFs' text):
   `A04:民生/影像`, `第8686期:第01版 首版`, `第13740期:第03版 本期出版日期:2023-11-24`,
   `当前版:04版`, `第A13版:播 报 上一版3  4下一版` (a name spaced out, arrows lost as digits),
   `第AA02版:政事 要闻 | 上一版3 4下一版 |` (a table's borders), a name line over a number line
-  under `出版日期:`, and the edition line `《工人日报》（2022年08月25日 02版）`;
+  under `出版日期:`, `版次:04  2023年12月25日`, an archive's `第3版()`, a special page's long
+  name (`00008版:浙江日报创刊70周年特别报道·征文摘登`), and the edition line
+  `《工人日报》（2022年08月25日 02版）`;
 - running heads (`工人日报 2022年08月11日 星期一`), toolbars and navigation (上一版, 返回目录,
   收藏 打印 推荐, 放大 缩小 默认, 3上一篇 下一篇4, PDF 版, 阴影, 通版, 语音播报, 分享到 …);
 - title lists (`· 标题`, `• 标题` with `摘要:…`), which are also evidence of the headlines;
 - labelled lines (`出版日期:`, `发布日期:`, `本文字数:`, `期次:`, `稿源:`, `编辑:`, `【编辑:…】`,
-  `二审:`, `社址:` …), a date alone, an image's file name, copyright, licence and browser
-  notices, promotions, `新闻评论0`, `友情链接`, and lines of table borders alone (`|`, `||||`);
+  `二审:`, `社址:` …), empty fields (`专栏:`), `某某网  发布时间:2016-05-05 07:33`, a date alone,
+  an image's file name, copyright, licence and browser notices, promotions (`关注某某网微信`),
+  `新闻评论0`, `友情链接`, and lines of table borders alone (`|`, `||||`);
+- a site's standing notice over every article (`某某日报社严正声明` and its paragraphs down to
+  the one about legal liability);
 - the footer that repeats the paper, the page's name and number, the 主题, the date and an id,
   on one line or with the title over several (see `footer_at`).
 

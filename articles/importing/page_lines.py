@@ -3,7 +3,9 @@
 1. Each line is tidied (`normalise_line`), a table's borders (|) at its ends dropped, and a
    credit under a site's label (作者: 本报记者甲/摄) kept without the label. A line ending in two
    spaces (a Markdown hard break) continues on the next line: a headline, 副题 or banner
-   printed over two lines is one unit.
+   printed over two lines is one unit. A site's article run into one line (标题 来源: … 作者: …
+   日期 正文) is read as three lines, and a site's 作者: field is kept for a page whose text
+   credits nobody.
 2. The page number and name come from the first header line in any of the forms `furniture`
    knows, or from `出版日期:` followed by a name line and a number line, or from the footer.
 3. Furniture is dropped (see `furniture`), and so are lines printed at the top or bottom of most
