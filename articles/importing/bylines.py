@@ -28,7 +28,7 @@ from .names import (
 )
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
-ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒)$")
+ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)$")
 # 本报三元记者站: a paper's bureau, credited in the place of a role word.
 BUREAU = re.compile(r"^(?:本报)?[\u4e00-\u9fff]{0,6}记者站$")
 # 记 者 房 伟: a role word spaced out to the width of a longer one.
@@ -69,6 +69,9 @@ UNIT_AND_NAME = re.compile(
 )
 NOT_GIVEN_NAMES = frozenset(
     "师傅 大姐 大哥 阿姨 老师 同志 先生 女士 师 工 总 经理 主任 书记 厂长".split()
+)
+DISTRIBUTED = re.compile(
+    r"^(?P<organ>新华社|中新社|[\u4e00-\u9fff]{2,6}通讯社)发\s*(?:[（(](?P<inner>[^（）()]+)[）)]|(?P<rest>\S.*))?$"
 )
 # A character lost in copying, printed after a bracketed credit: (杨季平)?
 STRAY_AFTER_BRACKET = re.compile(r"(?<=[）)])\s*[?？\ufffd]+$")
@@ -128,6 +131,15 @@ def parse_credit_phrase(text, *, strict_names=True):
     """
     text = STRAY_AFTER_BRACKET.sub("", text.strip())
     text = SPACED_ROLE.sub(lambda match: match.group().replace(" ", ""), text)
+    distributed = DISTRIBUTED.match(text)
+    if distributed:
+        # 新华社发(尹召功 摄), 新华社发 汤德宏 摄: the agency sent the photo its photographer
+        # took; 新华社发 alone credits the agency.
+        inner = (distributed.group("inner") or distributed.group("rest") or "").strip()
+        if inner:
+            return parse_credit_phrase(inner, strict_names=strict_names)
+        organ = Credit(distributed.group("organ"), PHOTO_SUPPLIED, organisation=True)
+        return CreditPhrase(photo_credits=[organ], terminal=PHOTO_SUPPLIED)
     phrase = text.lstrip(MARKERS).strip()
     marked = phrase != text
     bracketed = len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)"

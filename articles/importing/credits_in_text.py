@@ -3,7 +3,7 @@ sentence), as the byline reference lists them."""
 
 import re
 
-from articles.roles import AUTHOR, ROLE_SPLIT
+from articles.roles import AUTHOR, PHOTO_SUPPLIED, ROLE_SPLIT
 
 from .bylines import Credit, CreditPhrase, MissingName, parse_credit_phrase
 from .names import is_surname_start
@@ -99,7 +99,9 @@ def split_trailing_credit(text):
         phrase = parse_credit_phrase(tail)
     except MissingName:
         return None
-    if not phrase or any(c.organisation for c in phrase.credits):
+    if not phrase:
         return None
+    if any(c.organisation for c in phrase.credits) and phrase.terminal != PHOTO_SUPPLIED:
+        return None  # …的温暖。某某公司: a company glued after the text is no credit
     glued = not phrase.has_role and not phrase.photo_credits
     return stripped[:end], phrase, glued

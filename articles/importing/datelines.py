@@ -11,7 +11,7 @@ from articles.roles import ROLE_PATTERN, ROLE_SPLIT
 # older pages print the whole dateline in 【】.
 DATELINE = re.compile(
     r"^【?(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网"
-    r"|通讯社|社|电视台|台|客户端|融媒体中心)))"
+    r"|通讯社|社|电视台|台|客户端|融媒体中心|晨刊|刊)))"
     r"(?P<place>[\u4e00-\u9fff]{2,8}?)?"
     r"(?P<date>(?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十]{1,3}日)?(?P<kind>讯|电|消息))(?P<close>】)?"
 )

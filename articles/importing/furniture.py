@@ -40,8 +40,10 @@ NAVIGATION_WORDS = frozenset(
     推荐 朗读 评论 更多功能 分享 分享到 分享到微信 PDF PDF下载 下载PDF 查看PDF PDF版 电子版 数字报
     报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
     我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版 新闻评论 友情链接
-    相关阅读 相关推荐 网站地图""".split()
+    相关阅读 相关推荐 网站地图 星期 新闻列表""".split()
 )
+# 返回经济网首页: a link back to the site's front page.
+RETURN_LINK = re.compile(r"^返回\S{0,8}(?:首页|主页)$")
 # Navigation that sites print anywhere, below an article as well as above it.
 ANYWHERE_WORDS = frozenset(
     """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号
@@ -102,8 +104,12 @@ STATEMENT = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:严正|版权|免责|郑重)�
 STATEMENT_LINES = 8
 # 杭州网  发布时间:2016-05-05 07:33: a site's name and when it put the article up.
 PUBLISHED_AT = re.compile(r"(?:发布时间|发布日期|更新时间)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}")
+# #(社会)(1)劳动节 劳动忙: a news agency's slug over each of a photo set's captions.
+AGENCY_SLUG = re.compile(r"^#\s*[（(][\u4e00-\u9fff]{1,6}[）)]")
 # 专栏: with nothing after it: an archive's empty field above an article.
 EMPTY_LABEL = re.compile(r"^(?:专栏|栏目|作者|来源|编辑|稿源)\s*[：:]$")
+# 主办:某某报社 … ICP备案:京ICP备…号 京公网安备…号: a site's footer, however long.
+SITE_REGISTRATION = re.compile(r"ICP备|公网安备|版权所有\s*©")
 IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
 HTML_REMNANT = re.compile(r"-->|<!--|/enpproperty|^</?\w+[^>]*>$")
 TITLE_LIST_ITEM = re.compile(r"^[·•]\s*(?P<title>\S.*)$")
@@ -138,8 +144,26 @@ PAGE_HEADERS = (
         r"[A-Z]?0*(?P<number>\d{1,3})\s*版\s*[）)]$"
     ),
 )
+# 第二版, 第十二版: an old site's page number in Chinese numerals.
+CHINESE_PAGE_NUMBER = re.compile(r"^第(?P<n>[一二三四五六七八九十]{1,3})版")
+TRAILING_TOOLBAR = re.compile(
+    r"(?:\s*(?:[|｜]|改变文字大小[：:]?|打印|关闭|放大|缩小|默认|收藏))+\s*$"
+)
+
+
+def chinese_number(text):
+    """二 → 2, 十二 → 12, 二十 → 20 (page numbers up to 99)."""
+    digits = "一二三四五六七八九"
+    if "十" not in text:
+        return digits.index(text) + 1 if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+
+
 # Arrows lost in copying leave digits around the words: 第A13版:播报 上一版3  4下一版.
-TRAILING_NAVIGATION = re.compile(r"(?:\s+\d*\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期)\d*)+$")
+TRAILING_NAVIGATION = re.compile(
+    r"(?:\s+\d*\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期|新闻列表|版面概览|版面导航|标题导航)\d*)+$"
+)
 # A table's cell borders left on a copied line: 第AA02版:政事 要闻 | 上一版3 4下一版 |.
 TABLE_BORDERS = re.compile(r"^[|｜\s]+|[|｜\s]+$")
 SPACED_NAME = re.compile(r"^(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]$")
@@ -159,6 +183,10 @@ TEMPLATE_FOOTER = re.compile(r"\.html?\s+\d+\s+(?P<title>.+?)\s*/\w*-->")
 def page_header(line):
     """(number, name) for a line that heads a page, or None."""
     line = TRAILING_NAVIGATION.sub("", without_borders(line).replace(" | ", " "))
+    # 浙江法制报 > 第二版:时政 改变文字大小: | 打印 | 关闭: the header after the site's trail.
+    if ">" in line:
+        line = TRAILING_TOOLBAR.sub("", line.rsplit(">", 1)[1].strip())
+    line = CHINESE_PAGE_NUMBER.sub(lambda m: f"第{chinese_number(m.group('n'))}版", line)
     for pattern in PAGE_HEADERS:
         match = pattern.match(line)
         if match:
@@ -197,7 +225,7 @@ def navigation_words(line):
             continue
         match = NAVIGATION_DIGITS.match(word)
         word = match.group("word") if match and word not in NAVIGATION_WORDS else word
-        if word not in NAVIGATION_WORDS:
+        if word not in NAVIGATION_WORDS and not RETURN_LINK.match(word):
             return None
         found.append(word)
     return found
@@ -240,6 +268,7 @@ def furniture_kind(line):
         or NAVIGATION_WITH_TITLE.match(line)
         or LABELLED.match(line)
         or EMPTY_LABEL.match(line)
+        or AGENCY_SLUG.match(line)
         or (PUBLISHED_AT.search(line) and len(line) <= 60 and "。" not in line)
         or IMAGE_FILE.match(line)
         or PAPER_NAME.match(line)
@@ -249,6 +278,7 @@ def furniture_kind(line):
         or WEEKDAY.match(line)
         or CONTACT.search(line)
         or (COPYRIGHT.search(line) and len(line) <= 80)
+        or (SITE_REGISTRATION.search(line) and "。" not in line)
         or (PROMOTION.search(line) and len(line) <= 80 and "。" not in line)
     ):
         return "any"

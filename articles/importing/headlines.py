@@ -32,6 +32,7 @@ from .page_lines import Head, Unit
 from .photos import CAPTION_MARKER
 from .text import EDITORS_NOTE, han_count, head
 
+KICKER_WITH_ELLIPSIS = 24
 DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
 GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
 SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
@@ -148,6 +149,18 @@ class HeadlineGroups(ColumnLabels):
             if kinds[index] == "heading" and kinds[index - 1] == "heading":
                 if EDITORS_NOTE.match(units[index].text):
                     kinds[index] = "para"
+        for index in range(len(units) - 2):
+            # 发礼包、送对联、包饺子…… over the headline and the dateline: a 引题.
+            text = units[index].text
+            if (
+                kinds[index] == "para"
+                and text.endswith("……")
+                and han_count(text) <= KICKER_WITH_ELLIPSIS
+                and "。" not in text
+                and kinds[index + 1] == "heading"
+                and kinds[index + 2] in ("dateline", "byline")
+            ):
+                kinds[index] = "heading"
         self._dashed_crossheads(units, kinds)
         runs = []
         i = 0
@@ -201,6 +214,14 @@ class HeadlineGroups(ColumnLabels):
                         f"页面末尾的“{head(units[run_[0]].text)}”下面没有正文，不属于任何稿件，未导入",
                     )
                     self.trailing.update(run_)
+            elif len(segment) == 1 and self._continues_article(segment[0], starts, units, kinds):
+                # 终于被“请”出来了 in an article bylined under its headline, with no byline or
+                # dateline of its own under it: the article's crosshead.
+                self.crossheads.add(segment[0][0])
+                self.warn(
+                    units[segment[0][0]].line,
+                    f"“{units[segment[0][0]].text}”按插题处理（其下没有电头或署名），请核对",
+                )
             elif len(segment) == 1 and not unlisted:
                 starts.append(segment[0])
                 self.warn(
@@ -237,6 +258,20 @@ class HeadlineGroups(ColumnLabels):
                 group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
             heads.append(group)
         return heads
+
+    @staticmethod
+    def _continues_article(run, starts, units, kinds):
+        """A lone short line inside an article whose headline has a byline or dateline under
+        it, while nothing under the line has one before the next headline."""
+        above = [start for start in starts if start[-1] < run[0]]
+        if not above:
+            return False
+        below_head = range(above[-1][-1] + 1, min(above[-1][-1] + 3, run[0]))
+        credited = any(kinds[i] in ("dateline", "byline") for i in below_head)
+        later = [start[0] for start in starts if start[0] > run[0]]
+        end = min(later) if later else len(units)
+        text_only = all(kinds[i] in ("para", "brief") for i in range(run[-1] + 1, end))
+        return credited and text_only and run[-1] + 1 < end
 
     def _ends_with_photo_credit(self, unit):
         found = split_trailing_credit(unit.text)
@@ -329,6 +364,9 @@ class HeadlineGroups(ColumnLabels):
             kicker, headline, subheadline = " ".join(texts[:-2]), texts[-2], texts[-1]
         elif len(run) == 3:
             kicker, headline, subheadline = texts
+        elif len(run) == 2 and texts[0].endswith("……") and not texts[1].startswith("——"):
+            # 发礼包、送对联、包饺子……: a line trailing off is a 引题, never a 主题.
+            kicker, headline = texts
         elif len(run) == 2 and is_organisation(texts[0]) and not texts[1].startswith("——"):
             # 西安市新城区工会 / 重视工人报刊发行工作: a name alone is the 引题 of the line below.
             kicker, headline = texts

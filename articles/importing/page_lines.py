@@ -52,6 +52,9 @@ SITE_AUTHOR = re.compile(
     r"(?:^|\s)作者\s*[：:]\s*(?P<names>[^：:]+?)(?=\s+(?:编辑|责任编辑|来源|发布时间)\s*[：:]|\s*$)"
 )
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+RELATED_BLOCK = re.compile(
+    r"^(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看)$"
+)
 HEAD_LINES = 3  # lines of a headline group above its byline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
@@ -188,6 +191,10 @@ def _furniture(lines, edge_furniture, result):
             skipped.update(present[k : last + 1])
             k = last + 1
             continue
+        if RELATED_BLOCK.match(texts[k]):
+            # 新闻推荐 and the teasers under it: the site's links to other articles.
+            skipped.update(present[k:])
+            break
         notice = statement_end(texts, k)
         if notice is not None:
             skipped.update(present[k : notice + 1])

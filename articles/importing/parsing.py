@@ -41,6 +41,7 @@ from .text import (
     PageError,
     decode_page,
     han_count,
+    head,
     normalise_line,
     strip_closers,
 )
@@ -215,10 +216,17 @@ class PageParser(HeadlineGroups, BriefItems):
         ends = sorted(set(ends))
         if len(ends) < 2 or ends[-1] < len(units) - 2:
             return []
-        items, start = [], 0
+        items, start, seen = [], 0, set()
         for end in ends:
             if end < start or not any(not self.byline(u) for u in units[start : end + 1]):
                 continue
+            printed = tuple(u.text for u in units[start : end + 1])
+            if printed in seen:
+                # A mobile page prints the item twice: the copy is not another item.
+                self.warn(units[start].line, f"“{head(units[start].text)}”重复出现，只导入一次")
+                start = end + 1
+                continue
+            seen.add(printed)
             head_unit = units[start]
             group = self._brief(head_unit, None)
             group.body = [self._unmarked(head_unit, group)] + units[start + 1 : end + 1]
