@@ -31,6 +31,8 @@ ROLE_WORDS = PRINTED_BEFORE_NAMES
 ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)$")
 # 本报三元记者站: a paper's bureau, credited in the place of a role word.
 BUREAU = re.compile(r"^(?:本报)?[\u4e00-\u9fff]{0,6}记者站$")
+# Photo role words printed before the names: 特约摄影 甲, 本报特约摄影 乙.
+SPECIAL_PHOTOGRAPHER = re.compile(r"^(?P<role>(?:本报)?特约摄影)")
 # 记 者 房 伟: a role word spaced out to the width of a longer one.
 SPACED_ROLE = re.compile("|".join(" ".join(role) for role in PRINTED_BEFORE_NAMES if len(role) > 1))
 # What a name printed before a slash did: 王瑞/文 (text), 闫宏伟/图, 吴潮宏/摄影/视频 (photos).
@@ -232,6 +234,13 @@ def _tokenise(phrase):
             items.append(("what", SLASH_AFTER[piece]))
             previous_separator = ""
             continue
+        special = SPECIAL_PHOTOGRAPHER.match(piece)
+        if special:
+            # 特约摄影袁松树: a photographer the paper commissions, a role word for photos.
+            items.append(("role", special.group("role"), True))
+            piece = piece[special.end() :]
+            if not piece:
+                continue
         if BUREAU.match(piece):
             items.append(("role", piece, False))
             previous_separator = ""

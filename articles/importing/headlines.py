@@ -137,8 +137,10 @@ class HeadlineGroups(ColumnLabels):
         kinds = [self._plain_kind(u) for u in units]
         for index, unit in enumerate(units):
             if kinds[index] == "para" and is_brief_start(unit.text):
-                # ▲昨天，…… 某某 摄: a photo's caption under its marker, not a brief.
-                if not self._ends_with_photo_credit(unit):
+                # ▲昨天，…… 某某 摄: a photo's caption under its marker, not a brief; so is
+                # one with the photo credit on the line under it.
+                credited_below = index + 1 < len(units) and self._is_photo_credit(units[index + 1])
+                if not self._ends_with_photo_credit(unit) and not credited_below:
                     kinds[index] = "brief"
             elif kinds[index] == "para" and index and kinds[index - 1] == "heading":
                 # 宁波建行、市总工会和本报连续12年送爱心报卡: a list of names in a 副题 (、, no ，).

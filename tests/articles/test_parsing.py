@@ -724,6 +724,7 @@ def test_dateline_printed_at_the_end_of_a_feature():
         ("■摄影 记者 王 伟", [], [("王伟", "记者")]),
         ("摄影 李强", [], [("李强", "摄影")]),
         ("湖州市12号信箱周明华", [("周明华", "作者")], []),
+        ("特约摄影沈立群", [], [("沈立群", "特约摄影")]),
     ],
 )
 def test_byline_forms(text, text_credits, photo_credits):
