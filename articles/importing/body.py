@@ -29,10 +29,12 @@ from .bylines import (
 from .credits_in_text import split_leading_credit, split_trailing_credit
 from .datelines import split_dateline
 from .furniture import END_MARK, JUMP, JUMP_AT_END
+from .gazetteer import PROVINCE
 from .page_lines import Unit
 from .photos import PhotoReading
 from .structure import ParsedArticle, ParsedPhoto
 from .text import (
+    EDITORS_NOTE,
     ends_paragraph,
     ends_sentence,
     han_count,
@@ -111,6 +113,11 @@ class ArticleBuilder(PhotoReading):
             body_texts=[text for _, text in article.blocks]
             + [p.caption for p in article.photos if p.caption],
         )
+        if not article.regions and article.dateline:
+            # 松阳新闻网讯 with 县总工会 in the text: a county's own paper or site names the
+            # place it reports, when the article names none (the province's paper does not).
+            found = self.page.gazetteer.find(dateline_place=article.dateline)
+            article.regions = [place for place in found if place.kind != PROVINCE]
         return article
 
     def _items(self, units):
@@ -355,6 +362,9 @@ class ArticleBuilder(PhotoReading):
                             "两段按原样分开保留"
                         )
                         blocks.append(["paragraph", text])
+                    elif EDITORS_NOTE.match(before):
+                        # 编者按 on its own line opens the note: 编者按：五月的阳光……
+                        blocks[-1][1] = before.rstrip("：:") + "：" + text
                     else:
                         blocks[-1][1] = _join(before, text)
                     continue

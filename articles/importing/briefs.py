@@ -10,6 +10,7 @@ flagged for the editor.
 
 import re
 
+from .datelines import split_dateline
 from .page_lines import Head, Unit
 from .text import han_count
 
@@ -32,6 +33,9 @@ def without_marker(text):
 def brief_headline(text):
     """(headline, text left, printed) for an item: its lead phrase, else its first clause."""
     text = without_marker(text)
+    dateline = split_dateline(text)
+    if dateline:  # 本报讯 第四届……: the stand-in comes from the text, not the dateline
+        text = dateline.rest.lstrip("（(").lstrip()
     lead = LEAD_PHRASE.match(text)
     # A lead phrase stands before the item's own sentences, not before its credit alone.
     if lead and not lead.group("rest").startswith(("（", "(")) and len(lead.group("rest")) > 8:

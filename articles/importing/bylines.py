@@ -28,9 +28,11 @@ from .names import (
 )
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
-ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒)$")
+ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)$")
 # 本报三元记者站: a paper's bureau, credited in the place of a role word.
 BUREAU = re.compile(r"^(?:本报)?[\u4e00-\u9fff]{0,6}记者站$")
+# Photo role words printed before the names: 特约摄影 甲, 本报特约摄影 乙.
+SPECIAL_PHOTOGRAPHER = re.compile(r"^(?P<role>(?:本报)?特约摄影)")
 # 记 者 房 伟: a role word spaced out to the width of a longer one.
 SPACED_ROLE = re.compile("|".join(" ".join(role) for role in PRINTED_BEFORE_NAMES if len(role) > 1))
 # What a name printed before a slash did: 王瑞/文 (text), 闫宏伟/图, 吴潮宏/摄影/视频 (photos).
@@ -60,6 +62,19 @@ TERMINALS = (
     ("摄", PHOTO),
 )
 MARKERS = "●■□◆◇▲△▼★☆○◎•▪▫◉"
+# 摄影 记者 王 蓉, ■摄影 王 强: the photo credit's word printed before the names.
+LEADING_PHOTO = re.compile(r"^(?:摄影|摄)\s+(?=\S)")
+# A letter's signature: an address or unit, then the name (兴平市66号信箱杨晓勇).
+UNIT_AND_NAME = re.compile(
+    r"^(?P<unit>[\u4e00-\u9fff\d]{2,16}?(?:信箱|公司|工厂|厂|矿|局|段|车间|医院|学校|中学|小学|社区|"
+    r"村委会|街道))(?P<name>[\u4e00-\u9fff]{2,3})$"
+)
+NOT_GIVEN_NAMES = frozenset(
+    "师傅 大姐 大哥 阿姨 老师 同志 先生 女士 师 工 总 经理 主任 书记 厂长".split()
+)
+DISTRIBUTED = re.compile(
+    r"^(?P<organ>新华社|中新社|[\u4e00-\u9fff]{2,6}通讯社)发\s*(?:[（(](?P<inner>[^（）()]+)[）)]|(?P<rest>\S.*))?$"
+)
 # A character lost in copying, printed after a bracketed credit: (杨季平)?
 STRAY_AFTER_BRACKET = re.compile(r"(?<=[）)])\s*[?？\ufffd]+$")
 
@@ -118,6 +133,15 @@ def parse_credit_phrase(text, *, strict_names=True):
     """
     text = STRAY_AFTER_BRACKET.sub("", text.strip())
     text = SPACED_ROLE.sub(lambda match: match.group().replace(" ", ""), text)
+    distributed = DISTRIBUTED.match(text)
+    if distributed:
+        # 新华社发(尹召功 摄), 新华社发 汤德宏 摄: the agency sent the photo its photographer
+        # took; 新华社发 alone credits the agency.
+        inner = (distributed.group("inner") or distributed.group("rest") or "").strip()
+        if inner:
+            return parse_credit_phrase(inner, strict_names=strict_names)
+        organ = Credit(distributed.group("organ"), PHOTO_SUPPLIED, organisation=True)
+        return CreditPhrase(photo_credits=[organ], terminal=PHOTO_SUPPLIED)
     phrase = text.lstrip(MARKERS).strip()
     marked = phrase != text
     bracketed = len(phrase) >= 2 and phrase[0] in "（(" and phrase[-1] in "）)"
@@ -130,6 +154,9 @@ def parse_credit_phrase(text, *, strict_names=True):
     if both and both.start() > 0:
         # 文/摄, 文/图: everyone named wrote the text and took the photos.
         phrase, covers, terminal = phrase[: both.start()].rstrip(), BOTH, "文/摄"
+    leading = LEADING_PHOTO.match(phrase)
+    if leading and terminal is None:
+        phrase, covers, terminal = phrase[leading.end() :], PHOTO, "摄影"
     for word, kind in TERMINALS:
         if terminal is None and phrase.endswith(word) and len(phrase) > len(word):
             phrase = phrase[: -len(word)].rstrip()
@@ -138,6 +165,8 @@ def parse_credit_phrase(text, *, strict_names=True):
     if not phrase:
         return None
     items = _tokenise(phrase)
+    if items is None and terminal is None and not bracketed:
+        return _unit_and_name(phrase)
     if not items:  # None, or only separators (■、)
         return None
     if len(items) == 1 and items[0][0] == "role":
@@ -177,6 +206,18 @@ def parse_credit_phrase(text, *, strict_names=True):
     return phrase
 
 
+def _unit_and_name(phrase):
+    """兴平市66号信箱杨晓勇: a reader's letter signed with an address or unit glued to the
+    name, on the letter's last line."""
+    match = UNIT_AND_NAME.match(phrase)
+    if not match or not is_surname_start(match.group("name")):
+        return None
+    if match.group("name")[1:] in NOT_GIVEN_NAMES:
+        return None  # 纺织厂李师傅: a title, not a name
+    credit = Credit(match.group("name"), DEFAULT_TEXT_ROLE, unit=match.group("unit"))
+    return CreditPhrase(text_credits=[credit])
+
+
 def _tokenise(phrase):
     """Role words, names and organisations of a byline, in order; None if something else."""
     items = []
@@ -193,6 +234,13 @@ def _tokenise(phrase):
             items.append(("what", SLASH_AFTER[piece]))
             previous_separator = ""
             continue
+        special = SPECIAL_PHOTOGRAPHER.match(piece)
+        if special:
+            # 特约摄影袁松树: a photographer the paper commissions, a role word for photos.
+            items.append(("role", special.group("role"), True))
+            piece = piece[special.end() :]
+            if not piece:
+                continue
         if BUREAU.match(piece):
             items.append(("role", piece, False))
             previous_separator = ""

@@ -3,9 +3,10 @@ sentence), as the byline reference lists them."""
 
 import re
 
-from articles.roles import ROLE_SPLIT
+from articles.roles import AUTHOR, PHOTO_SUPPLIED, ROLE_SPLIT
 
-from .bylines import MissingName, parse_credit_phrase
+from .bylines import Credit, CreditPhrase, MissingName, parse_credit_phrase
+from .names import is_surname_start
 from .text import SENTENCE_FINAL, strip_closers
 
 LEADING_BRACKETS = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
@@ -48,8 +49,27 @@ def split_leading_credit(text, *, after_dateline):
     return None
 
 
-TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,60})[）)]$")
+# A character the site lost after the bracket shows as ?: (张衍 桂子)?
+TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,60})[）)][?？]?$")
 GLUED_TAIL_MAX = 30
+# …介绍了经验。(长河): two or three characters in brackets after the last sentence are the
+# writer's name even when the surname is a rare one; these words in brackets are not.
+BRACKETED_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+# (图一), (之一), (续二), (上篇): a picture's number or a series' part, never a name.
+NOT_NAME_CHARACTERS = re.compile("[图版续完待节删摘编转载篇之一二三四五六七八九十]")
+NOT_NAMES = frozenset(
+    "待续 续完 未完 完结 摘编 节选 有删节 删节 编者 作者 资料图 供图 摘要 全文 图文 "
+    "下转 上接".split()
+)
+
+
+def _bracketed_name(text):
+    text = text.strip()
+    if not BRACKETED_NAME.match(text) or text in NOT_NAMES:
+        return None
+    if NOT_NAME_CHARACTERS.search(text) and not is_surname_start(text):
+        return None
+    return CreditPhrase(text_credits=[Credit(text, AUTHOR)])
 
 
 def split_trailing_credit(text):
@@ -62,7 +82,7 @@ def split_trailing_credit(text):
     if match:
         before = text[: match.start()].rstrip()
         if not before or strip_closers(before)[-1:] in SENTENCE_FINAL:
-            phrase = parse_credit_phrase(match.group(0))
+            phrase = parse_credit_phrase(match.group(0)) or _bracketed_name(match.group("credit"))
             if phrase:
                 return before, phrase, False
     stripped = text.rstrip()
@@ -79,7 +99,9 @@ def split_trailing_credit(text):
         phrase = parse_credit_phrase(tail)
     except MissingName:
         return None
-    if not phrase or any(c.organisation for c in phrase.credits):
+    if not phrase:
         return None
+    if any(c.organisation for c in phrase.credits) and phrase.terminal != PHOTO_SUPPLIED:
+        return None  # …的温暖。某某公司: a company glued after the text is no credit
     glued = not phrase.has_role and not phrase.photo_credits
     return stripped[:end], phrase, glued

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from articles.roles import ROLE_PATTERN, ROLE_SPLIT
 
+# The date may be a day alone (本报合肥18日电) or in Chinese numerals (新华社重庆十四日电), and
+# older pages print the whole dateline in 【】.
 DATELINE = re.compile(
-    r"^(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网"
-    r"|通讯社|社|电视台|台|客户端|融媒体中心)))"
-    r"(?P<place>[\u4e00-\u9fff]{2,8}?)?(?P<date>\d{1,2}月\d{1,2}日)?(?P<kind>讯|电|消息))"
+    r"^【?(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网"
+    r"|通讯社|社|电视台|台|客户端|融媒体中心|晨刊|刊)))"
+    r"(?P<place>[\u4e00-\u9fff]{2,8}?)?"
+    r"(?P<date>(?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十]{1,3}日)?(?P<kind>讯|电|消息))(?P<close>】)?"
 )
 NOT_A_PLACE = re.compile(ROLE_PATTERN + "|报道|从|获悉|了解|发现|采访")
 PROVINCES = (
@@ -48,7 +51,7 @@ def split_dateline(paragraph):
     rest = paragraph[match.end() :]
     # 本报讯近日… is a dateline; 本报记者发现电… is not: after a place or a date comes a gap, a
     # bracket or a role word.
-    if (place or match.group("date")) and rest:
+    if (place or match.group("date")) and rest and not match.group("close"):
         if rest[0] not in " （(：:" and not ROLE_SPLIT.match(rest):
             return None
     return Dateline(match.group("dateline"), place, rest.lstrip(" ：:"))

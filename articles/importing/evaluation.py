@@ -21,6 +21,8 @@ from .text import normalise_line
 
 HEADLINE_FIELDS = ("kicker", "headline", "subheadline")
 FIELDS = (*HEADLINE_FIELDS, "headline_parts", "people", "regions", "dateline", "section")
+# Organisations credited (a brief by 某县总工会) pair articles up; they are not scored.
+CREDITED_ORGANISATIONS = "credited_organisations"
 # Two articles are the same story when their facts overlap at least this much.
 ALIGNMENT_FLOOR = 0.3
 
@@ -91,6 +93,7 @@ def expected_facts(article):
             facts[name].add(value)
             facts["headline_parts"].add((name, value))
     facts["people"] = {(name, role, kind) for name, role, kind in article.get("people", [])}
+    facts[CREDITED_ORGANISATIONS] = set(article.get("organisations", []))
     facts["regions"] = set(article.get("regions", []))
     for name in ("dateline", "section"):
         value = _text(article.get(name))
@@ -110,6 +113,8 @@ def parsed_facts(article, *, counts_headline=True):
                 facts["headline_parts"].add((name, value))
     facts["people"] = {(c.name, c.role, "text") for c in article.people}
     facts["people"] |= {(c.name, c.role, "photo") for p in article.photos for c in p.people}
+    facts[CREDITED_ORGANISATIONS] = {c.name for c in article.organisations}
+    facts[CREDITED_ORGANISATIONS] |= {c.name for p in article.photos for c in p.organisations}
     facts["regions"] = {place.code for place in article.regions}
     for name in ("dateline", "section"):
         value = getattr(article, name)
@@ -123,8 +128,8 @@ def _similarity(expected, given):
     if expected["headline"] and expected["headline"] == given["headline"]:
         return 1.0
     parts = []
-    for name in ("headline", "people"):
-        a, b = expected[name], given[name]
+    for name in ("headline", "people", CREDITED_ORGANISATIONS):
+        a, b = expected.get(name, set()), given.get(name, set())
         if a or b:
             parts.append(len(a & b) / len(a | b))
     if expected["headline"] and given["headline"]:

@@ -9,13 +9,18 @@ dailies and provincial dailies, and page PDFs' text):
   `A04:民生/影像`, `第8686期:第01版 首版`, `第13740期:第03版 本期出版日期:2023-11-24`,
   `当前版:04版`, `第A13版:播 报 上一版3  4下一版` (a name spaced out, arrows lost as digits),
   `第AA02版:政事 要闻 | 上一版3 4下一版 |` (a table's borders), a name line over a number line
-  under `出版日期:`, and the edition line `《工人日报》（2022年08月25日 02版）`;
+  under `出版日期:`, `版次:04  2023年12月25日`, an archive's `第3版()`, a special page's long
+  name (`00008版:浙江日报创刊70周年特别报道·征文摘登`), and the edition line
+  `《工人日报》（2022年08月25日 02版）`;
 - running heads (`工人日报 2022年08月11日 星期一`), toolbars and navigation (上一版, 返回目录,
   收藏 打印 推荐, 放大 缩小 默认, 3上一篇 下一篇4, PDF 版, 阴影, 通版, 语音播报, 分享到 …);
 - title lists (`· 标题`, `• 标题` with `摘要:…`), which are also evidence of the headlines;
 - labelled lines (`出版日期:`, `发布日期:`, `本文字数:`, `期次:`, `稿源:`, `编辑:`, `【编辑:…】`,
-  `二审:`, `社址:` …), a date alone, an image's file name, copyright, licence and browser
-  notices, promotions, `新闻评论0`, `友情链接`, and lines of table borders alone (`|`, `||||`);
+  `二审:`, `社址:` …), empty fields (`专栏:`), `某某网  发布时间:2016-05-05 07:33`, a date alone,
+  an image's file name, copyright, licence and browser notices, promotions (`关注某某网微信`),
+  `新闻评论0`, `友情链接`, and lines of table borders alone (`|`, `||||`);
+- a site's standing notice over every article (`某某日报社严正声明` and its paragraphs down to
+  the one about legal liability);
 - the footer that repeats the paper, the page's name and number, the 主题, the date and an id,
   on one line or with the title over several (see `footer_at`).
 
@@ -35,8 +40,10 @@ NAVIGATION_WORDS = frozenset(
     推荐 朗读 评论 更多功能 分享 分享到 分享到微信 PDF PDF下载 下载PDF 查看PDF PDF版 电子版 数字报
     报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
     我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版 新闻评论 友情链接
-    相关阅读 相关推荐 网站地图""".split()
+    相关阅读 相关推荐 网站地图 星期 新闻列表""".split()
 )
+# 返回经济网首页: a link back to the site's front page.
+RETURN_LINK = re.compile(r"^返回\S{0,8}(?:首页|主页)$")
 # Navigation that sites print anywhere, below an article as well as above it.
 ANYWHERE_WORDS = frozenset(
     """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号
@@ -81,6 +88,7 @@ COPYRIGHT = re.compile(
 )
 PROMOTION = re.compile(
     r"公众号|扫一扫|扫码|扫描二维码|二维码.{0,4}$|欢迎您?(?:阅览|访问|光临)|随时阅读"
+    r"|关注.{1,12}(?:微信|微博|抖音|客户端)$"
 )
 LABELLED = re.compile(
     r"^[（(【]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
@@ -91,6 +99,17 @@ LABELLED = re.compile(
 PAGE_STAFF = re.compile(
     r"^[■●□◆]?\s*(?:本版)?(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|编辑|组版)\s*[：:\s]"
 )
+# A site's standing notice over every article: 某某日报社严正声明, 版权声明, 免责声明.
+STATEMENT = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:严正|版权|免责|郑重)声明$")
+STATEMENT_LINES = 8
+# 杭州网  发布时间:2016-05-05 07:33: a site's name and when it put the article up.
+PUBLISHED_AT = re.compile(r"(?:发布时间|发布日期|更新时间)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}")
+# #(社会)(1)劳动节 劳动忙: a news agency's slug over each of a photo set's captions.
+AGENCY_SLUG = re.compile(r"^#\s*[（(][\u4e00-\u9fff]{1,6}[）)]")
+# 专栏: with nothing after it: an archive's empty field above an article.
+EMPTY_LABEL = re.compile(r"^(?:专栏|栏目|作者|来源|编辑|稿源)\s*[：:]$")
+# 主办:某某报社 … ICP备案:京ICP备…号 京公网安备…号: a site's footer, however long.
+SITE_REGISTRATION = re.compile(r"ICP备|公网安备|版权所有\s*©")
 IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
 HTML_REMNANT = re.compile(r"-->|<!--|/enpproperty|^</?\w+[^>]*>$")
 TITLE_LIST_ITEM = re.compile(r"^[·•]\s*(?P<title>\S.*)$")
@@ -102,8 +121,9 @@ JUMP = re.compile(r"^[（(]\s*(?:下转|上接|转)\s*第?\s*[\d一二三四五�
 END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")
 JUMP_AT_END = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]$")
 
-# Page headers. The name may hold · or / (职业·教育, 民生/影像).
-_NAME = r"(?P<name>[^\s，。：:\d][^\s，。：:]{0,11}(?: [^\s，。：:\d][^\s，。：:]{0,11})?)"
+# Page headers. The name may hold · or / (职业·教育, 民生/影像), and a special page's name runs
+# long (浙江日报创刊70周年特别报道·征文摘登).
+_NAME = r"(?P<name>[^\s，。：:\d][^\s，。：:]{0,23}(?: [^\s，。：:\d][^\s，。：:]{0,11})?)"
 PAGE_HEADERS = (
     # 00003版:综合, 第02版 工会, 第A2版:要闻, 第A0005版:…, 第8686期:第01版 首版 (a date may follow)
     re.compile(
@@ -112,6 +132,8 @@ PAGE_HEADERS = (
     ),
     # A04:民生/影像
     re.compile(rf"^[A-Z]0*(?P<number>\d{{1,3}})\s*[：:]\s*{_NAME}$"),
+    # 版次:04  2023年12月25日
+    re.compile(r"^版次\s*[：:]\s*[A-Z]?0*(?P<number>\d{1,3})(?:\s+\d{4}\s*年.*)?$"),
     # 当前版:04版
     re.compile(r"^当前版\s*[：:]\s*[A-Z]?0*(?P<number>\d{1,3})\s*版$"),
     # 版面:07: 人物 (an e-paper reader's line, navigation after it)
@@ -122,15 +144,33 @@ PAGE_HEADERS = (
         r"[A-Z]?0*(?P<number>\d{1,3})\s*版\s*[）)]$"
     ),
 )
+# 第二版, 第十二版: an old site's page number in Chinese numerals.
+CHINESE_PAGE_NUMBER = re.compile(r"^第(?P<n>[一二三四五六七八九十]{1,3})版")
+TRAILING_TOOLBAR = re.compile(
+    r"(?:\s*(?:[|｜]|改变文字大小[：:]?|打印|关闭|放大|缩小|默认|收藏))+\s*$"
+)
+
+
+def chinese_number(text):
+    """二 → 2, 十二 → 12, 二十 → 20 (page numbers up to 99)."""
+    digits = "一二三四五六七八九"
+    if "十" not in text:
+        return digits.index(text) + 1 if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+
+
 # Arrows lost in copying leave digits around the words: 第A13版:播报 上一版3  4下一版.
-TRAILING_NAVIGATION = re.compile(r"(?:\s+\d*\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期)\d*)+$")
+TRAILING_NAVIGATION = re.compile(
+    r"(?:\s+\d*\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期|新闻列表|版面概览|版面导航|标题导航)\d*)+$"
+)
 # A table's cell borders left on a copied line: 第AA02版:政事 要闻 | 上一版3 4下一版 |.
 TABLE_BORDERS = re.compile(r"^[|｜\s]+|[|｜\s]+$")
 SPACED_NAME = re.compile(r"^(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]$")
 # The footer that repeats the title:
 # 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四
 FOOTER = re.compile(
-    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|刊))\s+(?P<page>\S{1,12})\s+0*(?P<number>\d{1,3})\s+"
+    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|刊))\s+(?P<page>\S{1,24})\s+0*(?P<number>\d{1,3})\s+"
     r"(?P<rest>.+)$"
 )
 FOOTER_NUMBER = re.compile(r"\s0\d{4}\s")  # the page number in five digits: 00002
@@ -143,10 +183,16 @@ TEMPLATE_FOOTER = re.compile(r"\.html?\s+\d+\s+(?P<title>.+?)\s*/\w*-->")
 def page_header(line):
     """(number, name) for a line that heads a page, or None."""
     line = TRAILING_NAVIGATION.sub("", without_borders(line).replace(" | ", " "))
+    # 浙江法制报 > 第二版:时政 改变文字大小: | 打印 | 关闭: the header after the site's trail.
+    if ">" in line:
+        line = TRAILING_TOOLBAR.sub("", line.rsplit(">", 1)[1].strip())
+    line = CHINESE_PAGE_NUMBER.sub(lambda m: f"第{chinese_number(m.group('n'))}版", line)
     for pattern in PAGE_HEADERS:
         match = pattern.match(line)
         if match:
             name = match.groupdict().get("name")
+            if name and not name.strip("（）()"):
+                name = None  # 第3版(): an archive's empty slot for the page's name
             if name and SPACED_NAME.match(name):
                 name = name.replace(" ", "")  # 播 报: a name spaced out to fill its box
             return int(match.group("number")), name
@@ -179,7 +225,7 @@ def navigation_words(line):
             continue
         match = NAVIGATION_DIGITS.match(word)
         word = match.group("word") if match and word not in NAVIGATION_WORDS else word
-        if word not in NAVIGATION_WORDS:
+        if word not in NAVIGATION_WORDS and not RETURN_LINK.match(word):
             return None
         found.append(word)
     return found
@@ -221,6 +267,9 @@ def furniture_kind(line):
         or PAGE_STAFF.match(line)
         or NAVIGATION_WITH_TITLE.match(line)
         or LABELLED.match(line)
+        or EMPTY_LABEL.match(line)
+        or AGENCY_SLUG.match(line)
+        or (PUBLISHED_AT.search(line) and len(line) <= 60 and "。" not in line)
         or IMAGE_FILE.match(line)
         or PAPER_NAME.match(line)
         or SOCIAL_ACCOUNT.match(line)
@@ -229,6 +278,7 @@ def furniture_kind(line):
         or WEEKDAY.match(line)
         or CONTACT.search(line)
         or (COPYRIGHT.search(line) and len(line) <= 80)
+        or (SITE_REGISTRATION.search(line) and "。" not in line)
         or (PROMOTION.search(line) and len(line) <= 80 and "。" not in line)
     ):
         return "any"
@@ -238,6 +288,17 @@ def furniture_kind(line):
 def is_furniture(line):
     """Whether a line is navigation, a URL, a page label, a date line or other page furniture."""
     return furniture_kind(line) is not None
+
+
+def statement_end(lines, index):
+    """The last index of a site's standing notice starting at lines[index] (某某日报社严正声明,
+    版权声明, then its paragraphs down to the one about legal liability), or None."""
+    if not STATEMENT.match(lines[index]):
+        return None
+    for later in range(index + 1, min(index + STATEMENT_LINES, len(lines))):
+        if "法律责任" in lines[later]:
+            return later
+    return index
 
 
 def title_listed(line):

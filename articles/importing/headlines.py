@@ -24,13 +24,16 @@ listed as a title, or is a —— 副题. Column labels: see `labels`; briefs: s
 import re
 
 from .briefs import is_brief_start
+from .credits_in_text import split_trailing_credit
 from .datelines import split_dateline
 from .labels import ColumnLabels
 from .names import is_organisation
 from .page_lines import Head, Unit
 from .photos import CAPTION_MARKER
-from .text import han_count, head
+from .text import EDITORS_NOTE, han_count, head
 
+KICKER_WITH_ELLIPSIS = 24
+DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
 GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
 SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
 CAPTION_RUN = 4  # this many short lines apart after an article's text are a picture page's captions
@@ -134,11 +137,33 @@ class HeadlineGroups(ColumnLabels):
         kinds = [self._plain_kind(u) for u in units]
         for index, unit in enumerate(units):
             if kinds[index] == "para" and is_brief_start(unit.text):
-                kinds[index] = "brief"
+                # ▲昨天，…… 某某 摄: a photo's caption under its marker, not a brief; so is
+                # one with the photo credit on the line under it.
+                credited_below = index + 1 < len(units) and self._is_photo_credit(units[index + 1])
+                if not self._ends_with_photo_credit(unit) and not credited_below:
+                    kinds[index] = "brief"
             elif kinds[index] == "para" and index and kinds[index - 1] == "heading":
                 # 宁波建行、市总工会和本报连续12年送爱心报卡: a list of names in a 副题 (、, no ，).
                 if self._heading_like(unit, lenient=True) and not re.search("[，,；;]", unit.text):
                     kinds[index] = "heading"
+        for index in range(1, len(units)):
+            # 编者按 under a headline opens the editor's note: the text, not a 副题.
+            if kinds[index] == "heading" and kinds[index - 1] == "heading":
+                if EDITORS_NOTE.match(units[index].text):
+                    kinds[index] = "para"
+        for index in range(len(units) - 2):
+            # 发礼包、送对联、包饺子…… over the headline and the dateline: a 引题.
+            text = units[index].text
+            if (
+                kinds[index] == "para"
+                and text.endswith("……")
+                and han_count(text) <= KICKER_WITH_ELLIPSIS
+                and "。" not in text
+                and kinds[index + 1] == "heading"
+                and kinds[index + 2] in ("dateline", "byline")
+            ):
+                kinds[index] = "heading"
+        self._dashed_crossheads(units, kinds)
         runs = []
         i = 0
         while i < len(units):
@@ -191,6 +216,14 @@ class HeadlineGroups(ColumnLabels):
                         f"页面末尾的“{head(units[run_[0]].text)}”下面没有正文，不属于任何稿件，未导入",
                     )
                     self.trailing.update(run_)
+            elif len(segment) == 1 and self._continues_article(segment[0], starts, units, kinds):
+                # 终于被“请”出来了 in an article bylined under its headline, with no byline or
+                # dateline of its own under it: the article's crosshead.
+                self.crossheads.add(segment[0][0])
+                self.warn(
+                    units[segment[0][0]].line,
+                    f"“{units[segment[0][0]].text}”按插题处理（其下没有电头或署名），请核对",
+                )
             elif len(segment) == 1 and not unlisted:
                 starts.append(segment[0])
                 self.warn(
@@ -227,6 +260,39 @@ class HeadlineGroups(ColumnLabels):
                 group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
             heads.append(group)
         return heads
+
+    @staticmethod
+    def _continues_article(run, starts, units, kinds):
+        """A lone short line inside an article whose headline has a byline or dateline under
+        it, while nothing under the line has one before the next headline."""
+        above = [start for start in starts if start[-1] < run[0]]
+        if not above:
+            return False
+        below_head = range(above[-1][-1] + 1, min(above[-1][-1] + 3, run[0]))
+        credited = any(kinds[i] in ("dateline", "byline") for i in below_head)
+        later = [start[0] for start in starts if start[0] > run[0]]
+        end = min(later) if later else len(units)
+        text_only = all(kinds[i] in ("para", "brief") for i in range(run[-1] + 1, end))
+        return credited and text_only and run[-1] + 1 < end
+
+    def _ends_with_photo_credit(self, unit):
+        found = split_trailing_credit(unit.text)
+        return bool(found and found[1].photo_credits)
+
+    def _dashed_crossheads(self, units, kinds):
+        """人是故乡亲—— over 在外游子重访乡邻 inside an article's text: a crosshead printed over
+        two lines, its first line ending in a dash; not a new article."""
+        for index in range(1, len(units) - 1):
+            if (
+                kinds[index] == "para"
+                and DASHED_CROSSHEAD.match(units[index].text)
+                and kinds[index + 1] == "heading"
+                and "para" in kinds[:index]
+                and index + 2 < len(units)
+                and kinds[index + 2] == "para"
+            ):
+                kinds[index] = kinds[index + 1] = "crosshead"
+                self.crossheads.update({index, index + 1})
 
     def _captions(self, run, units, kinds):
         """A picture page's captions: four or more short lines, each standing apart, after an
@@ -300,6 +366,9 @@ class HeadlineGroups(ColumnLabels):
             kicker, headline, subheadline = " ".join(texts[:-2]), texts[-2], texts[-1]
         elif len(run) == 3:
             kicker, headline, subheadline = texts
+        elif len(run) == 2 and texts[0].endswith("……") and not texts[1].startswith("——"):
+            # 发礼包、送对联、包饺子……: a line trailing off is a 引题, never a 主题.
+            kicker, headline = texts
         elif len(run) == 2 and is_organisation(texts[0]) and not texts[1].startswith("——"):
             # 西安市新城区工会 / 重视工人报刊发行工作: a name alone is the 引题 of the line below.
             kicker, headline = texts

@@ -3,7 +3,9 @@
 1. Each line is tidied (`normalise_line`), a table's borders (|) at its ends dropped, and a
    credit under a site's label (作者: 本报记者甲/摄) kept without the label. A line ending in two
    spaces (a Markdown hard break) continues on the next line: a headline, 副题 or banner
-   printed over two lines is one unit.
+   printed over two lines is one unit. A site's article run into one line (标题 来源: … 作者: …
+   日期 正文) is read as three lines, and a site's 作者: field is kept for a page whose text
+   credits nobody.
 2. The page number and name come from the first header line in any of the forms `furniture`
    knows, or from `出版日期:` followed by a name line and a number line, or from the footer.
 3. Furniture is dropped (see `furniture`), and so are lines printed at the top or bottom of most
@@ -18,15 +20,42 @@
 import re
 from dataclasses import dataclass, field
 
+from articles.roles import AUTHOR
+
 from .bylines import MissingName, parse_credit_phrase
 from .datelines import split_dateline
-from .furniture import footer_at, furniture_kind, page_header, title_listed, without_borders
+from .furniture import (
+    footer_at,
+    furniture_kind,
+    page_header,
+    statement_end,
+    title_listed,
+    without_borders,
+)
+from .names import is_organisation
 from .text import han_count, normalise_line
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
 HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
 PUBLISHED_ON = re.compile(r"^出版日期[：:]")
-AUTHOR_LABEL = re.compile(r"^作者\s*[：:]\s*(?P<credit>\S.*)$")
+# 作者: 本报记者张雷/摄, alone or closing a site's line of date and source
+# (2011-07-28 10:18:51  来源:  某某新闻网  作者: 见习记者 甲 摄).
+AUTHOR_LABEL = re.compile(
+    r"^(?:(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日).{0,40}?\s)?作者\s*[：:]\s*(?P<credit>\S.*)$"
+)
+RUN_TOGETHER = re.compile(
+    r"^(?P<title>[^\s，。：:,]\S{3,39}?)\s+(?P<meta>来源\s*[：:].{0,80}?\d{4}-\d{1,2}-\d{1,2})"
+    r"\s+(?P<rest>\S.{30,})$"
+)
+# 作者: 阙献荣 阙明 in a site's line of source, author, editor and date.
+SITE_AUTHOR = re.compile(
+    r"(?:^|\s)作者\s*[：:]\s*(?P<names>[^：:]+?)(?=\s+(?:编辑|责任编辑|来源|发布时间)\s*[：:]|\s*$)"
+)
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+RELATED_BLOCK = re.compile(
+    r"^(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看)$"
+)
+HEAD_LINES = 3  # lines of a headline group above its byline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
 
@@ -83,16 +112,51 @@ class PageLines:
     name: str | None = None
     header_line: int | None = None
     titles: set = field(default_factory=set)
+    site_authors: list = field(default_factory=list)  # names in a site's 作者: field
 
 
 def read_lines(text, edge_furniture=frozenset()):
     """The units of one page's text and what its furniture says (header, titles)."""
-    raw_lines = text.split("\n")
+    raw_lines, origins = [], []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        for part in split_run_together(raw):
+            raw_lines.append(part)
+            origins.append(number)
     lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
-    result = PageLines(units=[])
+    result = PageLines(units=[], site_authors=_site_authors(lines))
     skipped = _furniture(lines, edge_furniture, result)
-    result.units = _units(raw_lines, lines, skipped)
+    result.units = _units(raw_lines, lines, skipped, origins)
     return result
+
+
+def split_run_together(raw):
+    """A site that ran its article into one line (标题 来源: 某某网 作者: 甲 编辑: 乙 2013-08-14
+    某某网讯 正文……): the title, the line of source and date, and the text, as three lines."""
+    match = RUN_TOGETHER.match(raw.strip())
+    if not match:
+        return [raw]
+    return [match.group("title"), match.group("meta"), match.group("rest")]
+
+
+def _site_authors(lines):
+    """The people a site's author field credits for the text (作者: 甲 乙, 作者:通讯员 甲 记者
+    乙), first field only: [(name, role)]; names printed without a role take 作者."""
+    for line in lines:
+        match = SITE_AUTHOR.search(line)
+        if not match:
+            continue
+        field_text = match.group("names").strip()
+        try:
+            phrase = parse_credit_phrase(field_text)
+        except MissingName:
+            return []
+        if phrase and phrase.has_role:
+            return [(c.name, c.role) for c in phrase.text_credits if not c.organisation]
+        names = re.split(r"[\s、，,]+", field_text)
+        if all(PERSON_NAME.fullmatch(n) and not is_organisation(n) for n in names):
+            return [(name, AUTHOR) for name in names]
+        return []
+    return []
 
 
 def credit_after_label(line):
@@ -126,6 +190,15 @@ def _furniture(lines, edge_furniture, result):
             footer_header = footer_header or (number, name)
             skipped.update(present[k : last + 1])
             k = last + 1
+            continue
+        if RELATED_BLOCK.match(texts[k]):
+            # 新闻推荐 and the teasers under it: the site's links to other articles.
+            skipped.update(present[k:])
+            break
+        notice = statement_end(texts, k)
+        if notice is not None:
+            skipped.update(present[k : notice + 1])
+            k = notice + 1
             continue
         title = title_listed(texts[k])
         if title:
@@ -171,15 +244,33 @@ def _chrome(texts, present, kinds, skipped):
     # the headline (开栏的话 / 日期:10-21 / 版面:07: 人物 …).
     kept = [k for k in range(first_text) if present[k] not in skipped]
     last = kept[-1] if kept else None
-    return {present[k] for k in range(tops[-1]) if present[k] not in skipped and k != last}
+    # A headline group with its byline above a page header printed late (标题 / ——副题 /
+    # 本报记者 甲/文 乙/图 / 版次:04): the lines down to the byline are the article's head.
+    head = set()
+    credited = [k for k in kept if k < tops[-1] and _is_credit_line(texts[k])]
+    if credited:
+        head = {k for k in kept if k <= credited[-1] and k >= credited[-1] - HEAD_LINES}
+    return {
+        present[k]
+        for k in range(tops[-1])
+        if present[k] not in skipped and k != last and k not in head
+    }
 
 
-def _units(raw_lines, lines, skipped):
+def _is_credit_line(line):
+    try:
+        phrase = parse_credit_phrase(line)
+    except MissingName:
+        return False
+    return bool(phrase and (phrase.has_role or phrase.terminal))
+
+
+def _units(raw_lines, lines, skipped, origins):
     units = []
     blank = blank_seen = 0
     continues = False
     for index, (raw, line) in enumerate(zip(raw_lines, lines, strict=True)):
-        number = index + 1
+        number = origins[index]
         if not line:
             blank += 1
             continues = False

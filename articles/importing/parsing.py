@@ -26,7 +26,7 @@ from collections import Counter
 
 from .body import ArticleBuilder
 from .briefs import BriefItems, brief_headline
-from .bylines import MissingName, parse_credit_phrase
+from .bylines import Credit, MissingName, parse_credit_phrase
 from .credits_in_text import LEADING_BRACKETS, split_leading_credit, split_trailing_credit
 from .datelines import split_dateline
 from .furniture import JUMP
@@ -41,10 +41,12 @@ from .text import (
     PageError,
     decode_page,
     han_count,
+    head,
     normalise_line,
     strip_closers,
 )
 
+TRAILING_BRACKETED = re.compile(r"[（(][^（）()]{2,30}[）)][?？]?$")
 QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》")
 
 HEADING_MAX = 40  # characters in a 主题, 引题 or column label on a plain page
@@ -184,8 +186,55 @@ class PageParser(HeadlineGroups, BriefItems):
         if not heads:
             self.fail(units[0].line, "找不到标题：既没有“# ”标记，也没有可作标题的短行")
         page.articles = [ArticleBuilder(self, h).build() for h in heads]
+        self._site_authors(page, read.site_authors)
         page.warnings = self.warnings
         return page
+
+    def _site_authors(self, page, names):
+        """A site's author field (作者: 甲 乙) names the authors of its one article when the
+        text credits nobody; with credits in the text it only repeats them."""
+        if not names or len(page.articles) != 1:
+            return
+        article = page.articles[0]
+        if article.people or any(photo.people for photo in article.photos):
+            return
+        article.people = [Credit(name, role) for name, role in names]
+
+    def _unmarked_briefs(self, units):
+        """Briefs whose markers were lost and that have no column label: two or more
+        paragraphs ending in a bracketed credit, each ending an item (…经验。(唐言))."""
+        ends = [
+            i
+            for i, unit in enumerate(units)
+            if TRAILING_BRACKETED.search(unit.text) and split_trailing_credit(unit.text)
+        ]
+        ends += [
+            i
+            for i, unit in enumerate(units)
+            if unit.text.startswith(("（", "(")) and self.byline(unit)
+        ]
+        ends = sorted(set(ends))
+        if len(ends) < 2 or ends[-1] < len(units) - 2:
+            return []
+        items, start, seen = [], 0, set()
+        for end in ends:
+            if end < start or not any(not self.byline(u) for u in units[start : end + 1]):
+                continue
+            printed = tuple(u.text for u in units[start : end + 1])
+            if printed in seen:
+                # A mobile page prints the item twice: the copy is not another item.
+                self.warn(units[start].line, f"“{head(units[start].text)}”重复出现，只导入一次")
+                start = end + 1
+                continue
+            seen.add(printed)
+            head_unit = units[start]
+            group = self._brief(head_unit, None)
+            group.body = [self._unmarked(head_unit, group)] + units[start + 1 : end + 1]
+            items.append(group)
+            start = end + 1
+        if start < len(units) and items:
+            items[-1].body += units[start:]
+        return items if len(items) >= 2 else []
 
     def _untitled(self, units):
         """An article copied without its headline: one with a dateline or a credit is still an
@@ -198,6 +247,9 @@ class PageParser(HeadlineGroups, BriefItems):
         )
         if not paragraphs or not credited:
             return []
+        items = self._unmarked_briefs(units)
+        if items:
+            return items
         first = paragraphs[0]
         dateline = split_dateline(first.text)
         text = LEADING_BRACKETS.sub("", dateline.rest) if dateline else first.text

@@ -22,6 +22,7 @@ CAPTION_MARKER = re.compile(r"^(?:图为|图：|上图|下图|左图|右图|[▲
 CAPTION_MAX = 150
 # 工作人员（左一）为困难职工送来慰问金: who stands where in the photo, said only in a caption.
 POSITION_IN_PHOTO = re.compile(r"[（(](?:前排|后排|中排)?(?:[左右][一二三四五六七八九]|中)[）)]")
+CAPTIONS_ABOVE = 3  # short lines above a dateline, copied without their photos, are captions
 CAPTION_SHORT = 40  # a line apart on a picture page, this short and no sentence, is a caption
 
 
@@ -59,12 +60,29 @@ class PhotoReading:
                     caption = near_photo
                 elif item.unit.gap and not text_started and following and following.kind == "para":
                     caption = bool(split_dateline(following.text))
+                elif not text_started and self._short_lines_before_dateline(items, index):
+                    # 活动为编辑部授牌。/ 与会人员参观展示馆。/ 某某网讯…: captions copied
+                    # above the text without the photos between them.
+                    caption = True
                 if glued:
                     item.text, item.photo_phrase = glued
             if caption:
                 item.kind = "caption"
             else:
                 text_started = True
+
+    @staticmethod
+    def _short_lines_before_dateline(items, index):
+        """Whether items[index:] holds short lines, at most CAPTIONS_ABOVE of them, then a
+        paragraph with a dateline."""
+        for later in items[index : index + CAPTIONS_ABOVE + 1]:
+            if later.kind != "para":
+                return False
+            if split_dateline(later.text):
+                return later is not items[index]
+            if han_count(later.text) > CAPTION_SHORT:
+                return False
+        return False
 
     @staticmethod
     def _glued_photo_credit(text):
@@ -93,7 +111,8 @@ class PhotoReading:
                 if photo is None:
                     photo = ParsedPhoto(None, [], item.unit.line)
                     photos.append(photo)
-                photo.caption = item.text
+                # ▲ points at the photo; the caption is the words after it.
+                photo.caption = item.text.lstrip("▲△").lstrip()
                 photo.lines += numbers
                 item.photo = photo
                 used.add(id(photo))

@@ -12,6 +12,8 @@ CLOSERS = "”’」』）》〉】〕)\"'"
 SENTENCE_FINAL = "。！？…!?"
 # A paragraph that ends in one of these is complete: a sentence, a list item, or a lead-in.
 PARAGRAPH_FINAL = SENTENCE_FINAL + "；：;:"
+# 编者按 alone on a line: the label of the editor's note that follows.
+EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编后语|编辑手记)[：:]?$")
 
 
 class PageError(Exception):

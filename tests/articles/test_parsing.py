@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from articles.importing.bylines import MissingName, parse_credit_phrase
+from articles.importing.credits_in_text import split_trailing_credit
 from articles.importing.datelines import split_dateline
 from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
 from articles.importing.parsing import parse_issue, parse_page
@@ -720,6 +721,10 @@ def test_dateline_printed_at_the_end_of_a_feature():
         ("通讯员 王伟 摄影", [], [("王伟", "通讯员")]),
         ("（新华社记者 王伟 李强）", [("王伟", "新华社记者"), ("李强", "新华社记者")], []),
         ("记者 王伟 实习生 李强", [("王伟", "记者"), ("李强", "实习生")], []),
+        ("■摄影 记者 王 伟", [], [("王伟", "记者")]),
+        ("摄影 李强", [], [("李强", "摄影")]),
+        ("湖州市12号信箱周明华", [("周明华", "作者")], []),
+        ("特约摄影沈立群", [], [("沈立群", "特约摄影")]),
     ],
 )
 def test_byline_forms(text, text_credits, photo_credits):
@@ -736,7 +741,9 @@ def test_headings_and_asides_are_not_bylines(text):
     assert parse_credit_phrase(text) is None
 
 
-@pytest.mark.parametrize("text", ["图片报道", "图片新闻", "西安市新城区工会", "白马湖畔"])
+@pytest.mark.parametrize(
+    "text", ["图片报道", "图片新闻", "西安市新城区工会", "白马湖畔", "摄影比赛", "走进纺织厂李师傅"]
+)
 def test_labels_and_names_printed_alone_are_not_credits(text):
     assert parse_credit_phrase(text) is None
 
@@ -769,6 +776,21 @@ def test_organisation_is_a_credit_not_a_person(text):
     assert (credit.name, credit.organisation) == (text[1:-1], True)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("介绍了经验。（长河）", ["长河"]),
+        ("活动举行。（待续）", None),
+        ("活动举行。（摘编）", None),
+        ("活动举行。（之一）", None),
+        ("活动举行。（图二）", None),
+    ],
+)
+def test_two_characters_in_brackets_after_the_text_are_its_writer(text, names):
+    found = split_trailing_credit(text)
+    assert ([c.name for c in found[1].credits] if found else None) == names
+
+
 def test_unit_before_a_name_is_the_person_s_unit():
     [person] = parse_credit_phrase("□长兴县总工会 王伟").text_credits
     assert (person.name, person.organisation, person.unit) == ("王伟", False, "长兴县总工会")
@@ -784,6 +806,8 @@ def test_unit_before_a_name_is_the_person_s_unit():
         ("据新华社电 近日", "据新华社电", None, "近日"),
         ("中工网10月8日消息（记者 甲）", "中工网10月8日消息", None, "（记者 甲）"),
         ("本报讯近日，活动举行。", "本报讯", None, "近日，活动举行。"),
+        ("本报合肥18日电 在淮北", "本报合肥18日电", "合肥", "在淮北"),
+        ("【新华社重庆十四日电】拉萨讯：近日", "新华社重庆十四日电", "重庆", "拉萨讯：近日"),
     ],
 )
 def test_dateline_forms(text, dateline, place, rest):
