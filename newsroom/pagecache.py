@@ -26,6 +26,11 @@ appears at 08:00 without any job or event.
 
 Editors (a session cookie), previews (Cache-Control: private/no-store), non-GET requests and
 responses that set cookies are never cached nor served from cache.
+
+A hit is one round trip to the cache: each process remembers which generations a URL's page was
+stored under (it rarely changes) and reads them together with the page. The memory is only a
+guess of which keys to read: a page is served only if every generation it was stored under was
+read, and current, in that same read; otherwise they are read again, as without it.
 """
 
 import hashlib
@@ -52,6 +57,8 @@ EVERYTHING_KEY = GENERATION_KEY.format(dependencies.EVERYTHING)
 NEXT_PUBLICATION_KEY = "pagecache:next-publication"
 PAGE_KEY = "pagecache:page:{}"
 NEVER_CACHED_PREFIXES = ("/admin/", "/healthz")
+# URLs whose generations' names a process remembers; forgotten all at once past this (a few MB).
+REMEMBERED_URLS = 20_000
 
 
 def _cache():
@@ -120,6 +127,8 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.session_cookie = settings.SESSION_COOKIE_NAME
+        # Page key -> the names of the generations its page was last seen stored under.
+        self.names_of = {}
 
     def __call__(self, request):
         if not self._cacheable_request(request):
@@ -128,11 +137,16 @@ class AnonymousPageCacheMiddleware:
         # Hashed: a long Chinese search URL would pass the cache's 250-character key limit.
         url = f"{request.get_host()}{request.get_full_path()}".encode()
         key = PAGE_KEY.format(hashlib.sha256(url).hexdigest())
-        found = cache.get_many([key, EVERYTHING_KEY])
+        found = cache.get_many([key, EVERYTHING_KEY, *self.names_of.get(key, ())])
         entry = found.get(key)
         if entry is not None:
             shown = entry[0]
-            if cache.get_many(list(shown)) == shown:
+            if shown.keys() <= found.keys():
+                current = {name: found[name] for name in shown}
+            else:
+                current = cache.get_many(list(shown))
+                self._remember(key, shown)
+            if current == shown:
                 return self._rebuild(entry)
         before = _current(cache, [EVERYTHING_KEY], found)
         response = self.get_response(request)
@@ -159,12 +173,18 @@ class AnonymousPageCacheMiddleware:
         if upcoming:
             timeout = min(timeout, int(upcoming - time.time()))
         if timeout > 0:
+            self._remember(key, generations)
             headers = [(k, v) for k, v in response.items() if k.lower() != "x-cache"]
             cache.set(
                 key,
                 (generations, response.status_code, headers, response.content),
                 timeout=timeout,
             )
+
+    def _remember(self, key, generations):
+        if len(self.names_of) >= REMEMBERED_URLS:
+            self.names_of.clear()
+        self.names_of[key] = tuple(generations)
 
     def _cacheable_request(self, request):
         return (

@@ -259,3 +259,38 @@ def test_with_targeting_off_a_change_refreshes_every_page(client, settings, db):
     article.save()
 
     assert client.get(other.get_absolute_url())["X-Cache"] == "MISS"
+
+
+def test_a_page_asked_for_again_is_one_read_of_the_cache(client, page_cache, monkeypatch, db):
+    # The process remembers which generations a URL's page was stored under and reads them with
+    # the page: a hit is one round trip. A new process (a new client's middleware) does not know
+    # them yet and needs two, once.
+    reads = []
+    get_many = page_cache.get_many
+    monkeypatch.setattr(page_cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+    url = make_article(headline="原标题").get_absolute_url()
+    assert client.get(url)["X-Cache"] == "MISS"
+
+    reads.clear()
+    assert client.get(url)["X-Cache"] == "HIT"
+    assert len(reads) == 1
+
+    another_process = type(client)()
+    reads.clear()
+    assert another_process.get(url)["X-Cache"] == "HIT"
+    assert len(reads) == 2
+    reads.clear()
+    assert another_process.get(url)["X-Cache"] == "HIT"
+    assert len(reads) == 1
+
+
+def test_a_remembered_page_is_not_served_once_a_generation_it_shows_is_new(client, db):
+    article = make_article(headline="原标题")
+    url = article.get_absolute_url()
+    cached(client, url)  # remembered by this client's middleware
+
+    pagecache.new_generations({dependencies.key("reporter", 0), dependencies.key("article", 0)})
+    still_cached(client, url)
+    pagecache.new_generations({dependencies.key("article", article.pk)})
+    assert client.get(url)["X-Cache"] == "MISS"
+    still_cached(client, url)
