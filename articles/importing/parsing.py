@@ -151,6 +151,7 @@ class PageParser(HeadlineGroups, BriefItems):
         self.trailing = set()  # short lines closing the page with no text: no article's
         self.index_titles = set()
         self.titles = set()
+        self.page_label = None  # a column label heading the whole page (see headlines)
 
     def warn(self, line, message):
         self.warnings.append(ParseWarning(self.filename, line, message))
