@@ -109,7 +109,11 @@ class ArticleBuilder(PhotoReading):
                 self.warn(article.line, f"《{article.headline}》：{note}")
         article.regions = self.page.gazetteer.find(
             dateline_place=dateline_place,
-            headline_texts=[article.kicker, article.headline, article.subheadline],
+            headline_texts=[
+                article.kicker,
+                None if self.group.stand_in else article.headline,
+                article.subheadline,
+            ],
             body_texts=[text for _, text in article.blocks]
             + [p.caption for p in article.photos if p.caption],
         )

@@ -151,6 +151,7 @@ class PageParser(HeadlineGroups, BriefItems):
         self.trailing = set()  # short lines closing the page with no text: no article's
         self.index_titles = set()
         self.titles = set()
+        self.edited = False
         self.page_label = None  # a column label heading the whole page (see headlines)
 
     def warn(self, line, message):
@@ -166,6 +167,7 @@ class PageParser(HeadlineGroups, BriefItems):
             self.fail(1, "页面是空的，没有文字")
         read = read_lines(text, self.furniture)
         self.titles = read.titles
+        self.edited = read.edited
         number = read.number
         if number is not None and number < 1:
             self.warn(read.header_line or 1, f"版次 {number} 无效，按文件顺序编号")
@@ -238,13 +240,20 @@ class PageParser(HeadlineGroups, BriefItems):
         return items if len(items) >= 2 else []
 
     def _untitled(self, units):
-        """An article copied without its headline: one with a dateline or a credit is still an
-        article; its first clause stands in for the headline, flagged. Text with neither is
-        refused (nothing says it is an article)."""
+        """An article copied without its headline: one with a dateline or a credit, or one the
+        site names an editor for (编辑: 甲 责任编辑: 乙), is still an article; its first clause
+        stands in for the headline, flagged. Text with none of them is refused (nothing says it
+        is an article)."""
         paragraphs = [u for u in units if not self.byline(u)]
-        credited = len(paragraphs) < len(units) or any(
-            split_dateline(u.text) or self._opens_with_credit(u) or split_trailing_credit(u.text)
-            for u in paragraphs
+        credited = (
+            len(paragraphs) < len(units)
+            or self.edited
+            or any(
+                split_dateline(u.text)
+                or self._opens_with_credit(u)
+                or split_trailing_credit(u.text)
+                for u in paragraphs
+            )
         )
         if not paragraphs or not credited:
             return []
@@ -256,7 +265,7 @@ class PageParser(HeadlineGroups, BriefItems):
         text = LEADING_BRACKETS.sub("", dateline.rest) if dateline else first.text
         headline, _, _ = brief_headline(text)
         self.warn(first.line, f"稿件没有标题，暂以首句“{headline}”作标题，请核对")
-        group = Head(headline, first.line)
+        group = Head(headline, first.line, stand_in=True)
         group.body = list(units)
         return [group]
 
