@@ -18,7 +18,9 @@ short line inside an article is a crosshead only when the article has two or mor
 a new article (flagged). A line listing names with 、 (no ，) right under a heading is its 副题;
 four or more short lines, each apart, after an article's text are a picture page's captions,
 not a headline group. A line above a photo credit is its caption unless it opens the page, is
-listed as a title, or is a —— 副题. Column labels: see `labels`; briefs: see `briefs`.
+listed as a title, or is a —— 副题. A column label at the top of a plain page with the page's
+furniture under it (新闻速递 over 《某某日报》(… 02版)) heads every article on the page, not
+only the first. Column labels: see `labels`; briefs: see `briefs`.
 """
 
 import re

@@ -11,8 +11,8 @@ briefs page; UTF-8 or GB18030, ASCII or full-width punctuation. How a page is re
 2. Headline groups (`headlines`, `briefs`): from `#` marks, or from runs of short lines decided
    by evidence (a title the footer or a title list repeats is the 主题, —— starts a 副题, a
    bracketed or spaced-out line is a column label); briefs without headlines get a stand-in,
-   flagged, and so does an article copied without its headline, when a dateline or a credit
-   says it is one (text with neither is refused).
+   flagged, and so does an article copied without its headline, when a dateline, a credit or
+   the site's editor line (编辑: 甲 责任编辑: 乙) says it is one (text with none is refused).
 3. Bylines and datelines (`bylines`, `datelines`, `roles`): a credit may lead the first
    paragraph, stand on its own line above or below the text (over two lines too), close the
    text in brackets, or be glued after the last sentence (flagged when it is a bare name).
