@@ -94,6 +94,13 @@ def expected_facts(article):
             facts["headline_parts"].add((name, value))
     facts["people"] = {(name, role, kind) for name, role, kind in article.get("people", [])}
     facts[CREDITED_ORGANISATIONS] = set(article.get("organisations", []))
+    # A test page's facts may name a photo's organisation under the photo (新华社 供图), as
+    # the parser's do.
+    facts[CREDITED_ORGANISATIONS] |= {
+        organisation[0]
+        for photo in article.get("photos", [])
+        for organisation in photo.get("organisations", [])
+    }
     facts["regions"] = set(article.get("regions", []))
     for name in ("dateline", "section"):
         value = _text(article.get(name))
