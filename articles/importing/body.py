@@ -109,7 +109,11 @@ class ArticleBuilder(PhotoReading):
                 self.warn(article.line, f"《{article.headline}》：{note}")
         article.regions = self.page.gazetteer.find(
             dateline_place=dateline_place,
-            headline_texts=[article.kicker, article.headline, article.subheadline],
+            headline_texts=[
+                article.kicker,
+                None if self.group.stand_in else article.headline,
+                article.subheadline,
+            ],
             body_texts=[text for _, text in article.blocks]
             + [p.caption for p in article.photos if p.caption],
         )
@@ -122,7 +126,8 @@ class ArticleBuilder(PhotoReading):
 
     def _items(self, units):
         items = []
-        for unit in self._printed_once(self._closed_brackets(units)):
+        units = self._printed_once(self._closed_brackets(units))
+        for position, unit in enumerate(units):
             if unit.level >= 2 or unit.index in self.page.crossheads:
                 items.append(Item("crosshead", unit, unit.text))
                 continue
@@ -131,6 +136,11 @@ class ArticleBuilder(PhotoReading):
                 continue
             phrase = self.page.byline(unit)
             if phrase and phrase.anonymous:
+                following = units[position + 1] if position + 1 < len(units) else None
+                if self._role_over_names(unit, phrase, following):
+                    # 本报记者 / 田凯平 摄: the role's names are on the next line.
+                    items.append(Item("byline", unit, unit.text, phrase=phrase))
+                    continue
                 self._phrase_warnings(phrase, unit)
                 continue
             if phrase:
@@ -139,6 +149,20 @@ class ArticleBuilder(PhotoReading):
                 continue
             items.append(Item("para", unit, unit.text))
         return items
+
+    def _role_over_names(self, unit, phrase, following):
+        """A role printed alone (本报记者) with the names and 摄 on the line under it: one credit
+        printed over two lines, not an unnamed credit."""
+        if phrase.terminal is not None or following is None or following.level:
+            return False
+        below = self.page.byline(following)
+        if below is None or below.anonymous or below.terminal is None:
+            return False
+        try:
+            joined = parse_credit_phrase(f"{unit.text} {following.text}")
+        except MissingName:
+            return False
+        return bool(joined and not joined.anonymous)
 
     def _bare_names_credited_elsewhere(self):
         """A bare name (a site's author line: 田国垒) also printed with a role in a photo credit

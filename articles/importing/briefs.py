@@ -19,6 +19,10 @@ BRIEF_MARKERS = "△▲■●◆◇★☆▪"
 LEAD_PHRASE = re.compile(r"^(?P<lead>[^，。；：！？,;:!?]{2,16}?)(?:。|——)(?P<rest>\S.*)$")
 FIRST_CLAUSE = re.compile(r"^(?P<clause>[^，。；！？,;!?]{2,})")
 HEADLINE_MAX = 24
+TIME_CLAUSE = re.compile(
+    r"^(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}(?:日|至\d{1,2}日))?(?:[上下]午|晚|晚间)?"
+    r"|近日|日前|昨天|昨日|今天|今日|最近|近期|连日来|近年来|目前|当天|当日)$"
+)
 
 
 def is_brief_start(text):
@@ -41,6 +45,10 @@ def brief_headline(text):
     if lead and not lead.group("rest").startswith(("（", "(")) and len(lead.group("rest")) > 8:
         return lead.group("lead"), lead.group("rest"), True
     clause = FIRST_CLAUSE.match(text)
+    if clause and TIME_CLAUSE.match(clause.group("clause")):
+        # 7月5日，路桥区……: a date says nothing; the clause after it stands in.
+        later = FIRST_CLAUSE.match(text[clause.end() :].lstrip("，,、 "))
+        clause = later or clause
     headline = clause.group("clause") if clause else text
     if len(headline) > HEADLINE_MAX:
         headline = headline[:HEADLINE_MAX] + "……"
@@ -85,7 +93,7 @@ class BriefItems:
 
     def _brief(self, unit, label):
         headline, _, printed = brief_headline(unit.text)
-        group = Head(headline, unit.line, label or None)
+        group = Head(headline, unit.line, label or None, stand_in=not printed)
         if not printed:
             self.warn(unit.line, f"简讯没有标题，暂以首句“{headline}”作标题，请核对")
         return group

@@ -16,7 +16,8 @@ dailies and provincial dailies, and page PDFs' text):
   收藏 打印 推荐, 放大 缩小 默认, 3上一篇 下一篇4, PDF 版, 阴影, 通版, 语音播报, 分享到 …);
 - title lists (`· 标题`, `• 标题` with `摘要:…`), which are also evidence of the headlines;
 - labelled lines (`出版日期:`, `发布日期:`, `本文字数:`, `期次:`, `稿源:`, `编辑:`, `【编辑:…】`,
-  `二审:`, `社址:` …), empty fields (`专栏:`), `某某网  发布时间:2016-05-05 07:33`, a date alone,
+  `二审:`, `社址:` …), empty fields (`专栏:`), `某某网  发布时间:2016-05-05 07:33`, a line of a
+  site's labelled fields (`新闻 时间:2025年07月25日 来源:某某日报`), a date alone,
   an image's file name, copyright, licence and browser notices, promotions (`关注某某网微信`),
   `新闻评论0`, `友情链接`, and lines of table borders alone (`|`, `||||`);
 - a site's standing notice over every article (`某某日报社严正声明` and its paragraphs down to
@@ -106,6 +107,10 @@ STATEMENT_LINES = 8
 PUBLISHED_AT = re.compile(r"(?:发布时间|发布日期|更新时间)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}")
 # #(社会)(1)劳动节 劳动忙: a news agency's slug over each of a photo set's captions.
 AGENCY_SLUG = re.compile(r"^#\s*[（(][\u4e00-\u9fff]{1,6}[）)]")
+# 新闻 时间:2025年07月25日 来源:某某日报: a site's line of labelled fields (when, from where).
+META_FIELDS = re.compile(
+    r"(?:时间|日期)\s*[：:]\s*\d{4}.{0,40}?来源\s*[：:]|来源\s*[：:].{0,40}?(?:时间|日期)\s*[：:]\s*\d{4}"
+)
 # 专栏: with nothing after it: an archive's empty field above an article.
 EMPTY_LABEL = re.compile(r"^(?:专栏|栏目|作者|来源|编辑|稿源)\s*[：:]$")
 # 主办:某某报社 … ICP备案:京ICP备…号 京公网安备…号: a site's footer, however long.
@@ -270,6 +275,7 @@ def furniture_kind(line):
         or EMPTY_LABEL.match(line)
         or AGENCY_SLUG.match(line)
         or (PUBLISHED_AT.search(line) and len(line) <= 60 and "。" not in line)
+        or (META_FIELDS.search(line) and len(line) <= 80 and "。" not in line)
         or IMAGE_FILE.match(line)
         or PAPER_NAME.match(line)
         or SOCIAL_ACCOUNT.match(line)

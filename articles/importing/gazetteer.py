@@ -4,7 +4,8 @@ Rules (the reference's parser notes, made concrete):
 
 - A division counts when named in full (吴兴区, 诸暨市, 景宁畲族自治县) or by its short name
   (吴兴, 诸暨), except short names that are everyday words or famous elsewhere (江山, 天台,
-  滨江, 钱塘 …, see WORD_LIKE): those count only with their suffix or as 江山总工会.
+  滨江, 钱塘 …, see WORD_LIKE): those count only with their suffix, as 江山总工会, or before
+  the union's words (平湖劳模, 南湖工匠, 海盐职工).
 - Names that also exist outside Zhejiang (西湖区, 江北区, 普陀区, and 象山, 龙港, 平阳 without their
   suffix) count only with Zhejiang context: their city named (杭州市西湖区, or 杭州 elsewhere in
   the article), or another Zhejiang place in it. Right after another city (南昌市西湖区) they
@@ -56,6 +57,9 @@ OTHER_PROVINCE_CITIES = frozenset(
     "上海 北京 天津 重庆 南昌 桂林 葫芦岛 福州 厦门 南京 苏州 无锡 广州 深圳 武汉 成都 合肥".split()
 )
 UNION_SUFFIXES = ("总工会", "工会", "市总", "县总", "区总")
+# 平湖劳模工匠学院, 南湖劳模工匠技术服务: a word-like short name before the union's own words
+# names the place's model workers, craftsmen or staff, as 江山总工会 names its union.
+UNION_WORDS = ("劳模", "工匠", "职工")
 ZONE_WORDS = (
     "经济技术开发区",
     "经济开发区",
@@ -186,7 +190,7 @@ class Gazetteer:
         surface = text[start:end]
         after = text[end:]
         if surface in WORD_LIKE:
-            return after.startswith(UNION_SUFFIXES)
+            return after.startswith(UNION_SUFFIXES + UNION_WORDS)
         if surface in GIVEN_NAME_LIKE and start > 0 and text[start - 1] in COMMON_SURNAMES:
             return after.startswith(DIVISION_SUFFIXES + UNION_SUFFIXES + ZONE_WORDS)
         return True

@@ -18,7 +18,9 @@ short line inside an article is a crosshead only when the article has two or mor
 a new article (flagged). A line listing names with 、 (no ，) right under a heading is its 副题;
 four or more short lines, each apart, after an article's text are a picture page's captions,
 not a headline group. A line above a photo credit is its caption unless it opens the page, is
-listed as a title, or is a —— 副题. Column labels: see `labels`; briefs: see `briefs`.
+listed as a title, or is a —— 副题. A column label at the top of a plain page with the page's
+furniture under it (新闻速递 over 《某某日报》(… 02版)) heads every article on the page, not
+only the first. Column labels: see `labels`; briefs: see `briefs`.
 """
 
 import re
@@ -250,6 +252,7 @@ class HeadlineGroups(ColumnLabels):
                 unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
             )
         heads = []
+        self.page_label = None
         for number, (start, run) in enumerate(openers):
             end = openers[number + 1][0] if number + 1 < len(openers) else len(units)
             if isinstance(run, list):
@@ -259,6 +262,9 @@ class HeadlineGroups(ColumnLabels):
                 group = self._brief(units[start], run)
                 group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
             heads.append(group)
+        if self.page_label:
+            for group in heads[1:]:
+                group.section = group.section or self.page_label
         return heads
 
     @staticmethod
@@ -353,8 +359,13 @@ class HeadlineGroups(ColumnLabels):
             and len(run) >= 2
             and (self._is_label(run[0]) or (self._label_sized(run[0]) and run[1].blank_before))
         ):
-            section = self._label_core(run.pop(0).text)
+            label = run.pop(0)
+            section = self._label_core(label.text)
             listed = listed - 1 if listed else listed
+            if top and self._furniture_between(label, run[0]):
+                # 新闻速递 over the page's edition line (《某某日报》(… 02版)), then the items:
+                # the label heads the page's column, every article in it.
+                self.page_label = section
         texts = [u.text for u in run]
         kicker = subheadline = None
         if listed is not None:
@@ -393,6 +404,12 @@ class HeadlineGroups(ColumnLabels):
         group = Head(headline, line, section, kicker, subheadline)
         group.units = list(units)
         return group
+
+    @staticmethod
+    def _furniture_between(upper, lower):
+        """Whether page furniture (a line dropped as such) stood between two units."""
+        skipped = lower.line - upper.numbers[-1] - 1
+        return skipped > lower.blank_before
 
     def _titles_over_two_lines(self, run):
         """Two lines that the footer repeats as one title are one 主题 printed over two lines."""

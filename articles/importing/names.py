@@ -15,6 +15,7 @@ ORGANISATION_SUFFIXES = (
     "公司",
     "集团",
     "协会",
+    "联盟",
     "学会",
     "联合会",
     "研究院",
@@ -71,6 +72,12 @@ def is_surname_start(name):
 
 
 def is_organisation(token):
+    if "·" in token:
+        # 共享联盟·东阳: a media alliance's local branch, not a transliterated name
+        # (阿依古丽·买买提).
+        return any(
+            len(part) >= 4 and part.endswith(ORGANISATION_SUFFIXES) for part in token.split("·")
+        )
     if len(token) >= 4 and token.endswith(ORGANISATION_SUFFIXES):
         return True
     return len(token) == 3 and token.endswith(tuple(s for s in ORGANISATION_SUFFIXES if len(s) > 1))

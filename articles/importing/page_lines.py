@@ -38,6 +38,8 @@ from .text import han_count, normalise_line
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
 HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
 PUBLISHED_ON = re.compile(r"^出版日期[：:]")
+# 编辑:甲 责任编辑:乙 审核:丙, [责任编辑:甲]: the site published the text as an article.
+EDITED_BY = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核)\s*[：:]\s*[\u4e00-\u9fff]")
 # 作者: 本报记者张雷/摄, alone or closing a site's line of date and source
 # (2011-07-28 10:18:51  来源:  某某新闻网  作者: 见习记者 甲 摄).
 AUTHOR_LABEL = re.compile(
@@ -103,6 +105,8 @@ class Head:
     subheadline: str | None = None
     body: list[Unit] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)  # the headline group's own lines
+    # The page printed no headline: the first clause stands in (it names no story place).
+    stand_in: bool = False
 
 
 @dataclass
@@ -113,6 +117,7 @@ class PageLines:
     header_line: int | None = None
     titles: set = field(default_factory=set)
     site_authors: list = field(default_factory=list)  # names in a site's 作者: field
+    edited: bool = False  # the site names the article's editor (编辑: 甲 责任编辑: 乙)
 
 
 def read_lines(text, edge_furniture=frozenset()):
@@ -123,7 +128,11 @@ def read_lines(text, edge_furniture=frozenset()):
             raw_lines.append(part)
             origins.append(number)
     lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
-    result = PageLines(units=[], site_authors=_site_authors(lines))
+    result = PageLines(
+        units=[],
+        site_authors=_site_authors(lines),
+        edited=any(EDITED_BY.match(line) for line in lines),
+    )
     skipped = _furniture(lines, edge_furniture, result)
     result.units = _units(raw_lines, lines, skipped, origins)
     return result

@@ -11,8 +11,8 @@ briefs page; UTF-8 or GB18030, ASCII or full-width punctuation. How a page is re
 2. Headline groups (`headlines`, `briefs`): from `#` marks, or from runs of short lines decided
    by evidence (a title the footer or a title list repeats is the 主题, —— starts a 副题, a
    bracketed or spaced-out line is a column label); briefs without headlines get a stand-in,
-   flagged, and so does an article copied without its headline, when a dateline or a credit
-   says it is one (text with neither is refused).
+   flagged, and so does an article copied without its headline, when a dateline, a credit or
+   the site's editor line (编辑: 甲 责任编辑: 乙) says it is one (text with none is refused).
 3. Bylines and datelines (`bylines`, `datelines`, `roles`): a credit may lead the first
    paragraph, stand on its own line above or below the text (over two lines too), close the
    text in brackets, or be glued after the last sentence (flagged when it is a bare name).
@@ -151,6 +151,8 @@ class PageParser(HeadlineGroups, BriefItems):
         self.trailing = set()  # short lines closing the page with no text: no article's
         self.index_titles = set()
         self.titles = set()
+        self.edited = False
+        self.page_label = None  # a column label heading the whole page (see headlines)
 
     def warn(self, line, message):
         self.warnings.append(ParseWarning(self.filename, line, message))
@@ -165,6 +167,7 @@ class PageParser(HeadlineGroups, BriefItems):
             self.fail(1, "页面是空的，没有文字")
         read = read_lines(text, self.furniture)
         self.titles = read.titles
+        self.edited = read.edited
         number = read.number
         if number is not None and number < 1:
             self.warn(read.header_line or 1, f"版次 {number} 无效，按文件顺序编号")
@@ -237,13 +240,20 @@ class PageParser(HeadlineGroups, BriefItems):
         return items if len(items) >= 2 else []
 
     def _untitled(self, units):
-        """An article copied without its headline: one with a dateline or a credit is still an
-        article; its first clause stands in for the headline, flagged. Text with neither is
-        refused (nothing says it is an article)."""
+        """An article copied without its headline: one with a dateline or a credit, or one the
+        site names an editor for (编辑: 甲 责任编辑: 乙), is still an article; its first clause
+        stands in for the headline, flagged. Text with none of them is refused (nothing says it
+        is an article)."""
         paragraphs = [u for u in units if not self.byline(u)]
-        credited = len(paragraphs) < len(units) or any(
-            split_dateline(u.text) or self._opens_with_credit(u) or split_trailing_credit(u.text)
-            for u in paragraphs
+        credited = (
+            len(paragraphs) < len(units)
+            or self.edited
+            or any(
+                split_dateline(u.text)
+                or self._opens_with_credit(u)
+                or split_trailing_credit(u.text)
+                for u in paragraphs
+            )
         )
         if not paragraphs or not credited:
             return []
@@ -255,7 +265,7 @@ class PageParser(HeadlineGroups, BriefItems):
         text = LEADING_BRACKETS.sub("", dateline.rest) if dateline else first.text
         headline, _, _ = brief_headline(text)
         self.warn(first.line, f"稿件没有标题，暂以首句“{headline}”作标题，请核对")
-        group = Head(headline, first.line)
+        group = Head(headline, first.line, stand_in=True)
         group.body = list(units)
         return [group]
 

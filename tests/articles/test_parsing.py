@@ -889,6 +889,33 @@ def test_page_with_no_headline_is_refused():
     assert "找不到标题" in caught.value.message
 
 
+def test_untitled_text_a_site_names_an_editor_for_is_an_article_flagged_for_a_headline():
+    text = (
+        "7月5日，某街道工会志愿者为环卫工人送上西瓜。当地进入高温橙色预警。\n"
+        "编辑：甲某 责任编辑：乙某"
+    )
+    [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1).pages
+    [article] = page.articles
+    # The date says nothing about the story: the clause after it stands in for the headline.
+    assert article.headline == "某街道工会志愿者为环卫工人送上西瓜"
+    assert article.paragraphs == [
+        "7月5日，某街道工会志愿者为环卫工人送上西瓜。当地进入高温橙色预警。"
+    ]
+    assert [w.message for w in page.warnings] == [
+        "稿件没有标题，暂以首句“某街道工会志愿者为环卫工人送上西瓜”作标题，请核对"
+    ]
+
+
+def test_a_stand_in_headline_names_no_story_place(gazetteer):
+    text = "1月11日上午，浙江省某某协会第三次会员代表大会开幕。\n编辑：甲某"
+    [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1, places=gazetteer).pages
+    [article] = page.articles
+    assert article.headline == "浙江省某某协会第三次会员代表大会开幕"
+    # The province named only in the text is not the story's place (the page printed no
+    # headline that names it).
+    assert article.regions == []
+
+
 def test_page_of_nothing_but_furniture_is_refused():
     with pytest.raises(PageError):
         parse_issue([("p.txt", "上一版 下一版\n5\n".encode())], "2024-10-09", 1)
