@@ -1,0 +1,64 @@
+"""Bylines (articles/importing/bylines.py): who a printed credit names, in which role, for text
+or photos. Pure Python; the forms seen on whole pages are in test_parsing.py."""
+
+import pytest
+
+from articles.importing.bylines import MissingName, parse_credit_phrase
+
+
+def credits(credits):
+    return [(c.name, c.role, c.organisation, c.unit) for c in credits]
+
+
+def test_a_unit_and_its_person_credited_for_text_and_photos_keep_the_unit_in_both():
+    phrase = parse_credit_phrase("□长兴县总工会 王伟 摄影报道")
+    assert credits(phrase.text_credits) == [("王伟", "作者", False, "长兴县总工会")]
+    assert credits(phrase.photo_credits) == [("王伟", "摄影", False, "长兴县总工会")]
+
+
+def test_an_organisation_credited_for_text_and_photos_stays_an_organisation_in_both():
+    phrase = parse_credit_phrase("（长兴县总工会 摄影报道）")
+    assert credits(phrase.text_credits) == [("长兴县总工会", "作者", True, None)]
+    assert credits(phrase.photo_credits) == [("长兴县总工会", "摄影", True, None)]
+
+
+def test_an_organisation_after_a_photo_slash_took_the_photos():
+    phrase = parse_credit_phrase("图/长兴县总工会")
+    assert phrase.text_credits == []
+    assert credits(phrase.photo_credits) == [("长兴县总工会", "摄影", True, None)]
+
+
+def test_an_organisation_after_a_role_word_keeps_that_role():
+    phrase = parse_credit_phrase("通讯员 长兴县总工会")
+    assert credits(phrase.text_credits) == [("长兴县总工会", "通讯员", True, None)]
+
+
+def test_a_role_word_at_the_end_without_a_name_is_refused_naming_it():
+    with pytest.raises(MissingName) as refused:
+        parse_credit_phrase("记者 王伟 通讯员")
+    assert refused.value.role == "通讯员"
+    assert str(refused.value) == "署名中的“通讯员”后面没有姓名"
+
+
+def test_names_run_together_after_a_role_word_are_split():
+    phrase = parse_credit_phrase("记者 王伟李强")
+    assert credits(phrase.text_credits) == [
+        ("王伟", "记者", False, None),
+        ("李强", "记者", False, None),
+    ]
+    assert phrase.warnings == ["“王伟李强”按两字人名拆分为王伟、李强，请核对"]
+
+
+def test_a_four_character_name_with_a_compound_surname_printed_alone_is_a_credit():
+    phrase = parse_credit_phrase("欧阳明华")
+    assert credits(phrase.text_credits) == [("欧阳明华", "作者", False, None)]
+
+
+def test_a_name_spaced_to_width_after_a_role_word_is_one_name_whatever_its_surname():
+    phrase = parse_credit_phrase("记者 建 华")
+    assert credits(phrase.text_credits) == [("建华", "记者", False, None)]
+
+
+@pytest.mark.parametrize("text", ["图 片 报道", "建 华 摄"])
+def test_spaced_characters_before_a_credit_word_need_a_known_surname(text):
+    assert parse_credit_phrase(text) is None

@@ -1,0 +1,100 @@
+"""Headline groups on plain pages (articles/importing/headlines.py): which short lines are the
+主题, its 引题 and 副题, a column label, a photo's caption or nobody's. Pure Python."""
+
+from articles.importing.parsing import parse_page
+
+FIRST = "第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n"
+
+
+def page_of(text):
+    return parse_page(text, "test.txt", 1, ())
+
+
+def heads(page):
+    return [(a.section, a.kicker, a.headline, a.subheadline) for a in page.articles]
+
+
+def second(text):
+    page = page_of(FIRST + text)
+    assert len(page.articles) == 2
+    return page.articles[1]
+
+
+def test_lines_above_a_listed_headline_beyond_its_kicker_are_the_banner_at_the_top():
+    page = page_of(
+        "甲乙丙丁戊己\n庚辛壬癸行\n引题在此\n第一篇主题\n\n本报讯 近日，活动举行。\n\n"
+        "庚辛壬癸行\n子丑寅卯行\n又一引题行\n第二篇主题\n\n本报讯 近日，又举行。\n\n"
+        "· 第一篇主题\n· 第二篇主题\n"
+    )
+    assert page.topic == "甲乙丙丁戊己\n庚辛壬癸行"
+    assert heads(page) == [
+        (None, "引题在此", "第一篇主题", None),
+        (None, "又一引题行", "第二篇主题", None),
+    ]
+    # Further down the page they belong to no article: each is flagged where it stands.
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (8, "“庚辛壬癸行”不属于任何稿件的标题，未导入，请核对"),
+        (9, "“子丑寅卯行”不属于任何稿件的标题，未导入，请核对"),
+    ]
+
+
+def test_the_line_above_a_photo_credit_is_its_caption():
+    article = second("秋收时节稻谷香\n金色田野好风光\n王伟 摄\n\n本报讯 近日，又举行。\n")
+    assert (article.headline, article.subheadline) == ("秋收时节稻谷香", None)
+    [photo] = article.photos
+    assert photo.caption == "金色田野好风光"
+
+
+def test_a_dash_subheadline_above_a_photo_credit_stays_the_subheadline():
+    article = second("秋收时节稻谷香\n——记一位种粮能手\n王伟 摄\n\n本报讯 近日，又举行。\n")
+    assert (article.headline, article.subheadline) == ("秋收时节稻谷香", "——记一位种粮能手")
+    assert [p.caption for p in article.photos] == [None]
+
+
+def test_a_listed_line_above_a_photo_credit_is_the_headline_not_a_caption():
+    article = second(
+        "秋收时节稻谷香\n金色田野好风光\n王伟 摄\n\n本报讯 近日，又举行。\n\n· 金色田野好风光\n"
+    )
+    assert (article.kicker, article.headline) == ("秋收时节稻谷香", "金色田野好风光")
+    assert [p.caption for p in article.photos] == [None]
+
+
+def test_a_line_under_a_listed_headline_above_a_photo_credit_is_its_subheadline():
+    article = second(
+        "秋收时节稻谷香\n金色田野好风光\n王伟 摄\n\n本报讯 近日，又举行。\n\n· 秋收时节稻谷香\n"
+    )
+    assert (article.headline, article.subheadline) == ("秋收时节稻谷香", "金色田野好风光")
+    article = second(
+        "喜迎丰收节\n秋收时节稻谷香\n金色田野好风光\n王伟 摄\n\n本报讯 近日，又举行。\n\n"
+        "· 秋收时节稻谷香\n"
+    )
+    assert (article.kicker, article.headline, article.subheadline) == (
+        "喜迎丰收节",
+        "秋收时节稻谷香",
+        "金色田野好风光",
+    )
+
+
+def test_a_bracketed_label_glued_before_the_headline_is_the_column():
+    article = second("【田园风光】秋收时节稻谷香\n\n本报讯 近日，又举行。\n")
+    assert (article.section, article.headline, article.line) == ("田园风光", "秋收时节稻谷香", 5)
+
+
+def test_a_headline_the_title_list_repeats_as_one_is_one_headline_over_two_lines():
+    article = second(
+        "千名工匠\n同台竞技显身手\n\n本报讯 近日，又举行。\n\n· 千名工匠同台竞技显身手\n"
+    )
+    assert (article.kicker, article.headline, article.line) == (None, "千名工匠同台竞技显身手", 5)
+    assert article.lines[:3] == [5, 6, 8]
+
+
+def test_a_label_standing_apart_above_a_headline_over_two_lines_is_the_column():
+    article = second(
+        "工匠风采\n\n千名工匠\n同台竞技显身手\n\n本报讯 近日，又举行。\n\n"
+        "· 千名工匠同台竞技显身手\n"
+    )
+    assert (article.section, article.kicker, article.headline) == (
+        "工匠风采",
+        None,
+        "千名工匠同台竞技显身手",
+    )
