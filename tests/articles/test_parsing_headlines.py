@@ -98,3 +98,68 @@ def test_a_label_standing_apart_above_a_headline_over_two_lines_is_the_column():
         None,
         "千名工匠同台竞技显身手",
     )
+
+
+MARKED = "# 第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n"
+
+
+def test_a_label_and_a_kicker_above_a_marked_headline():
+    for label in ["【劳模风采】\n", "劳模风采\n\n"]:
+        article = second(
+            MARKED + label + "喜迎二十大 建功新时代\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n"
+        )
+        assert (article.section, article.kicker, article.headline) == (
+            "劳模风采",
+            "喜迎二十大 建功新时代",
+            "千名工匠同台竞技",
+        )
+
+
+def test_under_a_marked_headline_two_short_lines_are_its_subheadline_and_no_more():
+    [article] = page_of(
+        "# 【劳模风采】千名工匠同台竞技\n全省决赛开幕\n三十八个工种同场比拼\n第三行在此\n\n"
+        "本报讯 近日，又举行。\n"
+    ).articles
+    assert heads_of(article) == (
+        "劳模风采",
+        None,
+        "千名工匠同台竞技",
+        "全省决赛开幕三十八个工种同场比拼",
+    )
+    assert article.line == 1
+    assert article.paragraphs[0] == "第三行在此"
+
+
+def test_a_third_short_line_under_a_marked_headline_is_the_next_ones_kicker():
+    page = page_of(
+        "# 第一篇主题\n副题一\n副题二\n喜迎二十大 建功新时代\n"
+        "# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n"
+    )
+    assert heads(page) == [
+        (None, None, "第一篇主题", "副题一副题二"),
+        (None, "喜迎二十大 建功新时代", "千名工匠同台竞技", None),
+    ]
+
+
+def test_a_marked_subheadline_may_list_names_with_commas():
+    [article] = page_of(
+        "# 千名工匠同台竞技\n宁波建行、市总工会和本报送爱心报卡\n\n本报讯 近日，又举行。\n"
+    ).articles
+    assert article.subheadline == "宁波建行、市总工会和本报送爱心报卡"
+
+
+def test_a_short_line_under_a_marked_headline_above_a_photo_credit_is_the_caption():
+    [article] = page_of(
+        "# 千名工匠同台竞技\n选手在比赛中\n王伟 摄\n\n本报讯 近日，又举行。\n"
+    ).articles
+    assert article.subheadline is None
+    assert [p.caption for p in article.photos] == ["选手在比赛中"]
+
+
+def test_a_marked_headline_right_under_another_is_the_next_article():
+    page = page_of("# 甲主题\n# 乙主题\n\n本报讯 近日，又举行。\n")
+    assert heads(page) == [(None, None, "甲主题", None), (None, None, "乙主题", None)]
+
+
+def heads_of(article):
+    return (article.section, article.kicker, article.headline, article.subheadline)
