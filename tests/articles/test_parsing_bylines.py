@@ -139,3 +139,24 @@ def test_an_unnamed_photo_credit_is_flagged_and_covers_the_photos(text, terminal
 def test_an_unnamed_text_credit_does_not_cover_the_photos():
     phrase = parse_credit_phrase("本报记者 报道")
     assert (phrase.anonymous, phrase.terminal, phrase.covers_photos) == ("本报记者", "报道", False)
+
+
+@pytest.mark.parametrize("text", ["（长兴县报道组 王伟）", "长兴县报道组王伟"])
+def test_a_county_reporting_team_before_a_name_is_the_persons_unit(text):
+    phrase = parse_credit_phrase(text)
+    assert credits(phrase.text_credits) == [("王伟", "作者", False, "长兴县报道组")]
+    assert phrase.has_role is False
+
+
+def test_a_reporting_team_in_brackets_is_credited_as_an_organisation():
+    phrase = parse_credit_phrase("（长兴县报道组）")
+    assert credits(phrase.text_credits) == [("长兴县报道组", "作者", True, None)]
+
+
+def test_a_reporting_team_printed_alone_is_no_credit():
+    assert parse_credit_phrase("长兴县报道组") is None
+
+
+def test_a_paper_in_brackets_is_credited_as_an_organisation():
+    phrase = parse_credit_phrase("（人民日报社）")
+    assert credits(phrase.text_credits) == [("人民日报社", "作者", True, None)]
