@@ -163,3 +163,50 @@ def test_a_marked_headline_right_under_another_is_the_next_article():
 
 def heads_of(article):
     return (article.section, article.kicker, article.headline, article.subheadline)
+
+
+TEXT = "\n\n本报讯 近日，活动举行，职工踊跃参加。\n"
+BANNER_WARNING = "版面顶部的“{}”按通栏标题处理，也可能是栏目或第一篇的引题，请核对"
+
+
+def test_text_carried_over_from_another_page_is_left_out_flagged_above_the_banner():
+    page = page_of(
+        "上接第一版的文字，还没有说完。\n\n奋进新征程 建功新时代\n\n# 千名工匠同台竞技" + TEXT
+    )
+    assert page.topic == "奋进新征程 建功新时代"
+    [article] = page.articles
+    assert (article.headline, article.line) == ("千名工匠同台竞技", 5)
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (1, "版面开头的“上接第一版的文字，还……”不属于任何稿件（可能是转版文字），未导入"),
+        (3, BANNER_WARNING.format("奋进新征程 建功新时代")),
+    ]
+
+
+def test_one_short_line_at_the_top_is_the_banner_flagged():
+    for banner in ["奋进新征程 建功新时代", "学习、宣传、贯彻全会精神"]:
+        page = page_of(f"{banner}\n\n# 千名工匠同台竞技" + TEXT)
+        assert page.topic == banner
+        assert heads(page) == [(None, None, "千名工匠同台竞技", None)]
+        assert [(w.line, w.message) for w in page.warnings] == [(1, BANNER_WARNING.format(banner))]
+
+
+def test_two_banner_lines_above_a_label_are_the_banner_unflagged():
+    page = page_of(
+        "奋进新征程 建功新时代\n喜迎二十大 再创新辉煌\n\n【劳模风采】\n# 千名工匠同台竞技" + TEXT
+    )
+    assert page.topic == "奋进新征程 建功新时代\n喜迎二十大 再创新辉煌"
+    assert heads(page) == [("劳模风采", None, "千名工匠同台竞技", None)]
+    assert page.warnings == []
+
+
+def test_a_label_between_the_banner_and_the_first_marked_headline():
+    for label in ["【劳模风采】\n", "劳模风采\n\n"]:
+        page = page_of(f"奋进新征程 建功新时代\n\n{label}# 千名工匠同台竞技" + TEXT)
+        assert page.topic == "奋进新征程 建功新时代"
+        assert heads(page) == [("劳模风采", None, "千名工匠同台竞技", None)]
+
+
+def test_a_line_touching_the_first_marked_headline_is_its_kicker():
+    page = page_of("奋进新征程 建功新时代\n喜迎二十大 建功新时代\n# 千名工匠同台竞技" + TEXT)
+    assert page.topic == "奋进新征程 建功新时代"
+    assert heads(page) == [(None, "喜迎二十大 建功新时代", "千名工匠同台竞技", None)]
