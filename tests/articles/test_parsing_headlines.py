@@ -210,3 +210,54 @@ def test_a_line_touching_the_first_marked_headline_is_its_kicker():
     page = page_of("奋进新征程 建功新时代\n喜迎二十大 建功新时代\n# 千名工匠同台竞技" + TEXT)
     assert page.topic == "奋进新征程 建功新时代"
     assert heads(page) == [(None, "喜迎二十大 建功新时代", "千名工匠同台竞技", None)]
+
+
+PLAIN = "第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n"
+
+
+def test_two_lone_short_lines_inside_an_article_are_its_crossheads_flagged():
+    page = page_of(
+        PLAIN + "第二篇主题\n\n本报讯 第二篇第一段。\n\n钻研\n\n第二段文字在此。\n\n"
+        "传承\n\n第三段文字在此。\n"
+    )
+    assert [a.headline for a in page.articles] == ["第一篇主题", "第二篇主题"]
+    assert page.articles[1].crossheads == ["钻研", "传承"]
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (9, "以下未标记的短行按插题处理，请核对：“钻研”、“传承”")
+    ]
+
+
+def test_one_lone_short_line_starts_a_new_article_flagged():
+    page = page_of(PLAIN + "秋收时节稻谷香\n\n田野里一片金黄，农民正在收割。\n")
+    assert [a.headline for a in page.articles] == ["第一篇主题", "秋收时节稻谷香"]
+    assert page.articles[1].paragraphs == ["田野里一片金黄，农民正在收割。"]
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (5, "“秋收时节稻谷香”按新稿件的标题处理，也可能是插题，请核对")
+    ]
+
+
+def test_text_before_the_first_plain_headline_is_left_out_flagged():
+    page = page_of("上接第一版的文字，还没有说完。\n\n" + PLAIN)
+    assert [(a.headline, a.line) for a in page.articles] == [("第一篇主题", 3)]
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (1, "版面开头的“上接第一版的文字，还……”不属于任何稿件（可能是转版文字），未导入")
+    ]
+
+
+def test_a_caption_between_a_plain_headline_and_its_dateline_keeps_it_a_headline():
+    page = page_of(PLAIN + "秋收时节稻谷香\n\n图为农民在收割。\n\n本报讯 田野里一片金黄。\n")
+    assert [a.headline for a in page.articles] == ["第一篇主题", "秋收时节稻谷香"]
+    assert [p.caption for p in page.articles[1].photos] == ["图为农民在收割。"]
+    assert page.warnings == []
+
+
+def test_a_listed_headline_above_a_photo_credit_and_its_dateline_is_unflagged():
+    page = page_of(
+        PLAIN
+        + "秋收时节稻谷香\n王伟 摄\n\n本报讯 田野里一片金黄。\n\n· 第一篇主题\n· 秋收时节稻谷香\n"
+    )
+    assert [a.headline for a in page.articles] == ["第一篇主题", "秋收时节稻谷香"]
+    assert [(p.caption, [c.name for c in p.credits]) for p in page.articles[1].photos] == [
+        (None, ["王伟"])
+    ]
+    assert page.warnings == []
