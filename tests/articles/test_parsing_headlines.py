@@ -261,3 +261,81 @@ def test_a_listed_headline_above_a_photo_credit_and_its_dateline_is_unflagged():
         (None, ["王伟"])
     ]
     assert page.warnings == []
+
+
+DATED = "\n\n本报讯 田野里一片金黄。\n"
+LISTED = "\n· 第一篇主题\n· 秋收时节稻谷香\n"
+
+
+def test_four_short_lines_join_the_first_ones_into_the_kicker_flagged():
+    article = second("喜迎丰收节日\n金色田野好风光\n秋收时节稻谷香\n农民忙收割" + DATED)
+    assert heads_of(article) == (
+        None,
+        "喜迎丰收节日 金色田野好风光",
+        "秋收时节稻谷香",
+        "农民忙收割",
+    )
+    assert article.line == 6
+    page = page_of(PLAIN + "喜迎丰收节日\n金色田野好风光\n秋收时节稻谷香\n农民忙收割" + DATED)
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (5, "标题行过多，前面的行并入引题，请核对")
+    ]
+
+
+def test_at_the_top_of_a_plain_page_a_fourth_line_above_is_the_banner():
+    page = page_of("奋进新征程 建功新时代\n喜迎丰收节日\n秋收时节稻谷香\n农民忙收割" + DATED)
+    assert page.topic == "奋进新征程 建功新时代"
+    assert heads(page) == [(None, "喜迎丰收节日", "秋收时节稻谷香", "农民忙收割")]
+    assert page.warnings == []
+
+
+def test_under_a_label_the_lines_above_the_listed_headline_are_its_kicker():
+    article = second(
+        "【田园风光】\n喜迎丰收节日\n金色田野好风光\n秋收时节稻谷香\n农民忙收割\n稻谷满仓"
+        + DATED
+        + LISTED
+    )
+    assert heads_of(article) == (
+        "田园风光",
+        "喜迎丰收节日 金色田野好风光",
+        "秋收时节稻谷香",
+        "农民忙收割稻谷满仓",
+    )
+    article = second("【田园风光】\n金色田野好风光\n秋收时节稻谷香" + DATED + LISTED)
+    assert heads_of(article) == ("田园风光", "金色田野好风光", "秋收时节稻谷香", None)
+
+
+def test_a_line_above_the_listed_headlines_kicker_belongs_to_no_article():
+    page = page_of(PLAIN + "喜迎丰收节日\n金色田野好风光\n秋收时节稻谷香" + DATED + LISTED)
+    assert heads_of(page.articles[1]) == (None, "金色田野好风光", "秋收时节稻谷香", None)
+    assert page.articles[1].line == 7
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (5, "“喜迎丰收节日”不属于任何稿件的标题，未导入，请核对")
+    ]
+
+
+def test_a_line_above_a_bracketed_label_belongs_to_no_article_or_to_the_banner():
+    page = page_of(PLAIN + "喜迎丰收节日\n【田园风光】\n秋收时节稻谷香" + DATED)
+    assert heads_of(page.articles[1]) == ("田园风光", None, "秋收时节稻谷香", None)
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (5, "“喜迎丰收节日”不属于任何稿件的标题，未导入，请核对")
+    ]
+    page = page_of("奋进新征程 建功新时代\n【田园风光】\n秋收时节稻谷香" + DATED)
+    assert page.topic == "奋进新征程 建功新时代"
+    assert heads(page) == [("田园风光", None, "秋收时节稻谷香", None)]
+
+
+def test_an_organisation_above_a_dash_subheadline_is_the_headline():
+    article = second("西安市新城区工会\n——记一位种粮能手" + DATED)
+    assert heads_of(article) == (None, None, "西安市新城区工会", "——记一位种粮能手")
+
+
+def test_two_plain_lines_are_headline_and_subheadline_flagged():
+    page = page_of(PLAIN + "秋收时节稻谷香\n金色田野好风光" + DATED)
+    assert heads_of(page.articles[1]) == (None, None, "秋收时节稻谷香", "金色田野好风光")
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (
+            5,
+            "两行标题“秋收时节稻谷香”“金色田野好风光”按主题+副题处理，也可能是引题+主题，请核对",
+        )
+    ]
