@@ -339,3 +339,10 @@ def test_two_plain_lines_are_headline_and_subheadline_flagged():
             "两行标题“秋收时节稻谷香”“金色田野好风光”按主题+副题处理，也可能是引题+主题，请核对",
         )
     ]
+
+
+def test_a_short_line_above_a_byline_starts_an_article_unflagged():
+    page = page_of(PLAIN + "秋收时节稻谷香\n\n记者 王伟\n\n田野里一片金黄，农民正在收割。\n")
+    assert [a.headline for a in page.articles] == ["第一篇主题", "秋收时节稻谷香"]
+    assert [(c.name, c.role) for c in page.articles[1].people] == [("王伟", "记者")]
+    assert page.warnings == []

@@ -3,6 +3,8 @@ article, where it differs from the system, which article a parsed one is, why an
 the import's to change, and which article a parser warning belongs to. The merge against a
 database is tested in tests/articles/test_import_merge.py."""
 
+import pytest
+
 from articles.importing.bylines import Credit
 from articles.importing.gazetteer import Place
 from articles.importing.structure import ParsedArticle, ParsedPage, ParsedPhoto, ParseWarning
@@ -11,6 +13,13 @@ from importing.merging import _as_text, _attach_warnings, _match, _why_not_ours,
 from importing.merging import page_content as content_of
 from importing.plan import Action, ArticlePlan, Difference, PagePlan
 from regions.models import Region
+from tests.articles.importing_helpers import (
+    LAST_HEADLINE,
+    article,
+    page_without_last_article,
+    run,
+    seed_bytes,
+)
 
 ZHEJIANG = Place("330000", "浙江省", "浙江", "province")
 HANGZHOU = Place("330100", "杭州市", "杭州", "city", "330000")
@@ -163,3 +172,13 @@ def test_a_warning_goes_with_the_article_whose_lines_it_is_on_others_with_the_pa
     assert second.warnings == [first, on_second]
     assert first_article.warnings == [on_first]
     assert plan.articles[2].warnings == []
+
+
+@pytest.mark.django_db
+def test_an_article_no_longer_on_the_page_is_listed_at_its_own_position(regions):
+    run(seed_bytes())
+    last = article(LAST_HEADLINE)
+    plan = run(page_without_last_article())
+    [missing] = plan.of(Action.MISSING)
+    assert missing.article == last
+    assert (missing.position, missing.to_dict()["position"]) == (last.position, last.position)
