@@ -346,3 +346,23 @@ def test_a_short_line_above_a_byline_starts_an_article_unflagged():
     assert [a.headline for a in page.articles] == ["第一篇主题", "秋收时节稻谷香"]
     assert [(c.name, c.role) for c in page.articles[1].people] == [("王伟", "记者")]
     assert page.warnings == []
+
+
+APART = "金色田野\n\n丰收的喜悦\n\n农民笑开颜\n\n稻谷满仓\n\n"
+
+
+def test_four_short_lines_apart_after_an_articles_text_are_captions_not_a_headline_group():
+    page = page_of(PLAIN + APART + "最后一段正文，写完了。\n")
+    assert [a.headline for a in page.articles] == ["第一篇主题"]
+
+
+def test_short_lines_that_touch_or_open_the_page_or_precede_a_dateline_are_a_headline_group():
+    touching = page_of(
+        PLAIN + "金色田野\n丰收的喜悦\n\n农民笑开颜\n\n稻谷满仓\n\n最后一段正文，写完了。\n"
+    )
+    assert heads_of(touching.articles[1]) == (None, "金色田野 丰收的喜悦", "农民笑开颜", "稻谷满仓")
+    dated = page_of(PLAIN + APART + "本报讯 最后一段正文，写完了。\n")
+    assert heads_of(dated.articles[1]) == ("金色田野", "丰收的喜悦", "农民笑开颜", "稻谷满仓")
+    opening = page_of(APART + "正文一段，写完了。\n")
+    assert opening.topic == "金色田野"
+    assert heads(opening) == [("丰收的喜悦", None, "农民笑开颜", "稻谷满仓")]
