@@ -182,3 +182,14 @@ def test_an_article_no_longer_on_the_page_is_listed_at_its_own_position(regions)
     [missing] = plan.of(Action.MISSING)
     assert missing.article == last
     assert (missing.position, missing.to_dict()["position"]) == (last.position, last.position)
+    assert missing.reason == "导入后未经改动的草稿；要求删除时才删除"
+
+
+@pytest.mark.django_db
+def test_a_reimported_article_keeps_its_own_position_in_the_plan(regions):
+    run(seed_bytes())
+    plan = run(seed_bytes())
+    unchanged = plan.of(Action.UNCHANGED)
+    assert len(unchanged) == len(plan.articles) == 7
+    assert [a.position for a in unchanged] == [a.article.position for a in unchanged]
+    assert [a.position for a in unchanged] == list(range(1, 8))
