@@ -13,6 +13,7 @@ from importing.merging import _as_text, _attach_warnings, _match, _why_not_ours,
 from importing.merging import page_content as content_of
 from importing.plan import Action, ArticlePlan, Difference, PagePlan
 from regions.models import Region
+from tests.articles.admin_helpers import CHIEFS, make_user
 from tests.articles.importing_helpers import (
     LAST_HEADLINE,
     article,
@@ -193,3 +194,17 @@ def test_a_reimported_article_keeps_its_own_position_in_the_plan(regions):
     assert len(unchanged) == len(plan.articles) == 7
     assert [a.position for a in unchanged] == [a.article.position for a in unchanged]
     assert [a.position for a in unchanged] == list(range(1, 8))
+
+
+@pytest.mark.django_db
+def test_publishing_on_import_leaves_an_article_in_review_unpublished_with_a_note(regions):
+    run(seed_bytes())
+    last = article(LAST_HEADLINE)
+    last.transition(Article.Status.SUBMITTED, make_user(CHIEFS, "chief"))
+
+    plan = run(seed_bytes(), publish=True)
+
+    [item] = [a for a in plan.articles if a.article == last]
+    assert (item.action, item.publish) == (Action.UNCHANGED, False)
+    assert item.notes == ["不发布：状态为“待审”，须经审核流程。"]
+    assert not article(LAST_HEADLINE).is_published()
