@@ -202,6 +202,9 @@ def test_publishing_on_import_leaves_an_article_in_review_unpublished_with_a_not
     last = article(LAST_HEADLINE)
     last.transition(Article.Status.SUBMITTED, make_user(CHIEFS, "chief"))
 
+    [item] = [a for a in run(seed_bytes()).articles if a.article == last]
+    assert (item.action, item.notes) == (Action.UNCHANGED, [])  # no note unless asked to publish
+
     plan = run(seed_bytes(), publish=True)
 
     [item] = [a for a in plan.articles if a.article == last]
