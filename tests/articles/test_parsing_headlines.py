@@ -127,7 +127,9 @@ def test_under_a_marked_headline_two_short_lines_are_its_subheadline_and_no_more
         "全省决赛开幕三十八个工种同场比拼",
     )
     assert article.line == 1
-    assert article.paragraphs[0] == "第三行在此"
+    # Not a third 副题 line: a short line over the dateline paragraph is a photo's caption.
+    assert [photo.caption for photo in article.photos] == ["第三行在此"]
+    assert article.paragraphs[0] == "近日，又举行。"
 
 
 def test_a_third_short_line_under_a_marked_headline_is_the_next_ones_kicker():
@@ -227,12 +229,21 @@ def test_two_lone_short_lines_inside_an_article_are_its_crossheads_flagged():
     ]
 
 
-def test_one_lone_short_line_starts_a_new_article_flagged():
-    page = page_of(PLAIN + "秋收时节稻谷香\n\n田野里一片金黄，农民正在收割。\n")
+def test_one_lone_short_line_over_a_dateline_starts_a_new_article():
+    page = page_of(PLAIN + "秋收时节稻谷香\n\n本报讯 田野里一片金黄，农民正在收割。\n")
     assert [a.headline for a in page.articles] == ["第一篇主题", "秋收时节稻谷香"]
     assert page.articles[1].paragraphs == ["田野里一片金黄，农民正在收割。"]
+    assert page.warnings == []
+
+
+def test_one_lone_short_line_with_no_dateline_or_credit_under_it_is_a_crosshead_flagged():
+    page = page_of(PLAIN + "秋收时节稻谷香\n\n田野里一片金黄，农民正在收割。\n")
+    [article] = page.articles
+    assert article.headline == "第一篇主题"
+    assert article.crossheads == ["秋收时节稻谷香"]
+    assert article.paragraphs[-1] == "田野里一片金黄，农民正在收割。"
     assert [(w.line, w.message) for w in page.warnings] == [
-        (5, "“秋收时节稻谷香”按新稿件的标题处理，也可能是插题，请核对")
+        (5, "“秋收时节稻谷香”按插题处理（其下没有电头或署名），请核对")
     ]
 
 
