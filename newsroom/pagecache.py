@@ -86,11 +86,14 @@ def new_generation():
 
 
 def _refresh_next_publication():
-    """Store when the next scheduled article goes public (0: none); return that timestamp."""
+    """Store when the next scheduled article goes public (0: none), with when that was asked.
+
+    Asked is taken after the query: no article goes public between then and the time stored
+    (one whose time came while the query ran has a time before `asked`, so it was found).
+    """
     upcoming = Article.objects.next_publication_time()
-    when = upcoming.timestamp() if upcoming else 0
-    _cache().set(NEXT_PUBLICATION_KEY, when, timeout=None)
-    return when
+    when, asked = (upcoming.timestamp() if upcoming else 0), time.time()
+    _cache().set(NEXT_PUBLICATION_KEY, (when, asked), timeout=None)
 
 
 def _changed(keys):
@@ -123,6 +126,13 @@ def _current(cache, names, found):
     return {name: found[name] for name in names}
 
 
+def _next_publication(value):
+    """(when, asked) as _refresh_next_publication() stored them; (None, None) if lost."""
+    if isinstance(value, tuple) and len(value) == 2:
+        return value
+    return None, None
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -137,7 +147,9 @@ class AnonymousPageCacheMiddleware:
         # Hashed: a long Chinese search URL would pass the cache's 250-character key limit.
         url = f"{request.get_host()}{request.get_full_path()}".encode()
         key = PAGE_KEY.format(hashlib.sha256(url).hexdigest())
-        found = cache.get_many([key, EVERYTHING_KEY, *self.names_of.get(key, ())])
+        found = cache.get_many(
+            [key, EVERYTHING_KEY, NEXT_PUBLICATION_KEY, *self.names_of.get(key, ())]
+        )
         entry = found.get(key)
         if entry is not None:
             shown = entry[0]
@@ -149,14 +161,20 @@ class AnonymousPageCacheMiddleware:
             if current == shown:
                 return self._rebuild(entry)
         before = _current(cache, [EVERYTHING_KEY], found)
+        # The next publication, known from before the page reads anything (see _store).
+        upcoming, _asked = _next_publication(found.get(NEXT_PUBLICATION_KEY))
+        if upcoming is None or (upcoming and upcoming <= time.time()):
+            _refresh_next_publication()
+        # The page shows what was public from this moment on.
+        started = time.time()
         response = self.get_response(request)
         # No generation: the cache is failing, so the page goes out uncached.
         if before is not None and self._cacheable_response(response):
-            self._store(cache, key, request, response, before)
+            self._store(cache, key, request, response, before, started)
         response["X-Cache"] = "MISS"
         return response
 
-    def _store(self, cache, key, request, response, before):
+    def _store(self, cache, key, request, response, before, started):
         shown = dependencies.recorded(request) or {dependencies.EVERYTHING}
         names = {GENERATION_KEY.format(name) for name in (*shown, ALL)}
         found = cache.get_many([*names, EVERYTHING_KEY, NEXT_PUBLICATION_KEY])
@@ -165,13 +183,17 @@ class AnonymousPageCacheMiddleware:
         if generations is None or generations[EVERYTHING_KEY] != before[EVERYTHING_KEY]:
             return
         generations = {name: generations[name] for name in names}
-        upcoming = found.get(NEXT_PUBLICATION_KEY)
-        if upcoming is None or (upcoming and upcoming <= time.time()):
-            upcoming = _refresh_next_publication()
-        # Never kept past the moment a scheduled article becomes public.
+        # Never kept past the moment a scheduled article becomes public, nor kept at all when one
+        # may have become public while the page was rendered (after its articles were read): the
+        # stored time vouches only for what comes after it was asked, so it must have been asked
+        # before the page started (the request looks it up first when it is lost or due).
+        upcoming, asked = _next_publication(found.get(NEXT_PUBLICATION_KEY))
+        now = time.time()
+        if upcoming is None or (upcoming and upcoming <= now) or asked > started:
+            return
         timeout = _timeout()
         if upcoming:
-            timeout = min(timeout, int(upcoming - time.time()))
+            timeout = min(timeout, int(upcoming - now))
         if timeout > 0:
             self._remember(key, generations)
             headers = [(k, v) for k, v in response.items() if k.lower() != "x-cache"]

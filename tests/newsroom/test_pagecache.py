@@ -289,6 +289,35 @@ def test_a_page_is_kept_until_the_next_publication_and_never_longer(
     monkeypatch.setattr(pagecache, "_cache", Recording)
     monkeypatch.setattr(pagecache, "time", SimpleNamespace(time=lambda: now))
     upcoming = 0 if seconds_ahead is None else now + seconds_ahead
-    real.set(pagecache.NEXT_PUBLICATION_KEY, upcoming, timeout=None)
+    # Asked before the page was rendered: it vouches for the time the page was read in.
+    real.set(pagecache.NEXT_PUBLICATION_KEY, (upcoming, now - 10), timeout=None)
     through_middleware([RequestFactory().get("/a/")])
     assert stored == [kept_for]
+
+
+@pytest.mark.parametrize(
+    "clock_during_render, asked_at",
+    [(10.0, -10.0), (1.0, 0.5)],
+    ids=["a-scheduled-article-went-public", "asked-again-by-another-process"],
+)
+def test_a_page_rendered_across_a_publication_is_not_kept(
+    monkeypatch, db, clock_during_render, asked_at
+):
+    """The page read its articles before the scheduled one went public (or before the stored
+    time was asked again, which vouches only for what comes after): it may lack it, so it is
+    sent but not stored, whatever the next publication now is."""
+    from newsroom import pagecache
+
+    clock = SimpleNamespace(now=1_900_000_000.0)
+    monkeypatch.setattr(pagecache, "time", SimpleNamespace(time=lambda: clock.now))
+    start = clock.now
+    cache = pagecache._cache()
+    cache.set(pagecache.NEXT_PUBLICATION_KEY, (start + 5, start + asked_at), timeout=None)
+
+    def render(request):
+        clock.now = start + clock_during_render  # the render takes its time
+        return HttpResponse("页面")
+
+    middleware = AnonymousPageCacheMiddleware(render)
+    assert middleware(RequestFactory().get("/a/"))["X-Cache"] == "MISS"
+    assert middleware(RequestFactory().get("/a/"))["X-Cache"] == "MISS"
