@@ -161,9 +161,10 @@ class AnonymousPageCacheMiddleware:
             if current == shown:
                 return self._rebuild(entry)
         before = _current(cache, [EVERYTHING_KEY], found)
-        # The next publication, known from before the page reads anything (see _store).
+        # The next publication, known from before the page reads anything (see _store); not
+        # looked up while the cache fails, as the page will not be stored then.
         upcoming, _asked = _next_publication(found.get(NEXT_PUBLICATION_KEY))
-        if upcoming is None or (upcoming and upcoming <= time.time()):
+        if before is not None and (upcoming is None or (upcoming and upcoming <= time.time())):
             _refresh_next_publication()
         # The page shows what was public from this moment on.
         started = time.time()

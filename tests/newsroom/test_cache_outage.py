@@ -155,3 +155,15 @@ def test_an_unwritable_file_cache_is_an_outage_too(client, settings, tmp_path, d
 
     assert client.get(url).status_code == 200
     assert client.get("/healthz").json()["cache"] == "unavailable"
+
+
+def test_a_page_costs_no_extra_query_while_redis_is_stopped(
+    client, throwaway_redis, article, django_assert_num_queries
+):
+    # While the cache fails nothing is stored, so the next publication is not looked up either:
+    # an article page runs its own six queries, as with no page cache at all.
+    throwaway_redis.stop()
+    client.get(article.get_absolute_url())  # the outage noticed, logged once
+
+    with django_assert_num_queries(6):
+        assert client.get(article.get_absolute_url())["X-Cache"] == "MISS"
