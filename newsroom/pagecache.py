@@ -39,7 +39,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
@@ -165,7 +165,12 @@ class AnonymousPageCacheMiddleware:
         # looked up while the cache fails, as the page will not be stored then.
         upcoming, _asked = _next_publication(found.get(NEXT_PUBLICATION_KEY))
         if before is not None and (upcoming is None or (upcoming and upcoming <= time.time())):
-            _refresh_next_publication()
+            try:
+                _refresh_next_publication()
+            except DatabaseError:
+                # The database is down: the view answers 503 (DatabaseUnavailableMiddleware, after
+                # this one), and no page is stored while the next publication is unknown.
+                pass
         # The page shows what was public from this moment on.
         started = time.time()
         response = self.get_response(request)
