@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles.models import Issue
+from articles.signal_handlers import batched
 
 
 def fixture_path(name):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
     help = "载入浙江行政区划与种子期（已有的不覆盖：编辑的修改与删除都保留）。"
 
     def handle(self, **options):
-        with transaction.atomic():
+        with transaction.atomic(), batched():
             added = self.add_missing_regions()
             loaded = self.load_seed_issue()
         seed = "已载入" if loaded else "已存在，未改动"
