@@ -148,6 +148,26 @@ def _private_cache_directory(tmp_path_factory):
     shutil.rmtree(location, ignore_errors=True)
 
 
+# Django's default hasher takes half a second a password here (a million PBKDF2 rounds), paid by
+# every admin_user and every login. A test about the real hasher asks for `real_password_hasher`.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
+
+
+@pytest.fixture
+def real_password_hasher(settings):
+    from django.conf import global_settings
+
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with empty caches (pages, login counters): no state leaks between tests."""

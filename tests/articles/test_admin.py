@@ -8,6 +8,7 @@ from taggit.models import Tag
 
 from articles.dates import chinese_date
 from articles.models import Article, Byline, Issue, Page, Photo, Reporter, Section
+from articles.signal_handlers import batched
 from regions.models import Region
 from tests.articles.admin_helpers import form_errors, post_data_from
 from tests.conftest import make_article, make_issue, make_page, make_section
@@ -166,16 +167,24 @@ def test_changelist_shows_issue_page_byline_regions_and_tags(admin_client, artic
 
 
 def build_listing(count):
-    """count articles as a paper has them: bylines, a photo credit, regions, tags, a section."""
+    """count articles as a paper has them: bylines, a photo credit, regions, tags, a section.
+
+    In one batch, as fixtures load: each article's search text is written once, not per row.
+    """
     section = Section.objects.first() or make_section()
     wuxing, changxing = region("330502"), region("330522")
     start = Article.objects.count()
-    for n in range(start, start + count):
+    with batched():
+        add_listing(section, (wuxing, changxing), range(start, start + count))
+
+
+def add_listing(section, places, numbers):
+    for n in numbers:
         article = make_article(
             page=make_page(issue=make_issue(), number=1 + n % 8),
             section=section,
             reporters=[(f"记者{n % 7}", "记者"), (f"通讯员{n % 5}", "通讯员")],
-            regions=[wuxing, changxing],
+            regions=list(places),
             tags=[f"标签{n % 6}", "劳模"],
         )
         photo = Photo.objects.create(article=article)

@@ -138,8 +138,7 @@ def test_a_failed_cache_is_not_tried_again_for_a_while(client, settings, throwaw
 
 
 @pytest.fixture
-def editor(django_user_model, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def editor(django_user_model):
     return django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
 
 

@@ -15,13 +15,7 @@ LOCKED_OUT = "登录失败次数过多"
 
 
 @pytest.fixture
-def fast_hasher(settings):
-    # The default hasher takes most of a second per attempt.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def editor(django_user_model, fast_hasher):
+def editor(django_user_model):
     return django_user_model.objects.create_user("editor", password=PASSWORD, is_staff=True)
 
 
