@@ -1,13 +1,16 @@
 """Shared test helpers: small factories that build valid rows with sensible defaults."""
 
+import contextlib
 import datetime
 import itertools
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -171,10 +174,30 @@ def real_password_hasher(settings):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with empty caches (pages, login counters): no state leaks between tests."""
-    from django.core.cache import caches
-
     for cache in caches.all():
         cache.clear()
+
+
+@contextlib.contextmanager
+def redis_page_cache(settings, database):
+    """The default cache on the real Redis server (127.0.0.1:6379, that database), under a key
+    prefix of this test's own; its keys are removed afterwards. Not FLUSHDB: another test run
+    (a second worker, CI's other pass) may be using the same database."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:6379/{database}",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    cache = caches["default"]
+    try:
+        yield cache
+    finally:
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(f"{cache.key_prefix}:*"))
+        if keys:
+            client.delete(*keys)
 
 
 @pytest.fixture

@@ -1,28 +1,16 @@
 """The Redis cache (a real server on 127.0.0.1:6379) shares one client and serves the page cache."""
 
-import uuid
-
 import pytest
-from django.core.cache import caches
 
-from tests.conftest import make_article
+from tests.conftest import make_article, redis_page_cache
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_DATABASE = 15
 
 
 @pytest.fixture
 def redis_cache(settings):
-    # A prefix of its own: runs on the same server never see each other's keys.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "newsroom.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    }
-    cache = caches["default"]
-    yield cache
-    cache.clear()
+    with redis_page_cache(settings, REDIS_DATABASE) as cache:
+        yield cache
 
 
 def test_values_round_trip_through_redis(redis_cache):

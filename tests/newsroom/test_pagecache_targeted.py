@@ -5,8 +5,6 @@ rendered anew (X-Cache: MISS, the new text in it) and a page that does not is st
 the cache (HIT).
 """
 
-import uuid
-
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import caches
@@ -17,7 +15,7 @@ from articles import dependencies
 from articles.models import Article, Reporter
 from newsroom import pagecache
 from regions.models import Region
-from tests.conftest import make_article, make_page, make_section
+from tests.conftest import make_article, make_page, make_section, redis_page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -26,17 +24,10 @@ pytestmark = pytest.mark.django_db
 def page_cache(request, settings):
     """The page cache on the test run's own file cache, then on the real Redis server."""
     if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "newsroom.cache.RedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/14",
-                "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            }
-        }
-    cache = caches["default"]
-    yield cache
-    if request.param == "redis":
-        cache.delete_many(list(cache._cache.get_client().scan_iter(f"{cache.key_prefix}*")))
+        with redis_page_cache(settings, 14) as cache:
+            yield cache
+    else:
+        yield caches["default"]
 
 
 def cached(client, *urls):
