@@ -50,47 +50,64 @@ PUBLICATION_FIELDS = ("status", "published_at", "issue_id")
 SHARED_MODELS = (Issue, Page, Reporter, Section, Tag, Region)
 
 
-# Inside batched(): the ids of the articles whose rows were written, else None.
+class _Batch:
+    """What the changes inside batched() announce, gathered to be announced once."""
+
+    def __init__(self):
+        self.articles = set()  # ids: their search documents and what their pages show
+        self.keys = set()  # names of other things shown, linked before or after a change
+        self.regions = set()  # places linked or unlinked: their pages and those above them
+        self.publication = False  # an article's publication or issue changed
+        self.everything = False  # a shared row changed: every page
+
+    def announce(self):
+        self.articles.discard(None)
+        for article in Article.objects.filter(pk__in=self.articles):
+            article.refresh_search()
+        if self.everything:
+            content_changed.send(sender=Article)
+            return
+        if not (self.articles or self.keys or self.regions):
+            return
+        articles = Article.objects.filter(pk__in=self.articles)
+        keys = articles.page_dependencies(self.publication, regions=self.regions)
+        keys |= self.keys | {dependencies.key("article", pk) for pk in self.articles}
+        content_changed.send(sender=Article, keys=keys)
+
+
+# The batch in progress, if any (batched()).
 _batch = ContextVar("articles_derived_batch", default=None)
 
 
 @contextmanager
 def batched():
-    """Derived data worked out once, at the end, for every article written inside.
+    """Derived data worked out once, at the end, for every change made inside.
 
-    For loading fixtures: their rows are saved one by one, and each save would rebuild its
-    article's search document and announce a change to the page cache (the seed issue, 85 rows:
-    40 rebuilds, 80 announcements). Inside, the handlers only note the article; at the end each
-    noted article gets its search document once and every page is refreshed once. Nothing is
-    done if the block fails (its writes are rolled back with it). A batch inside another is the
-    outer one's.
+    Each row saved would otherwise rebuild its article's search document and announce its
+    change to the page cache at once: the seed issue's 85 fixture rows made 40 rebuilds and 80
+    announcements, and an article built with its credits, places and tags one per row. Inside,
+    the handlers gather what they would announce; at the end each article touched gets its
+    search document once, and one announcement names everything the separate ones would have
+    (every page when a shared row, such as an issue or a region, changed). Nothing is done if
+    the block fails (its writes are rolled back with it). A batch inside another is the outer
+    one's.
     """
     if _batch.get() is not None:
         yield
         return
-    pending = set()
-    token = _batch.set(pending)
+    batch = _Batch()
+    token = _batch.set(batch)
     try:
         yield
     finally:
         _batch.reset(token)
-    for article in Article.objects.filter(pk__in=pending):
-        article.refresh_search()
-    content_changed.send(sender=Article)
-
-
-def _deferred(article_id=None):
-    """Inside batched(): note the article (if any) for the end of the batch, and say so."""
-    pending = _batch.get()
-    if pending is None:
-        return False
-    if article_id is not None:
-        pending.add(article_id)
-    return True
+    batch.announce()
 
 
 def article_saved(sender, instance, **kwargs):
-    if _deferred(instance.pk):
+    batch = _batch.get()
+    if batch is not None:
+        batch.articles.add(instance.pk)
         return
     instance.refresh_search()
 
@@ -100,7 +117,9 @@ def _article_id(instance):
 
 
 def part_changed(sender, instance, **kwargs):
-    if _deferred(_article_id(instance)):
+    batch = _batch.get()
+    if batch is not None:
+        batch.articles.add(_article_id(instance))
         return
     article = Article.objects.filter(pk=_article_id(instance)).first()
     if article is not None:
@@ -108,23 +127,23 @@ def part_changed(sender, instance, **kwargs):
 
 
 def announce_change(sender, **kwargs):
-    if _deferred():
+    batch = _batch.get()
+    if batch is not None:
+        batch.everything = True
         return
     content_changed.send(sender=sender)
 
 
-def remember_article(sender, instance, **kwargs):
+def remember_article(sender, instance, raw=False, **kwargs):
     """Before an article is saved: what its pages showed, which the change may take away."""
-    if _deferred():
-        return
+    if raw and _batch.get() is not None:
+        return  # a fixture's rows: the batch refreshes every page
     fields = (*ARTICLE_LINKS.values(), *PUBLICATION_FIELDS)
     before = Article.objects.filter(pk=instance.pk).values(*fields).first() if instance.pk else None
     instance._shown_before = before
 
 
 def announce_article_change(sender, instance, signal, **kwargs):
-    if _deferred(instance.pk):
-        return
     before = getattr(instance, "_shown_before", None)
     # A new or deleted article, or one published, withdrawn, rescheduled or moved to another issue.
     published = (
@@ -132,22 +151,26 @@ def announce_article_change(sender, instance, signal, **kwargs):
         or before is None
         or any(before[field] != getattr(instance, field) for field in PUBLICATION_FIELDS)
     )
-    keys = Article.objects.filter(pk=instance.pk).page_dependencies(published)
-    keys.add(dependencies.key("article", instance.pk))
+    keys = {dependencies.key("article", instance.pk)}
     for kind, field in ARTICLE_LINKS.items():
         for value in (getattr(instance, field), before and before[field]):
             if value is not None:
                 keys.add(dependencies.key(kind, value))
+    batch = _batch.get()
+    if batch is not None:
+        batch.articles.add(instance.pk)
+        batch.keys |= keys
+        batch.publication |= published
+        return
+    keys |= Article.objects.filter(pk=instance.pk).page_dependencies(published)
     content_changed.send(sender=sender, keys=keys)
 
 
-def remember_part(sender, instance, **kwargs):
+def remember_part(sender, instance, raw=False, **kwargs):
     """Before a credit, place or tag is saved: whom or what it linked to (it may move)."""
-    if _deferred():
-        return
     field = ARTICLE_PARTS[sender][2]
     before = None
-    if field and instance.pk:
+    if field and instance.pk and not (raw and _batch.get() is not None):
         before = sender._default_manager.filter(pk=instance.pk).values_list(field, flat=True)
         before = before.first()
     instance._linked_before = before
@@ -156,11 +179,17 @@ def remember_part(sender, instance, **kwargs):
 def announce_part_change(sender, instance, **kwargs):
     article_field, kind, field = ARTICLE_PARTS[sender]
     article_id = getattr(instance, article_field)
-    if _deferred(article_id):
-        return
     linked = set()
     if kind:
         linked = {getattr(instance, field), getattr(instance, "_linked_before", None)} - {None}
+    batch = _batch.get()
+    if batch is not None:
+        batch.articles.add(article_id)
+        if kind == "region":
+            batch.regions |= linked
+        else:
+            batch.keys |= {dependencies.key(kind, pk) for pk in linked}
+        return
     articles = Article.objects.filter(pk=article_id)
     if kind == "region":
         # Its old and new places, and every region above them.

@@ -1,8 +1,13 @@
 """What a change to articles announces to the page cache (articles/dependencies.py)."""
 
+import datetime
+
 import pytest
 
-from articles.models import Article, Reporter
+from articles import search
+from articles.models import Article, Byline, Reporter
+from articles.signal_handlers import batched
+from articles.signals import content_changed
 from regions.models import Region
 from tests.conftest import make_article, make_section
 
@@ -50,3 +55,100 @@ def test_places_given_are_named_with_the_regions_above_them(regions):
     assert {name for name in names if name.startswith("region:")} == {
         f"region:{region.pk}" for region in above
     }
+
+
+def announcements(change):
+    """The keys of every content_changed sent while change() runs (None: every page)."""
+    sent = []
+
+    def receiver(sender, keys=None, **kwargs):
+        sent.append(keys)
+
+    content_changed.connect(receiver, weak=False, dispatch_uid="test-announcements")
+    try:
+        change()
+    finally:
+        content_changed.disconnect(dispatch_uid="test-announcements")
+    return sent
+
+
+def test_a_batch_announces_once_all_that_its_changes_announce_one_by_one(regions):
+    article = make_article(
+        reporters=[("寿慧桢", "记者")], regions=[Region.objects.get(code="330102")], tags=["劳模"]
+    )
+    first, second = Reporter.objects.get(name="寿慧桢"), Reporter.objects.create(name="徐婧")
+    old_place, place = Region.objects.get(code="330102"), Region.objects.get(code="330203")
+    tag = article.tags.get()
+
+    def change():
+        byline = article.bylines.get()
+        byline.reporter = second
+        byline.save()
+        article.article_regions.create(region=place, position=2)
+        article.article_regions.filter(region=old_place).delete()
+        article.tags.remove(tag)
+        article.headline = "改过的主题"
+        article.save()
+
+    def undo():
+        byline = article.bylines.get()
+        byline.reporter = first
+        byline.save()
+        article.article_regions.filter(region=place).delete()
+        article.article_regions.create(region=old_place, position=1)
+        article.tags.add(tag)
+
+    one_by_one = announcements(change)
+    undo()
+    in_a_batch = announcements(lambda: batched_change(change))
+
+    assert len(one_by_one) == 5
+    assert in_a_batch == [set().union(*one_by_one)]
+    # The credit's old and new reporter, the places added and removed, the tag removed.
+    assert {f"reporter:{first.pk}", f"reporter:{second.pk}", f"tag:{tag.pk}"} <= in_a_batch[0]
+    assert {f"region:{place.pk}", f"region:{old_place.pk}"} <= in_a_batch[0]
+
+
+def batched_change(change):
+    with batched():
+        change()
+
+
+def test_a_batch_that_changes_a_shared_row_refreshes_every_page(db):
+    article = make_article()
+
+    def change():
+        with batched():
+            article.headline = "改过的主题"
+            article.save()
+            make_section("新栏目")
+
+    assert announcements(change) == [None]
+
+
+def test_a_batch_rebuilds_the_search_text_of_each_article_it_touched(db):
+    article = make_article(headline="旧的主题")
+
+    with batched():
+        article.headline = "职工书屋开放"
+        article.save()
+        Byline.objects.create(
+            article=article, reporter=Reporter.objects.create(name="羊荣江"), role="记者"
+        )
+        assert search.search(Article.objects.published(), "职工书屋").count() == 0
+
+    found = search.search(Article.objects.published(), "职工书屋 羊荣江")
+    assert list(found) == [article]
+
+
+def test_a_batch_that_changes_when_an_article_went_public_names_the_issues(db):
+    article = make_article()
+
+    def backdate():
+        with batched():
+            article.published_at -= datetime.timedelta(hours=1)
+            article.save()
+
+    [keys] = announcements(backdate)
+    assert "issues" in keys
+    assert f"article:{article.pk}" in keys
