@@ -55,6 +55,7 @@ class _Batch:
 
     def __init__(self):
         self.articles = set()  # ids: their search documents and what their pages show
+        self.saved = {}  # the articles saved here, by id: their search text without a re-read
         self.keys = set()  # names of other things shown, linked before or after a change
         self.regions = set()  # places linked or unlinked: their pages and those above them
         self.publication = False  # an article's publication or issue changed
@@ -62,8 +63,11 @@ class _Batch:
 
     def announce(self):
         self.articles.discard(None)
-        for article in Article.objects.filter(pk__in=self.articles):
+        unsaved = self.articles - self.saved.keys()
+        for article in Article.objects.filter(pk__in=unsaved):
             article.refresh_search()
+        for pk in self.articles & self.saved.keys():
+            self.saved[pk].refresh_search()
         if self.everything:
             content_changed.send(sender=Article)
             return
@@ -108,6 +112,7 @@ def article_saved(sender, instance, **kwargs):
     batch = _batch.get()
     if batch is not None:
         batch.articles.add(instance.pk)
+        batch.saved[instance.pk] = instance
         return
     instance.refresh_search()
 
