@@ -33,6 +33,7 @@ menu lines sitting among them.
 import re
 
 from .text import URL, han_count
+from .traditional import recognisable
 
 NAVIGATION_WORDS = frozenset(
     """上一版 下一版 上一篇 下一篇 上一期 下一期 上篇 下篇 返回目录 返回首页 返回主页 返回 首页 目录
@@ -241,9 +242,13 @@ def is_navigation(line):
 
 
 def furniture_kind(line):
-    """ "top" for furniture printed above the articles, "any" for other furniture, else None."""
+    """ "top" for furniture printed above the articles, "any" for other furniture, else None.
+
+    A site's labels in traditional characters (來源, 責編) are read as their simplified forms.
+    """
     if not line:
         return None
+    line = recognisable(line)
     if page_header(line) and not line.startswith("《"):
         return "top"
     if (

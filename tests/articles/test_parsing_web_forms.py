@@ -1,0 +1,145 @@
+"""Forms of real pages from union sites, portals and other papers (issue 10): credits and
+datelines in traditional characters, sites' datelines, a page run into one line, a place that
+only starts a unit's name, a site's title line. Pure Python; the whole pages are in pages/."""
+
+from pathlib import Path
+
+import pytest
+
+from articles.importing.bylines import parse_credit_phrase
+from articles.importing.credits_in_text import split_leading_credit, split_trailing_credit
+from articles.importing.datelines import split_dateline
+from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
+from articles.importing.parsing import parse_page
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer(load_places_from_fixture(ROOT / "fixtures" / "regions.json"))
+
+
+def people(credits):
+    return [(c.name, c.role) for c in credits]
+
+
+# -- traditional characters ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "text_credits", "photo_credits"),
+    [
+        ("記者 王小明 通訊員 李華", [("王小明", "记者"), ("李華", "通讯员")], []),
+        ("張強 攝", [], [("張強", "摄影")]),
+        ("攝影 陳曉東", [], [("陳曉東", "摄影")]),
+        ("本報記者 劉暢 報導", [("劉暢", "本报记者")], []),
+        ("（鍾曉雯 通訊員 葉子豪）", [("鍾曉雯", "作者"), ("葉子豪", "通讯员")], []),
+        ("實習生 歐陽明", [("歐陽明", "实习生")], []),
+    ],
+)
+def test_credits_in_traditional_characters_keep_the_printed_names_with_simplified_roles(
+    text, text_credits, photo_credits
+):
+    phrase = parse_credit_phrase(text)
+    assert people(phrase.text_credits) == text_credits
+    assert people(phrase.photo_credits) == photo_credits
+
+
+def test_a_traditional_name_that_is_no_credit_stays_no_credit():
+    assert parse_credit_phrase("職工書屋") is None
+    assert parse_credit_phrase("編者按") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "place", "rest"),
+    [
+        ("本報訊（記者 王小明）7月20日", "本報訊", None, "（記者 王小明）7月20日"),
+        ("新華社杭州10月8日電 近日", "新華社杭州10月8日電", "杭州", "近日"),
+        ("某某新聞網訊 市總工會", "某某新聞網訊", None, "市總工會"),
+        ("據新華社電 近日", "據新華社電", None, "近日"),
+    ],
+)
+def test_datelines_in_traditional_characters_are_returned_as_printed(text, dateline, place, rest):
+    found = split_dateline(text)
+    assert (found.text, found.place, found.rest) == (dateline, place, rest)
+
+
+def test_a_traditional_leading_credit_ending_in_report_is_split_off_as_printed():
+    phrase, rest = split_leading_credit("記者張強報導 近日，活動舉行。", after_dateline=True)
+    assert people(phrase.text_credits) == [("張強", "记者")]
+    assert rest == "近日，活動舉行。"
+
+
+def test_a_traditional_trailing_credit_in_brackets_is_read():
+    text, phrase, glued = split_trailing_credit("活動持續一周。（記者 張強 通訊員 蕭楠）")
+    assert text == "活動持續一周。"
+    assert people(phrase.text_credits) == [("張強", "记者"), ("蕭楠", "通讯员")]
+    assert not glued
+
+
+def test_a_traditional_page_keeps_its_characters_in_the_text(gazetteer):
+    page = parse_page(
+        "市總工會送清涼\n\n本報訊（記者 王小明）7月20日，安吉縣總工會走訪慰問戶外勞動者。\n",
+        "trad.txt",
+        1,
+        gazetteer,
+    )
+    [article] = page.articles
+    assert article.dateline == "本報訊"
+    assert people(article.people) == [("王小明", "记者")]
+    assert article.paragraphs == ["7月20日，安吉縣總工會走訪慰問戶外勞動者。"]
+
+
+# -- sites' datelines -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "place", "credited", "rest"),
+    [
+        (
+            "荆楚网（湖北日报网）讯（通讯员 程雪梅 郑浩然）7月20日",
+            "荆楚网（湖北日报网）讯",
+            None,
+            [("程雪梅", "通讯员"), ("郑浩然", "通讯员")],
+            "7月20日",
+        ),
+        ("中国报道讯（沈佳怡报道）7月15日", "中国报道讯", None, [("沈佳怡", "作者")], "7月15日"),
+        ("衢州新闻网讯（记者 冯晓雨）近日", "衢州新闻网讯", None, [("冯晓雨", "记者")], "近日"),
+        (
+            "央广网北京3月5日消息（记者 冯晓雨）近日",
+            "央广网北京3月5日消息",
+            "北京",
+            [("冯晓雨", "记者")],
+            "近日",
+        ),
+        (
+            "人民网北京5月12日电 （记者顾丹青）近日",
+            "人民网北京5月12日电",
+            "北京",
+            [("顾丹青", "记者")],
+            "近日",
+        ),
+        (
+            "浙江在线5月12日讯（记者 冯晓雨 通讯员 顾丹青）近日",
+            "浙江在线5月12日讯",
+            None,
+            [("冯晓雨", "记者"), ("顾丹青", "通讯员")],
+            "近日",
+        ),
+    ],
+)
+def test_sites_datelines_credit_the_bracketed_people_with_their_roles(
+    text, dateline, place, credited, rest
+):
+    found = split_dateline(text)
+    assert (found.text, found.place) == (dateline, place)
+    phrase, after = split_leading_credit(found.rest, after_dateline=True)
+    assert people(phrase.text_credits) == credited
+    assert after == rest
+
+
+@pytest.mark.parametrize("text", ["据报道讯息显示，活动举行。", "报道称，活动举行。"])
+def test_report_words_in_running_text_are_no_dateline(text):
+    assert split_dateline(text) is None
+
