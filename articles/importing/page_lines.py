@@ -57,6 +57,23 @@ PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 RELATED_BLOCK = re.compile(
     r"^(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看)$"
 )
+# A line this long may be a whole article whose line breaks were lost; in it, a gap after a
+# sentence was a paragraph break, and a short title before a dateline was the headline.
+RUN_TOGETHER_MIN = 120
+RUN_TITLE_MAX = 60
+RUN_TITLE_MIN = 4
+EDITOR_FIELD = re.compile(r"\s+(?=(?:责任编辑|责编|编辑|审核|来源)\s*[：:])")
+FIELD_TOKEN = re.compile(
+    r"^(?:(?:来源|稿源|作者|编辑|责任编辑|发布时间|发布日期|时间|日期)[：:]\S*|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?)$"
+)
+RUN_HEAD_MAX = 160  # characters of a title and the site's fields before the dateline
+UNTITLED_PUNCTUATION = re.compile(r"[。，、；：！？,;:!?]")
+SENTENCE_GAP = re.compile(r"(?<=[。！？!?…”’」』])\s+(?=\S)")
+SITE_FIELD = re.compile(
+    r"\s+(?=(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|(?:来源|稿源|作者|编辑|责任编辑"
+    r"|发布时间|发布日期|时间)\s*[：:]))"
+)
 HEAD_LINES = 3  # lines of a headline group above its byline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
@@ -118,18 +135,24 @@ class PageLines:
     titles: set = field(default_factory=set)
     site_authors: list = field(default_factory=list)  # names in a site's 作者: field
     edited: bool = False  # the site names the article's editor (编辑: 甲 责任编辑: 乙)
+    run_together: bool = False  # a line held several lines, cut where the breaks were
+    one_line: bool = False  # the page's whole text came on one line
 
 
 def read_lines(text, edge_furniture=frozenset()):
     """The units of one page's text and what its furniture says (header, titles)."""
     raw_lines, origins = [], []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        for part in split_run_together(raw):
+    physical = text.split("\n")
+    alone = sum(1 for raw in physical if raw.strip()) == 1
+    for number, raw in enumerate(physical, start=1):
+        for part in split_run_together(raw, alone=alone):
             raw_lines.append(part)
             origins.append(number)
     lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
     result = PageLines(
         units=[],
+        run_together=len(raw_lines) > len(physical),
+        one_line=alone,
         site_authors=_site_authors(lines),
         edited=any(EDITED_BY.match(line) for line in lines),
     )
@@ -138,13 +161,77 @@ def read_lines(text, edge_furniture=frozenset()):
     return result
 
 
-def split_run_together(raw):
+def split_run_together(raw, *, alone=False):
     """A site that ran its article into one line (标题 来源: 某某网 作者: 甲 编辑: 乙 2013-08-14
-    某某网讯 正文……): the title, the line of source and date, and the text, as three lines."""
+    某某网讯 正文……): the title, the line of source and date, and the text, as three lines.
+
+    A whole article that lost its line breaks (标题 2019-07-24 来源：某某网 某某网讯（记者 甲）
+    正文。 正文。 责任编辑：乙) is cut where the breaks were: before a dateline that follows a
+    short title and its site fields, and, in a long line or the page's only line (`alone`), at
+    each gap after a sentence (a paragraph's lost indent). Nothing is dropped: every character
+    stays in one of the lines.
+    """
     match = RUN_TOGETHER.match(raw.strip())
-    if not match:
+    if match:
+        return [match.group("title"), match.group("meta"), *_paragraphs_apart(match.group("rest"))]
+    text = raw.strip()
+    if not text:
         return [raw]
-    return [match.group("title"), match.group("meta"), match.group("rest")]
+    *head, body = _title_apart(text, alone=alone)
+    long = alone or len(body) >= RUN_TOGETHER_MIN
+    if long:
+        *fields, body = _fields_apart(body)
+        head += fields
+    parts = [*head, *(_paragraphs_apart(body) if long else [body])]
+    return parts if len(parts) > 1 else [raw]
+
+
+def _fields_apart(text):
+    """来源：某某网 作者：甲 2024-08-02 近日，……: the site's fields opening a run-together text,
+    as a line of their own (the furniture drops it), and the text."""
+    tokens = text.split(" ")
+    count = 0
+    while count < len(tokens) - 1 and (
+        FIELD_TOKEN.match(tokens[count]) or (count and tokens[count - 1].endswith(("：", ":")))
+    ):
+        count += 1
+    if not count:
+        return [text]
+    return [" ".join(tokens[:count]), " ".join(tokens[count:])]
+
+
+def _paragraphs_apart(text):
+    """The paragraphs of a text run into one line: a gap after a sentence was a line break, and
+    so was one before the site's editor field (通讯员 甲 摄 责任编辑：乙)."""
+    parts = [piece for part in SENTENCE_GAP.split(text) for piece in EDITOR_FIELD.split(part)]
+    return [part for part in parts if part]
+
+
+def _title_apart(text, *, alone=False):
+    """标题 2019-07-24 来源：某某网 某某网讯（记者 甲）正文: the title, the site's fields and the
+    text starting at the dateline, when a dateline follows a short title after a gap. On a page
+    that is one line (`alone`), a short title with no punctuation before the first gap is one
+    without a dateline too (标题 近日，……)."""
+    gaps = [gap for gap in re.finditer(r"\s+", text) if gap.start() <= RUN_HEAD_MAX]
+    for gap in gaps:
+        head, rest = text[: gap.start()], text[gap.end() :]
+        if split_dateline(normalise_line(rest)) is None:
+            continue
+        fields = SITE_FIELD.split(head)
+        title = fields[0]
+        if han_count(title) < 2 or len(title) > RUN_TITLE_MAX or re.search("[。！？!?]", title):
+            return [text]
+        return [*(part for part in fields if part.strip()), rest]
+    if alone and gaps:
+        head, rest = text[: gaps[0].start()], text[gaps[0].end() :]
+        fields = SITE_FIELD.split(head)
+        if (
+            RUN_TITLE_MIN <= han_count(fields[0]) <= RUN_TITLE_MAX
+            and not UNTITLED_PUNCTUATION.search(fields[0])
+            and re.search("[。！？!?]", rest)
+        ):
+            return [*(part for part in fields if part.strip()), rest]
+    return [text]
 
 
 def _site_authors(lines):

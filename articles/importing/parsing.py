@@ -152,6 +152,7 @@ class PageParser(HeadlineGroups, BriefItems):
         self.index_titles = set()
         self.titles = set()
         self.edited = False
+        self.one_line = False  # the page's text came on one line (see page_lines)
         self.page_label = None  # a column label heading the whole page (see headlines)
 
     def warn(self, line, message):
@@ -168,6 +169,12 @@ class PageParser(HeadlineGroups, BriefItems):
         read = read_lines(text, self.furniture)
         self.titles = read.titles
         self.edited = read.edited
+        self.one_line = read.one_line
+        if read.one_line:
+            self.warn(
+                read.units[0].line if read.units else 1,
+                "页面文字只有一行（网页丢失了换行），已在电头前和句后空格处拆分，请核对标题、署名和分段",
+            )
         number = read.number
         if number is not None and number < 1:
             self.warn(read.header_line or 1, f"版次 {number} 无效，按文件顺序编号")
@@ -242,12 +249,14 @@ class PageParser(HeadlineGroups, BriefItems):
     def _untitled(self, units):
         """An article copied without its headline: one with a dateline or a credit, or one the
         site names an editor for (编辑: 甲 责任编辑: 乙), is still an article; its first clause
-        stands in for the headline, flagged. Text with none of them is refused (nothing says it
-        is an article)."""
+        stands in for the headline, flagged. So is a page whose whole text came on one line
+        (a site's page that lost its line breaks): refusing it would lose the text. Other text
+        with none of them is refused (nothing says it is an article)."""
         paragraphs = [u for u in units if not self.byline(u)]
         credited = (
             len(paragraphs) < len(units)
             or self.edited
+            or self.one_line
             or any(
                 split_dateline(u.text)
                 or self._opens_with_credit(u)

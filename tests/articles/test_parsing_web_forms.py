@@ -143,3 +143,64 @@ def test_sites_datelines_credit_the_bracketed_people_with_their_roles(
 def test_report_words_in_running_text_are_no_dateline(text):
     assert split_dateline(text) is None
 
+
+# -- a page on one line -------------------------------------------------------------------------
+
+
+ONE_LINE = (
+    "县总工会为环卫工人送清凉 2019-07-24 10:20 来源：某某新闻网 "
+    "某某新闻网讯（记者 王明 通讯员 李华）"
+    "7月23日上午，县总工会工作人员来到城区主要街道，为环卫工人送去防暑降温用品。　　“天这么热，"
+    "工会还想着我们。”环卫工人老周说。 据悉，今年夏天县总工会共安排送清凉资金20万元。 "
+    "通讯员 李华 摄 责任编辑：张三"
+)
+
+
+def test_a_page_on_one_line_is_cut_before_its_dateline_and_at_the_gaps_after_sentences():
+    [page] = [parse_page(ONE_LINE, "one.txt", 1)]
+    [article] = page.articles
+    assert article.headline == "县总工会为环卫工人送清凉"
+    assert article.dateline == "某某新闻网讯"
+    assert people(article.people) == [("王明", "记者"), ("李华", "通讯员")]
+    assert article.paragraphs == [
+        "7月23日上午，县总工会工作人员来到城区主要街道，为环卫工人送去防暑降温用品。",
+        "“天这么热，工会还想着我们。”环卫工人老周说。",
+        "据悉，今年夏天县总工会共安排送清凉资金20万元。",
+    ]
+    assert [people(photo.people) for photo in article.photos] == [[("李华", "通讯员")]]
+    assert any("只有一行" in w.message for w in page.warnings)
+
+
+def test_a_page_on_one_line_with_no_headline_dateline_or_credit_is_imported_flagged():
+    text = (
+        "近日，某公司召开职代会，审议通过集体合同。会议选举了工会委员会。 "
+        "据悉，该公司工会会员已达300人。"
+    )
+    page = parse_page(text, "one.txt", 1)
+    [article] = page.articles
+    assert article.paragraphs == [
+        "近日，某公司召开职代会，审议通过集体合同。会议选举了工会委员会。",
+        "据悉，该公司工会会员已达300人。",
+    ]
+    assert any("没有标题" in w.message for w in page.warnings)
+    assert any("只有一行" in w.message for w in page.warnings)
+
+
+def test_a_page_on_one_line_keeps_the_text_after_the_sites_fields():
+    text = "来源：某某网 作者：王明 2024-08-02 近日，某公司召开职代会。 据悉，会员已达300人。"
+    [article] = parse_page(text, "one.txt", 1).articles
+    assert article.paragraphs == ["近日，某公司召开职代会。", "据悉，会员已达300人。"]
+
+
+def test_a_short_title_then_text_on_one_line_is_the_headline():
+    text = "职工书屋建设观察 近日，某公司召开职代会，审议通过集体合同。 据悉，会员已达300人。"
+    [article] = parse_page(text, "one.txt", 1).articles
+    assert article.headline == "职工书屋建设观察"
+    assert article.paragraphs[0] == "近日，某公司召开职代会，审议通过集体合同。"
+
+
+def test_a_paragraph_with_a_gap_after_a_sentence_on_a_page_of_many_lines_stays_whole():
+    text = "工会送清凉\n\n本报讯 近日，市总工会开展活动。 活动持续一周。\n\n各地工会积极响应。\n"
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.paragraphs == ["近日，市总工会开展活动。 活动持续一周。", "各地工会积极响应。"]
+
