@@ -204,3 +204,47 @@ def test_a_paragraph_with_a_gap_after_a_sentence_on_a_page_of_many_lines_stays_w
     [article] = parse_page(text, "p.txt", 1).articles
     assert article.paragraphs == ["近日，市总工会开展活动。 活动持续一周。", "各地工会积极响应。"]
 
+
+# -- a place that only starts a unit's name ---------------------------------------------------
+
+
+def codes(places):
+    return [place.code for place in places]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "吴兴特专揽投部的快递员参加活动。",
+        "诸暨朗高服饰有限公司捐赠工装。",
+        "诸暨朗高服饰公司工会成立。",
+        "长兴永达纺织厂职工参加比赛。",
+        "吴兴区邮政分公司为职工体检。",
+    ],
+)
+def test_a_place_that_only_starts_a_business_units_name_is_not_a_region(gazetteer, text):
+    assert gazetteer.find(body_texts=[text]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("吴兴区总工会干部参加。", ["330502"]),
+        ("诸暨市人民医院工会成立。", ["330681"]),
+        ("长兴县委宣传部发布通知。", ["330522"]),
+        ("诸暨市总工会来到诸暨朗高服饰有限公司。", ["330681"]),
+        ("在诸暨，朗高服饰有限公司职工参加比赛。", ["330681"]),
+    ],
+)
+def test_a_public_body_or_a_place_named_apart_still_counts(gazetteer, text, expected):
+    assert codes(gazetteer.find(body_texts=[text])) == expected
+
+
+def test_the_dateline_names_the_place_a_unit_name_starts_with(gazetteer):
+    found = gazetteer.find(dateline_place="诸暨", body_texts=["诸暨朗高服饰有限公司捐赠工装。"])
+    assert codes(found) == ["330681"]
+
+
+@pytest.mark.parametrize("text", ["长兴县某纺织厂工会成立。", "衢州一家机械厂的车间里。"])
+def test_a_unit_said_to_be_in_the_place_leaves_the_place_counted(gazetteer, text):
+    assert len(gazetteer.find(body_texts=[text])) == 1
