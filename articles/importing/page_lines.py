@@ -74,6 +74,13 @@ SITE_FIELD = re.compile(
     r"\s+(?=(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|(?:来源|稿源|作者|编辑|责任编辑"
     r"|发布时间|发布日期|时间)\s*[：:]))"
 )
+# 县总工会送清凉-工会动态-某某市总工会, 标题_中工网, 标题 | 某某网: a saved page's title line.
+SITE_TITLE = re.compile(r"^(?P<title>[^-_|｜]{4,60}?)\s*(?P<separator>[-_|｜])\s*(?P<rest>\S.*)$")
+SITE_NAME = re.compile(
+    r"(?:网|网站|在线|客户端|新闻|频道|日报|晚报|报|之窗|门户|总工会|工会)$|\.(?:com|cn|net|org)$",
+    re.I,
+)
+SITE_PART_MAX = 20
 HEAD_LINES = 3  # lines of a headline group above its byline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
@@ -137,6 +144,8 @@ class PageLines:
     edited: bool = False  # the site names the article's editor (编辑: 甲 责任编辑: 乙)
     run_together: bool = False  # a line held several lines, cut where the breaks were
     one_line: bool = False  # the page's whole text came on one line
+    site_title: str | None = None  # the 主题 a saved page's title line names (主题-栏目-网站)
+    site_column: str | None = None  # and the column it names
 
 
 def read_lines(text, edge_furniture=frozenset()):
@@ -156,9 +165,43 @@ def read_lines(text, edge_furniture=frozenset()):
         site_authors=_site_authors(lines),
         edited=any(EDITED_BY.match(line) for line in lines),
     )
+    title_line = _site_title(lines, result)
     skipped = _furniture(lines, edge_furniture, result)
+    if title_line is not None:
+        skipped.add(title_line)
     result.units = _units(raw_lines, lines, skipped, origins)
     return result
+
+
+def _site_title(lines, result):
+    """A saved page's title line (县总工会送清凉-工会动态-某某市总工会, 标题_中工网): the 主题, the
+    column and the site's name. The 主题 is kept as a title (the evidence of which line is the
+    主题) and the column as the article's; the line is no headline part. Returns its index when
+    the page prints the 主题 again below (the line is dropped); else the line becomes the 主题."""
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None or page_header(lines[first]):
+        return None
+    match = SITE_TITLE.match(lines[first])
+    if not match:
+        return None
+    parts = [part.strip() for part in match.group("rest").split(match.group("separator"))]
+    title = match.group("title").strip()
+    if (
+        len(parts) > 3
+        or not all(1 < len(part) <= SITE_PART_MAX for part in parts)
+        or len(parts[-1]) < 3
+        or not SITE_NAME.search(parts[-1])
+        or re.search("[。！？!?]", title)
+        or han_count(title) < 4
+    ):
+        return None
+    result.titles.add(title)
+    result.site_title = title
+    result.site_column = parts[0] if len(parts) > 1 else None
+    if title in lines[first + 1 :]:
+        return first
+    lines[first] = title
+    return None
 
 
 def split_run_together(raw, *, alone=False):

@@ -196,9 +196,20 @@ class PageParser(HeadlineGroups, BriefItems):
         if not heads:
             self.fail(units[0].line, "找不到标题：既没有“# ”标记，也没有可作标题的短行")
         page.articles = [ArticleBuilder(self, h).build() for h in heads]
+        self._site_column(page, read)
         self._site_authors(page, read.site_authors)
         page.warnings = self.warnings
         return page
+
+    @staticmethod
+    def _site_column(page, read):
+        """The column a saved page's title line names (主题-栏目-网站) is the column of the
+        article whose 主题 it names, when the page prints none."""
+        if not read.site_column:
+            return
+        for article in page.articles:
+            if article.headline == read.site_title and article.section is None:
+                article.section = read.site_column
 
     def _site_authors(self, page, names):
         """A site's author field (作者: 甲 乙) names the authors of its one article when the

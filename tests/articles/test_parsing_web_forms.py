@@ -248,3 +248,41 @@ def test_the_dateline_names_the_place_a_unit_name_starts_with(gazetteer):
 @pytest.mark.parametrize("text", ["长兴县某纺织厂工会成立。", "衢州一家机械厂的车间里。"])
 def test_a_unit_said_to_be_in_the_place_leaves_the_place_counted(gazetteer, text):
     assert len(gazetteer.find(body_texts=[text])) == 1
+
+
+# -- a saved page's title line ------------------------------------------------------------------
+
+
+def test_a_site_title_line_names_the_headline_of_two_lines_and_the_column():
+    text = (
+        "千名工匠同台竞技-工会动态-湖州市总工会\n\n"
+        "第十届职工技能大赛开幕\n千名工匠同台竞技\n\n"
+        "10月8日，湖州市职工技能大赛开幕。\n"
+    )
+    page = parse_page(text, "p.txt", 1)
+    [article] = page.articles
+    assert (article.section, article.kicker, article.headline, article.subheadline) == (
+        "工会动态",
+        "第十届职工技能大赛开幕",
+        "千名工匠同台竞技",
+        None,
+    )
+    assert not any("两行标题" in w.message for w in page.warnings)
+
+
+def test_a_site_title_line_with_only_the_site_is_the_headline_when_the_page_prints_none():
+    text = "县总工会开展送清凉活动_中工网\n\n8月1日，县总工会为户外劳动者送去清凉用品。\n"
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert (article.section, article.headline) == (None, "县总工会开展送清凉活动")
+    assert article.paragraphs == ["8月1日，县总工会为户外劳动者送去清凉用品。"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["第02版-工会", "职工书屋-读书会-好书推荐-每月一读-更多内容", "活动现场，职工们热情高涨-工会"],
+)
+def test_lines_that_only_look_like_a_site_title_are_read_as_before(first):
+    from articles.importing.page_lines import read_lines
+
+    read = read_lines(f"{first}\n\n本报讯 近日，活动举行。\n")
+    assert read.site_title is None
