@@ -268,10 +268,13 @@ def _title_apart(text, *, alone=False):
     if alone and gaps:
         head, rest = text[: gaps[0].start()], text[gaps[0].end() :]
         fields = SITE_FIELD.split(head)
+        title = normalise_line(fields[0])
         if (
-            RUN_TITLE_MIN <= han_count(fields[0]) <= RUN_TITLE_MAX
-            and not UNTITLED_PUNCTUATION.search(fields[0])
+            RUN_TITLE_MIN <= han_count(title) <= RUN_TITLE_MAX
+            and not UNTITLED_PUNCTUATION.search(title)
             and re.search("[。！？!?]", rest)
+            and split_dateline(title) is None  # 本报杭州10日电 经过……: the dateline, not a title
+            and not _is_credit_line(title)  # 本报记者王明 近日……
         ):
             return [*(part for part in fields if part.strip()), rest]
     return [text]

@@ -283,6 +283,12 @@ class PageParser(HeadlineGroups, BriefItems):
         first = paragraphs[0]
         dateline = split_dateline(first.text)
         text = LEADING_BRACKETS.sub("", dateline.rest) if dateline else first.text
+        try:
+            leading = split_leading_credit(text, after_dateline=bool(dateline))
+        except MissingName:
+            leading = None  # the article's reading says so, with the line
+        if leading and leading[1].strip():
+            text = leading[1]  # 本报记者王明 近日，……: the clause after the credit
         headline, _, _ = brief_headline(text)
         self.warn(first.line, f"稿件没有标题，暂以首句“{headline}”作标题，请核对")
         group = Head(headline, first.line, stand_in=True)
