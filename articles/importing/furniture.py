@@ -174,9 +174,9 @@ TRAILING_NAVIGATION = re.compile(
 TABLE_BORDERS = re.compile(r"^[|｜\s]+|[|｜\s]+$")
 SPACED_NAME = re.compile(r"^(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]$")
 # The footer that repeats the title:
-# 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四
+# 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四 (or 日報, in traditional)
 FOOTER = re.compile(
-    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|刊))\s+(?P<page>\S{1,24})\s+0*(?P<number>\d{1,3})\s+"
+    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|報|刊))\s+(?P<page>\S{1,24})\s+0*(?P<number>\d{1,3})\s+"
     r"(?P<rest>.+)$"
 )
 FOOTER_NUMBER = re.compile(r"\s0\d{4}\s")  # the page number in five digits: 00002

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .traditional import recognisable_places
+
 PROVINCE = "province"
 CITY = "city"
 
@@ -230,6 +232,8 @@ class Gazetteer:
             texts.append(("dateline", dateline_place))
         texts += [("headline", t) for t in headline_texts if t]
         texts += [("body", t) for t in body_texts if t]
+        # Traditional characters (溫州市總工會) are read as their simplified forms.
+        texts = [(where, recognisable_places(text)) for where, text in texts]
         mentions = []
         for index, (where, text) in enumerate(texts):
             found = self.scan(text, index, trust_short_names=where == "dateline")

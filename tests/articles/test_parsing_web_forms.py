@@ -286,3 +286,49 @@ def test_lines_that_only_look_like_a_site_title_are_read_as_before(first):
 
     read = read_lines(f"{first}\n\n本报讯 近日，活动举行。\n")
     assert read.site_title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("溫州市總工會開展送清涼活動。", ["330300"]),
+        ("蕭山區職工參加比賽。", ["330109"]),
+        ("紹興市柯橋區總工會慰問職工。", ["330603"]),
+        ("諸暨朗高服飾有限公司捐贈工裝。", []),
+    ],
+)
+def test_places_in_traditional_characters_are_found(gazetteer, text, expected):
+    assert codes(gazetteer.find(body_texts=[text])) == expected
+
+
+def test_a_traditional_page_names_its_places(gazetteer):
+    page = parse_page(
+        "溫州工會送清涼\n\n本報訊（記者 王小明）7月20日，鹿城區總工會走訪慰問戶外勞動者。\n",
+        "trad.txt",
+        1,
+        gazetteer,
+    )
+    [article] = page.articles
+    assert codes(article.regions) == ["330302"]
+    assert article.paragraphs == ["7月20日，鹿城區總工會走訪慰問戶外勞動者。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "credited"),
+    [
+        (
+            "本报杭州10日电 经过四个月的施工，公路全线修通。沿线农民看到了汽车。",
+            "本报杭州10日电",
+            [],
+        ),
+        (
+            "本报记者王明 近日，某公司召开职代会。 据悉，会员已达300人。",
+            None,
+            [("王明", "本报记者")],
+        ),
+    ],
+)
+def test_a_dateline_or_credit_opening_a_page_on_one_line_is_no_title(text, dateline, credited):
+    [article] = parse_page(text, "one.txt", 1).articles
+    assert article.headline in ("经过四个月的施工", "某公司召开职代会")
+    assert (article.dateline, people(article.people)) == (dateline, credited)
