@@ -3,9 +3,9 @@
 1. Each line is tidied (`normalise_line`), a table's borders (|) at its ends dropped, and a
    credit under a site's label (作者: 本报记者甲/摄) kept without the label. A line ending in two
    spaces (a Markdown hard break) continues on the next line: a headline, 副题 or banner
-   printed over two lines is one unit. A site's article run into one line (标题 来源: … 作者: …
-   日期 正文) is read as three lines, and a site's 作者: field is kept for a page whose text
-   credits nobody.
+   printed over two lines is one unit. A site's article run into one line is cut where its
+   breaks were, and a saved page's title line read (see `site_pages`); a site's 作者: field is
+   kept for a page whose text credits nobody.
 2. The page number and name come from the first header line in any of the forms `furniture`
    knows, or from `出版日期:` followed by a name line and a number line, or from the footer.
 3. Furniture is dropped (see `furniture`), and so are lines printed at the top or bottom of most
@@ -33,6 +33,7 @@ from .furniture import (
     without_borders,
 )
 from .names import is_organisation
+from .site_pages import is_credit_line, site_title, split_run_together
 from .text import han_count, normalise_line
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
@@ -45,10 +46,6 @@ EDITED_BY = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核)\s
 AUTHOR_LABEL = re.compile(
     r"^(?:(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日).{0,40}?\s)?作者\s*[：:]\s*(?P<credit>\S.*)$"
 )
-RUN_TOGETHER = re.compile(
-    r"^(?P<title>[^\s，。：:,]\S{3,39}?)\s+(?P<meta>来源\s*[：:].{0,80}?\d{4}-\d{1,2}-\d{1,2})"
-    r"\s+(?P<rest>\S.{30,})$"
-)
 # 作者: 阙献荣 阙明 in a site's line of source, author, editor and date.
 SITE_AUTHOR = re.compile(
     r"(?:^|\s)作者\s*[：:]\s*(?P<names>[^：:]+?)(?=\s+(?:编辑|责任编辑|来源|发布时间)\s*[：:]|\s*$)"
@@ -57,30 +54,6 @@ PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 RELATED_BLOCK = re.compile(
     r"^(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看)$"
 )
-# A line this long may be a whole article whose line breaks were lost; in it, a gap after a
-# sentence was a paragraph break, and a short title before a dateline was the headline.
-RUN_TOGETHER_MIN = 120
-RUN_TITLE_MAX = 60
-RUN_TITLE_MIN = 4
-EDITOR_FIELD = re.compile(r"\s+(?=(?:责任编辑|责编|编辑|审核|来源)\s*[：:])")
-FIELD_TOKEN = re.compile(
-    r"^(?:(?:来源|稿源|作者|编辑|责任编辑|发布时间|发布日期|时间|日期)[：:]\S*|\d{4}-\d{1,2}-\d{1,2}"
-    r"|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?)$"
-)
-RUN_HEAD_MAX = 160  # characters of a title and the site's fields before the dateline
-UNTITLED_PUNCTUATION = re.compile(r"[。，、；：！？,;:!?]")
-SENTENCE_GAP = re.compile(r"(?<=[。！？!?…”’」』])\s+(?=\S)")
-SITE_FIELD = re.compile(
-    r"\s+(?=(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|(?:来源|稿源|作者|编辑|责任编辑"
-    r"|发布时间|发布日期|时间)\s*[：:]))"
-)
-# 县总工会送清凉-工会动态-某某市总工会, 标题_中工网, 标题 | 某某网: a saved page's title line.
-SITE_TITLE = re.compile(r"^(?P<title>[^-_|｜]{4,60}?)\s*(?P<separator>[-_|｜])\s*(?P<rest>\S.*)$")
-SITE_NAME = re.compile(
-    r"(?:网|网站|在线|客户端|新闻|频道|日报|晚报|报|之窗|门户|总工会|工会)$|\.(?:com|cn|net|org)$",
-    re.I,
-)
-SITE_PART_MAX = 20
 HEAD_LINES = 3  # lines of a headline group above its byline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
@@ -165,119 +138,12 @@ def read_lines(text, edge_furniture=frozenset()):
         site_authors=_site_authors(lines),
         edited=any(EDITED_BY.match(line) for line in lines),
     )
-    title_line = _site_title(lines, result)
+    title_line = site_title(lines, result)
     skipped = _furniture(lines, edge_furniture, result)
     if title_line is not None:
         skipped.add(title_line)
     result.units = _units(raw_lines, lines, skipped, origins)
     return result
-
-
-def _site_title(lines, result):
-    """A saved page's title line (县总工会送清凉-工会动态-某某市总工会, 标题_中工网): the 主题, the
-    column and the site's name. The 主题 is kept as a title (the evidence of which line is the
-    主题) and the column as the article's; the line is no headline part. Returns its index when
-    the page prints the 主题 again below (the line is dropped); else the line becomes the 主题."""
-    first = next((i for i, line in enumerate(lines) if line), None)
-    if first is None or page_header(lines[first]):
-        return None
-    match = SITE_TITLE.match(lines[first])
-    if not match:
-        return None
-    parts = [part.strip() for part in match.group("rest").split(match.group("separator"))]
-    title = match.group("title").strip()
-    if (
-        len(parts) > 3
-        or not all(1 < len(part) <= SITE_PART_MAX for part in parts)
-        or len(parts[-1]) < 3
-        or not SITE_NAME.search(parts[-1])
-        or re.search("[。！？!?]", title)
-        or han_count(title) < 4
-    ):
-        return None
-    result.titles.add(title)
-    result.site_title = title
-    result.site_column = parts[0] if len(parts) > 1 else None
-    if title in lines[first + 1 :]:
-        return first
-    lines[first] = title
-    return None
-
-
-def split_run_together(raw, *, alone=False):
-    """A site that ran its article into one line (标题 来源: 某某网 作者: 甲 编辑: 乙 2013-08-14
-    某某网讯 正文……): the title, the line of source and date, and the text, as three lines.
-
-    A whole article that lost its line breaks (标题 2019-07-24 来源：某某网 某某网讯（记者 甲）
-    正文。 正文。 责任编辑：乙) is cut where the breaks were: before a dateline that follows a
-    short title and its site fields, and, in a long line or the page's only line (`alone`), at
-    each gap after a sentence (a paragraph's lost indent). Nothing is dropped: every character
-    stays in one of the lines.
-    """
-    match = RUN_TOGETHER.match(raw.strip())
-    if match:
-        return [match.group("title"), match.group("meta"), *_paragraphs_apart(match.group("rest"))]
-    text = raw.strip()
-    if not text:
-        return [raw]
-    *head, body = _title_apart(text, alone=alone)
-    long = alone or len(body) >= RUN_TOGETHER_MIN
-    if long:
-        *fields, body = _fields_apart(body)
-        head += fields
-    parts = [*head, *(_paragraphs_apart(body) if long else [body])]
-    return parts if len(parts) > 1 else [raw]
-
-
-def _fields_apart(text):
-    """来源：某某网 作者：甲 2024-08-02 近日，……: the site's fields opening a run-together text,
-    as a line of their own (the furniture drops it), and the text."""
-    tokens = text.split(" ")
-    count = 0
-    while count < len(tokens) - 1 and (
-        FIELD_TOKEN.match(tokens[count]) or (count and tokens[count - 1].endswith(("：", ":")))
-    ):
-        count += 1
-    if not count:
-        return [text]
-    return [" ".join(tokens[:count]), " ".join(tokens[count:])]
-
-
-def _paragraphs_apart(text):
-    """The paragraphs of a text run into one line: a gap after a sentence was a line break, and
-    so was one before the site's editor field (通讯员 甲 摄 责任编辑：乙)."""
-    parts = [piece for part in SENTENCE_GAP.split(text) for piece in EDITOR_FIELD.split(part)]
-    return [part for part in parts if part]
-
-
-def _title_apart(text, *, alone=False):
-    """标题 2019-07-24 来源：某某网 某某网讯（记者 甲）正文: the title, the site's fields and the
-    text starting at the dateline, when a dateline follows a short title after a gap. On a page
-    that is one line (`alone`), a short title with no punctuation before the first gap is one
-    without a dateline too (标题 近日，……)."""
-    gaps = [gap for gap in re.finditer(r"\s+", text) if gap.start() <= RUN_HEAD_MAX]
-    for gap in gaps:
-        head, rest = text[: gap.start()], text[gap.end() :]
-        if split_dateline(normalise_line(rest)) is None:
-            continue
-        fields = SITE_FIELD.split(head)
-        title = fields[0]
-        if han_count(title) < 2 or len(title) > RUN_TITLE_MAX or re.search("[。！？!?]", title):
-            return [text]
-        return [*(part for part in fields if part.strip()), rest]
-    if alone and gaps:
-        head, rest = text[: gaps[0].start()], text[gaps[0].end() :]
-        fields = SITE_FIELD.split(head)
-        title = normalise_line(fields[0])
-        if (
-            RUN_TITLE_MIN <= han_count(title) <= RUN_TITLE_MAX
-            and not UNTITLED_PUNCTUATION.search(title)
-            and re.search("[。！？!?]", rest)
-            and split_dateline(title) is None  # 本报杭州10日电 经过……: the dateline, not a title
-            and not _is_credit_line(title)  # 本报记者王明 近日……
-        ):
-            return [*(part for part in fields if part.strip()), rest]
-    return [text]
 
 
 def _site_authors(lines):
@@ -389,7 +255,7 @@ def _chrome(texts, present, kinds, skipped):
     # A headline group with its byline above a page header printed late (标题 / ——副题 /
     # 本报记者 甲/文 乙/图 / 版次:04): the lines down to the byline are the article's head.
     head = set()
-    credited = [k for k in kept if k < tops[-1] and _is_credit_line(texts[k])]
+    credited = [k for k in kept if k < tops[-1] and is_credit_line(texts[k])]
     if credited:
         head = {k for k in kept if k <= credited[-1] and k >= credited[-1] - HEAD_LINES}
     return {
@@ -397,14 +263,6 @@ def _chrome(texts, present, kinds, skipped):
         for k in range(tops[-1])
         if present[k] not in skipped and k != last and k not in head
     }
-
-
-def _is_credit_line(line):
-    try:
-        phrase = parse_credit_phrase(line)
-    except MissingName:
-        return False
-    return bool(phrase and (phrase.has_role or phrase.terminal))
 
 
 def _units(raw_lines, lines, skipped, origins):
