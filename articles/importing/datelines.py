@@ -11,16 +11,19 @@ from .traditional import recognisable
 
 # The date may be a day alone (本报合肥18日电) or in Chinese numerals (新华社重庆十四日电), and
 # older pages print the whole dateline in 【】.
-# A site may print its other name in brackets (荆楚网（湖北日报网）讯), and a magazine's name may
-# end in 报道 (中国报道讯).
+# A site may print its other name in brackets (荆楚网（湖北日报网）讯) or its channel after a dot
+# (齐鲁网·闪电新闻), a news app's name may end in 新闻 (极目新闻讯), and a magazine's in 报道
+# (中国报道讯).
 DATELINE = re.compile(
     r"^【?(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{2,12}?报道"
-    r"|[\u4e00-\u9fff]{1,12}?(?:日报|晚报|早报|报|新闻网|网|在线|通讯社|社|电视台|台|客户端"
+    r"|[\u4e00-\u9fff·]{1,12}?(?:日报|晚报|早报|报|新闻网|网|新闻|在线|通讯社|社|电视台|台|客户端"
     r"|融媒体中心|晨刊|刊)(?:（[^（）]{2,12}）)?))"
     r"(?P<place>[\u4e00-\u9fff]{2,8}?)?"
     r"(?P<date>(?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十]{1,3}日)?(?P<kind>讯|电|消息))(?P<close>】)?"
 )
 NOT_A_PLACE = re.compile(ROLE_PATTERN + "|报道|从|获悉|了解|发现|采访")
+# 红网时刻新闻5月12日讯: the rest of the organ's name, not a place.
+MEDIA_WORDS = re.compile("新闻|网|报|台|频道|客户端|融媒|传媒")
 PROVINCES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 "
     "湖北 湖南 广东 广西 海南 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 内蒙古"
@@ -67,11 +70,10 @@ def split_dateline(paragraph):
         if rest[0] not in " （(：:" and not ROLE_SPLIT.match(rest):
             return None
     rest = paragraph[match.end() :]
-    return Dateline(
-        _printed(paragraph, match, "dateline"),
-        _printed(paragraph, match, "place"),
-        rest.lstrip(" ：:"),
-    )
+    printed_place = _printed(paragraph, match, "place")
+    if place and MEDIA_WORDS.search(place):
+        printed_place = None
+    return Dateline(_printed(paragraph, match, "dateline"), printed_place, rest.lstrip(" ：:"))
 
 
 def _printed(paragraph, match, group):
