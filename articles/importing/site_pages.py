@@ -20,8 +20,8 @@ RUN_TOGETHER = re.compile(
     r"^(?P<title>[^\s，。：:,]\S{3,39}?)\s+(?P<meta>来源\s*[：:].{0,80}?\d{4}-\d{1,2}-\d{1,2})"
     r"\s+(?P<rest>\S.{30,})$"
 )
-# A line this long may be a whole article whose line breaks were lost; in it, a gap after a
-# sentence was a paragraph break, and a short title before a dateline was the headline.
+# A text this long after a title run into it is a whole article whose line breaks were lost;
+# in it, a gap after a sentence was a paragraph break.
 RUN_TOGETHER_MIN = 120
 RUN_TITLE_MAX = 60
 RUN_TITLE_MIN = 4
@@ -83,9 +83,9 @@ def split_run_together(raw, *, alone=False):
 
     A whole article that lost its line breaks (标题 2019-07-24 来源：某某网 某某网讯（记者 甲）
     正文。 正文。 责任编辑：乙) is cut where the breaks were: before a dateline that follows a
-    short title and its site fields, and, in a long line or the page's only line (`alone`), at
-    each gap after a sentence (a paragraph's lost indent). Nothing is dropped: every character
-    stays in one of the lines.
+    short title and its site fields, and, in the long text after such a title or in the page's
+    only line (`alone`), at each gap after a sentence (a paragraph's lost indent). Nothing is
+    dropped: every character stays in one of the lines.
     """
     match = RUN_TOGETHER.match(raw.strip())
     if match:
@@ -94,7 +94,9 @@ def split_run_together(raw, *, alone=False):
     if not text:
         return [raw]
     *head, body = _title_apart(text, alone=alone)
-    long = alone or len(body) >= RUN_TOGETHER_MIN
+    # A gap after a sentence is a lost break in a page on one line, or in an article whose title
+    # was run into it; elsewhere it may be the site's own spacing, left as printed.
+    long = alone or (bool(head) and len(body) >= RUN_TOGETHER_MIN)
     if long:
         *fields, body = _fields_apart(body)
         head += fields

@@ -347,3 +347,10 @@ def test_a_dateline_or_credit_opening_a_page_on_one_line_is_no_title(text, datel
     [article] = parse_page(text, "one.txt", 1).articles
     assert article.headline in ("经过四个月的施工", "某公司召开职代会")
     assert (article.dateline, people(article.people)) == (dateline, credited)
+
+
+def test_a_long_paragraph_with_a_gap_after_a_sentence_on_a_page_of_many_lines_stays_whole():
+    paragraph = "近日，市总工会开展活动，" + "各地工会积极响应，" * 15 + "效果良好。 活动持续一周。"
+    text = f"工会送清凉\n\n本报讯 {paragraph}\n\n各地工会积极响应。\n"
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.paragraphs == [paragraph, "各地工会积极响应。"]
