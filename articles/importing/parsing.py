@@ -152,7 +152,7 @@ class PageParser(HeadlineGroups, BriefItems):
         self.index_titles = set()
         self.titles = set()
         self.edited = False
-        self.one_line = False  # the page's text came on one line (see page_lines)
+        self.one_line = False  # the page's text came on one line (see site_pages)
         self.page_label = None  # a column label heading the whole page (see headlines)
 
     def warn(self, line, message):

@@ -68,13 +68,29 @@ def site_title(lines, result):
         or han_count(title) < 4
     ):
         return None
-    result.titles.add(title)
-    result.site_title = title
     result.site_column = parts[0] if len(parts) > 1 else None
-    if title in lines[first + 1 :]:
+    printed = next((line for line in lines[first + 1 :] if _same_title(title, line)), None)
+    result.site_title = printed or title
+    result.titles.add(result.site_title)
+    if printed:
         return first
     lines[first] = title
     return None
+
+
+def _same_title(title, line):
+    """Whether a line prints the title a page's title line names: the same words (spaces
+    aside), the title cut short (县总工会开展送清凉…), or the 主题 when the title line joins it
+    with its 副题 (主题 副题)."""
+    if han_count(line) < RUN_TITLE_MIN or re.search("[。！？!?]", line):
+        return False
+    plain_title, plain_line = title.replace(" ", ""), line.replace(" ", "")
+    if plain_title == plain_line:
+        return True
+    cut = title.rstrip("….· ")
+    if cut != title and plain_line.startswith(cut.replace(" ", "")):
+        return True
+    return title.startswith(line + " ")
 
 
 def split_run_together(raw, *, alone=False):

@@ -354,3 +354,23 @@ def test_a_long_paragraph_with_a_gap_after_a_sentence_on_a_page_of_many_lines_st
     text = f"工会送清凉\n\n本报讯 {paragraph}\n\n各地工会积极响应。\n"
     [article] = parse_page(text, "p.txt", 1).articles
     assert article.paragraphs == [paragraph, "各地工会积极响应。"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "千名工匠 同台竞技-工会动态-湖州市总工会",
+        "千名工匠同台竞…-工会动态-湖州市总工会",
+        "千名工匠同台竞技 第十届职工技能大赛开幕-工会动态-湖州市总工会",
+    ],
+)
+def test_a_site_title_line_that_prints_the_headline_otherwise_is_still_no_headline_part(first):
+    group = "千名工匠同台竞技\n——第十届职工技能大赛开幕"
+    text = f"{first}\n\n{group}\n\n10月8日，湖州市职工技能大赛开幕。\n"
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert (article.section, article.kicker, article.headline, article.subheadline) == (
+        "工会动态",
+        None,
+        "千名工匠同台竞技",
+        "——第十届职工技能大赛开幕",
+    )
