@@ -12,7 +12,7 @@ import re
 
 from .bylines import MissingName, parse_credit_phrase
 from .datelines import split_dateline
-from .furniture import page_header
+from .furniture import furniture_kind, page_header
 from .text import han_count, normalise_line
 
 # 标题 来源: 某某网 作者: 甲 编辑: 乙 2013-08-14 某某网讯 正文……
@@ -44,6 +44,7 @@ SITE_NAME = re.compile(
     re.I,
 )
 SITE_PART_MAX = 20
+FURNITURE_WORDS = 8  # words of a masthead or a line of navigation run into a page's one line
 
 
 def site_title(lines, result):
@@ -144,18 +145,24 @@ def _paragraphs_apart(text):
 def _title_apart(text, *, alone=False):
     """标题 2019-07-24 来源：某某网 某某网讯（记者 甲）正文: the title, the site's fields and the
     text starting at the dateline, when a dateline follows a short title after a gap. On a page
-    that is one line (`alone`), a short title with no punctuation before the first gap is one
-    without a dateline too (标题 近日，……)."""
+    that is one line (`alone`), an e-paper's masthead, header and navigation may open it, each
+    space in the headline group was a line break, and a short title with no punctuation before
+    the first gap is one without a dateline too (标题 近日，……)."""
     gaps = [gap for gap in re.finditer(r"\s+", text) if gap.start() <= RUN_HEAD_MAX]
     for gap in gaps:
         head, rest = text[: gap.start()], text[gap.end() :]
         if split_dateline(normalise_line(rest)) is None:
             continue
         fields = SITE_FIELD.split(head)
-        title = fields[0]
-        if han_count(title) < 2 or len(title) > RUN_TITLE_MAX or re.search("[。！？!?]", title):
+        furniture, title = _furniture_apart(fields[0]) if alone else ([], fields[0])
+        # On a page that is one line, the spaces in the headline group were its line breaks
+        # (引题 主题 ——副题), save those the page prints again (a footer's 主题: 山海协作 同心同行).
+        titles = _headline_lines(title, rest) if alone else [title]
+        if han_count(title) < 2 or re.search("[。！？!?]", title):
             return [text]
-        return [*(part for part in fields if part.strip()), rest]
+        if any(len(line) > RUN_TITLE_MAX for line in titles):
+            return [text]
+        return [*furniture, *titles, *(part for part in fields[1:] if part.strip()), rest]
     if alone and gaps:
         head, rest = text[: gaps[0].start()], text[gaps[0].end() :]
         fields = SITE_FIELD.split(head)
@@ -169,6 +176,41 @@ def _title_apart(text, *, alone=False):
         ):
             return [*(part for part in fields if part.strip()), rest]
     return [text]
+
+
+def _headline_lines(group, after):
+    """The lines of a headline group run into one line: a space was a line break, unless the
+    words on both sides of it are printed again with the space in the text after (a footer
+    repeating the 主题)."""
+    lines = []
+    for word in group.split():
+        if lines and f"{lines[-1]} {word}" in after:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _furniture_apart(head):
+    """([furniture lines], the rest) for the words opening a page run into one line: an
+    e-paper's masthead, page header and navigation (某某日报 数字报纸 00003版:区域新闻 上一版 …),
+    each run of words the furniture rules know as one line of its own."""
+    tokens = head.split()
+    lines, start = [], 0
+    while start < len(tokens) - 1:
+        end = next(
+            (
+                end
+                for end in range(min(len(tokens) - 1, start + FURNITURE_WORDS), start, -1)
+                if furniture_kind(normalise_line(" ".join(tokens[start:end])))
+            ),
+            None,
+        )
+        if end is None:
+            break
+        lines.append(" ".join(tokens[start:end]))
+        start = end
+    return lines, " ".join(tokens[start:])
 
 
 def is_credit_line(line):

@@ -374,3 +374,21 @@ def test_a_site_title_line_that_prints_the_headline_otherwise_is_still_no_headli
         "千名工匠同台竞技",
         "——第十届职工技能大赛开幕",
     )
+
+
+def test_an_epaper_page_on_one_line_keeps_its_header_and_the_footer_joins_a_spaced_headline():
+    text = (
+        "某某工人日报 数字报纸 00001版:要闻 上一版 下一版 山海协作 同心同行 "
+        "本报讯 记者陈静报道 近日，两地工会签订结对协议。 "
+        "某某工人日报 要闻 00001 山海协作 同心同行 2023-05-10 2 2023年05月10日 星期三"
+    )
+    page = parse_page(text, "one.txt", 1)
+    [article] = page.articles
+    assert (page.number, page.name) == (1, "要闻")
+    assert (article.kicker, article.headline, article.subheadline) == (
+        None,
+        "山海协作 同心同行",
+        None,
+    )
+    assert people(article.people) == [("陈静", "记者")]
+    assert article.paragraphs == ["近日，两地工会签订结对协议。"]
