@@ -26,6 +26,7 @@ from .names import (
     is_surname_start,
     split_names,
 )
+from .traditional import as_printed, recognisable
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
 ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)$")
@@ -129,8 +130,21 @@ def parse_credit_phrase(text, *, strict_names=True):
 
     `strict_names` asks every person's name to start with a known surname; callers relax it
     where the position alone says the text is a byline (after 本报讯, before 报道, in brackets).
-    Raises MissingName when a role word that starts the credit has no name after it.
+    Raises MissingName when a role word that starts the credit has no name after it. A credit
+    printed in traditional characters (記者 張強 攝) is read by its simplified role words and
+    surnames; the names keep the characters printed, the roles are the simplified words.
     """
+    mapped = recognisable(text)
+    phrase = _parse_credit_phrase(mapped, strict_names=strict_names)
+    if phrase is not None and mapped != text:
+        for credit in [*phrase.text_credits, *phrase.photo_credits]:
+            credit.name = as_printed(credit.name, mapped, text)
+            if credit.unit:
+                credit.unit = as_printed(credit.unit, mapped, text)
+    return phrase
+
+
+def _parse_credit_phrase(text, *, strict_names=True):
     text = STRAY_AFTER_BRACKET.sub("", text.strip())
     text = SPACED_ROLE.sub(lambda match: match.group().replace(" ", ""), text)
     distributed = DISTRIBUTED.match(text)
@@ -139,7 +153,7 @@ def parse_credit_phrase(text, *, strict_names=True):
         # took; 新华社发 alone credits the agency.
         inner = (distributed.group("inner") or distributed.group("rest") or "").strip()
         if inner:
-            return parse_credit_phrase(inner, strict_names=strict_names)
+            return _parse_credit_phrase(inner, strict_names=strict_names)
         organ = Credit(distributed.group("organ"), PHOTO_SUPPLIED, organisation=True)
         return CreditPhrase(photo_credits=[organ], terminal=PHOTO_SUPPLIED)
     phrase = text.lstrip(MARKERS).strip()

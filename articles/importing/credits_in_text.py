@@ -8,6 +8,7 @@ from articles.roles import AUTHOR, PHOTO_SUPPLIED, ROLE_SPLIT
 from .bylines import Credit, CreditPhrase, MissingName, parse_credit_phrase
 from .names import is_surname_start
 from .text import SENTENCE_FINAL, strip_closers
+from .traditional import recognisable
 
 LEADING_BRACKETS = re.compile(r"^[（(](?P<credit>[^（）()]{1,60})[）)]\s*")
 LEADING_REPORT = re.compile(
@@ -25,16 +26,19 @@ def split_leading_credit(text, *, after_dateline):
     if match and after_dateline:
         phrase = parse_credit_phrase(match.group(0).strip(), strict_names=False)
         return (phrase, text[match.end() :]) if phrase else None
-    match = LEADING_REPORT.match(text)
+    # 記者甲報道: role words and 报道 are recognised in traditional characters too.
+    mapped = recognisable(text)
+    match = LEADING_REPORT.match(mapped)
     if match:
-        phrase = parse_credit_phrase(match.group("credit"), strict_names=not after_dateline)
+        credit = text[match.start("credit") : match.end("credit")]
+        phrase = parse_credit_phrase(credit, strict_names=not after_dateline)
         if (
             phrase
             and (phrase.has_role or after_dateline)
             and (match.group("gap") is not None or phrase.has_role)
         ):
             return phrase, text[match.end() :]
-    if ROLE_SPLIT.match(text):
+    if ROLE_SPLIT.match(mapped):
         # 记者 甲 近日… : role-led names separated by spaces, the text after the last gap.
         tokens = text.split(" ")
         for count in range(min(len(tokens) - 1, 8), 0, -1):

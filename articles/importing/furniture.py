@@ -33,6 +33,7 @@ menu lines sitting among them.
 import re
 
 from .text import URL, han_count
+from .traditional import recognisable
 
 NAVIGATION_WORDS = frozenset(
     """上一版 下一版 上一篇 下一篇 上一期 下一期 上篇 下篇 返回目录 返回首页 返回主页 返回 首页 目录
@@ -173,9 +174,9 @@ TRAILING_NAVIGATION = re.compile(
 TABLE_BORDERS = re.compile(r"^[|｜\s]+|[|｜\s]+$")
 SPACED_NAME = re.compile(r"^(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]$")
 # The footer that repeats the title:
-# 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四
+# 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四 (or 日報, in traditional)
 FOOTER = re.compile(
-    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|刊))\s+(?P<page>\S{1,24})\s+0*(?P<number>\d{1,3})\s+"
+    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|報|刊))\s+(?P<page>\S{1,24})\s+0*(?P<number>\d{1,3})\s+"
     r"(?P<rest>.+)$"
 )
 FOOTER_NUMBER = re.compile(r"\s0\d{4}\s")  # the page number in five digits: 00002
@@ -241,9 +242,13 @@ def is_navigation(line):
 
 
 def furniture_kind(line):
-    """ "top" for furniture printed above the articles, "any" for other furniture, else None."""
+    """ "top" for furniture printed above the articles, "any" for other furniture, else None.
+
+    A site's labels in traditional characters (來源, 責編) are read as their simplified forms.
+    """
     if not line:
         return None
+    line = recognisable(line)
     if page_header(line) and not line.startswith("《"):
         return "top"
     if (

@@ -15,8 +15,10 @@ Rules (the reference's parser notes, made concrete):
 - A city printed before its county (湖州市吴兴区, 湖州吴兴) only qualifies the county. A city
   whose county is also found is left out, unless the dateline names it as the story place; the
   province is listed only when the headline or dateline names nothing smaller.
-- A place that starts a company's name (杭州福斯特应用材料股份有限公司) names the company, not
-  the story's place: it does not count there.
+- A place that starts a company's or business unit's name (杭州福斯特应用材料股份有限公司,
+  吴兴特专揽投部, 诸暨朗高服饰公司) names the unit, not the story's place: it does not count
+  there. A public body named after the division (吴兴区总工会, 诸暨市人民医院) does count, and so
+  does the place named anywhere else (the dateline, 在诸暨, 诸暨市总工会).
 - Order: the dateline's place first, then the headline group's places, then the body's, each in
   order of first mention.
 """
@@ -25,6 +27,8 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from .traditional import recognisable_places
 
 PROVINCE = "province"
 CITY = "city"
@@ -82,6 +86,20 @@ ZONE_WORDS = (
 DIVISION_SUFFIXES = ("畲族自治县", "自治县", "省", "市", "区", "县")
 COMPANY_NAME = re.compile(
     r"^(?![一该各多这那某])[^\s，。、；：“”的和与及等在]{1,14}?(?:股份有限公司|有限责任公司|有限公司|集团)"
+)
+# 吴兴特专揽投部, 诸暨朗高服饰公司, 长兴永达纺织厂: a business unit named after the place (the
+# place, then the unit's own name of two or more characters, then what kind of unit it is);
+# 长兴县某纺织厂 and 衢州一家机械厂 are units in the place, not named after it.
+UNIT_NAME = re.compile(
+    r"^(?![一该各多这那某几两数])(?P<name>[^\s，。、；：“”‘’（）()《》的和与及等在为是对向到从把被了将和]{2,12}?)"
+    r"(?:揽投部|营业部|营业厅|营业所|分公司|公司|分行|支行|工厂|厂|车间|门店|专卖店|店|超市|商场|酒店"
+    r"|宾馆|饭店|合作社|事务所|项目部|经营部|部)"
+)
+# What the public bodies of a division are called (吴兴区总工会, 诸暨市人民政府, 县委宣传部): a
+# place before them is the division they serve, and counts.
+PUBLIC_BODY_WORDS = re.compile(
+    r"工会|总工|市总|县总|区总|政府|人民|委|局|党|团|妇联|法院|检察|街道|镇|乡|村|社区|学校|中学|小学"
+    r"|医院|大学|学院|劳模|工匠|职工|全|各|东|西|南|北|中|内|外|干"
 )
 
 
@@ -175,13 +193,25 @@ class Gazetteer:
             if (
                 place is not None
                 and (trust_short_names or self._short_name_counts(text, i, i + length, short))
-                and not COMPANY_NAME.match(text[i + length :])
+                and not self._starts_unit_name(text[i + length :])
             ):
                 mentions.append(
                     Mention(place, i, i + length, text[i : i + length], short, text_index)
                 )
             i += length
         return mentions
+
+    @staticmethod
+    def _starts_unit_name(after):
+        """Whether the place only starts a company's or business unit's name: 杭州福斯特应用材料
+        股份有限公司, 吴兴特专揽投部. A public body (吴兴区总工会, 诸暨市人民医院) is the
+        division's own, and a division suffix or zone word after the place is no unit name."""
+        if after.startswith(DIVISION_SUFFIXES + ZONE_WORDS + UNION_SUFFIXES + UNION_WORDS):
+            return False  # 诸暨市总工会来到某某有限公司: the union's, before the company
+        if COMPANY_NAME.match(after):
+            return True
+        unit = UNIT_NAME.match(after)
+        return bool(unit) and not PUBLIC_BODY_WORDS.search(unit.group("name"))
 
     @staticmethod
     def _short_name_counts(text, start, end, short):
@@ -202,6 +232,8 @@ class Gazetteer:
             texts.append(("dateline", dateline_place))
         texts += [("headline", t) for t in headline_texts if t]
         texts += [("body", t) for t in body_texts if t]
+        # Traditional characters (溫州市總工會) are read as their simplified forms.
+        texts = [(where, recognisable_places(text)) for where, text in texts]
         mentions = []
         for index, (where, text) in enumerate(texts):
             found = self.scan(text, index, trust_short_names=where == "dateline")

@@ -3,9 +3,9 @@
 1. Each line is tidied (`normalise_line`), a table's borders (|) at its ends dropped, and a
    credit under a site's label (作者: 本报记者甲/摄) kept without the label. A line ending in two
    spaces (a Markdown hard break) continues on the next line: a headline, 副题 or banner
-   printed over two lines is one unit. A site's article run into one line (标题 来源: … 作者: …
-   日期 正文) is read as three lines, and a site's 作者: field is kept for a page whose text
-   credits nobody.
+   printed over two lines is one unit. A site's article run into one line is cut where its
+   breaks were, and a saved page's title line read (see `site_pages`); a site's 作者: field is
+   kept for a page whose text credits nobody.
 2. The page number and name come from the first header line in any of the forms `furniture`
    knows, or from `出版日期:` followed by a name line and a number line, or from the footer.
 3. Furniture is dropped (see `furniture`), and so are lines printed at the top or bottom of most
@@ -33,6 +33,7 @@ from .furniture import (
     without_borders,
 )
 from .names import is_organisation
+from .site_pages import is_credit_line, site_title, split_run_together
 from .text import han_count, normalise_line
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
@@ -44,10 +45,6 @@ EDITED_BY = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核)\s
 # (2011-07-28 10:18:51  来源:  某某新闻网  作者: 见习记者 甲 摄).
 AUTHOR_LABEL = re.compile(
     r"^(?:(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日).{0,40}?\s)?作者\s*[：:]\s*(?P<credit>\S.*)$"
-)
-RUN_TOGETHER = re.compile(
-    r"^(?P<title>[^\s，。：:,]\S{3,39}?)\s+(?P<meta>来源\s*[：:].{0,80}?\d{4}-\d{1,2}-\d{1,2})"
-    r"\s+(?P<rest>\S.{30,})$"
 )
 # 作者: 阙献荣 阙明 in a site's line of source, author, editor and date.
 SITE_AUTHOR = re.compile(
@@ -118,33 +115,35 @@ class PageLines:
     titles: set = field(default_factory=set)
     site_authors: list = field(default_factory=list)  # names in a site's 作者: field
     edited: bool = False  # the site names the article's editor (编辑: 甲 责任编辑: 乙)
+    run_together: bool = False  # a line held several lines, cut where the breaks were
+    one_line: bool = False  # the page's whole text came on one line
+    site_title: str | None = None  # the 主题 a saved page's title line names (主题-栏目-网站)
+    site_column: str | None = None  # and the column it names
 
 
 def read_lines(text, edge_furniture=frozenset()):
     """The units of one page's text and what its furniture says (header, titles)."""
     raw_lines, origins = [], []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        for part in split_run_together(raw):
+    physical = text.split("\n")
+    alone = sum(1 for raw in physical if raw.strip()) == 1
+    for number, raw in enumerate(physical, start=1):
+        for part in split_run_together(raw, alone=alone):
             raw_lines.append(part)
             origins.append(number)
     lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
     result = PageLines(
         units=[],
+        run_together=len(raw_lines) > len(physical),
+        one_line=alone,
         site_authors=_site_authors(lines),
         edited=any(EDITED_BY.match(line) for line in lines),
     )
+    title_line = site_title(lines, result)
     skipped = _furniture(lines, edge_furniture, result)
+    if title_line is not None:
+        skipped.add(title_line)
     result.units = _units(raw_lines, lines, skipped, origins)
     return result
-
-
-def split_run_together(raw):
-    """A site that ran its article into one line (标题 来源: 某某网 作者: 甲 编辑: 乙 2013-08-14
-    某某网讯 正文……): the title, the line of source and date, and the text, as three lines."""
-    match = RUN_TOGETHER.match(raw.strip())
-    if not match:
-        return [raw]
-    return [match.group("title"), match.group("meta"), match.group("rest")]
 
 
 def _site_authors(lines):
@@ -256,7 +255,7 @@ def _chrome(texts, present, kinds, skipped):
     # A headline group with its byline above a page header printed late (标题 / ——副题 /
     # 本报记者 甲/文 乙/图 / 版次:04): the lines down to the byline are the article's head.
     head = set()
-    credited = [k for k in kept if k < tops[-1] and _is_credit_line(texts[k])]
+    credited = [k for k in kept if k < tops[-1] and is_credit_line(texts[k])]
     if credited:
         head = {k for k in kept if k <= credited[-1] and k >= credited[-1] - HEAD_LINES}
     return {
@@ -264,14 +263,6 @@ def _chrome(texts, present, kinds, skipped):
         for k in range(tops[-1])
         if present[k] not in skipped and k != last and k not in head
     }
-
-
-def _is_credit_line(line):
-    try:
-        phrase = parse_credit_phrase(line)
-    except MissingName:
-        return False
-    return bool(phrase and (phrase.has_role or phrase.terminal))
 
 
 def _units(raw_lines, lines, skipped, origins):

@@ -152,6 +152,7 @@ class PageParser(HeadlineGroups, BriefItems):
         self.index_titles = set()
         self.titles = set()
         self.edited = False
+        self.one_line = False  # the page's text came on one line (see site_pages)
         self.page_label = None  # a column label heading the whole page (see headlines)
 
     def warn(self, line, message):
@@ -168,6 +169,12 @@ class PageParser(HeadlineGroups, BriefItems):
         read = read_lines(text, self.furniture)
         self.titles = read.titles
         self.edited = read.edited
+        self.one_line = read.one_line
+        if read.one_line:
+            self.warn(
+                read.units[0].line if read.units else 1,
+                "页面文字只有一行（网页丢失了换行），已在电头前和句后空格处拆分，请核对标题、署名和分段",
+            )
         number = read.number
         if number is not None and number < 1:
             self.warn(read.header_line or 1, f"版次 {number} 无效，按文件顺序编号")
@@ -189,9 +196,20 @@ class PageParser(HeadlineGroups, BriefItems):
         if not heads:
             self.fail(units[0].line, "找不到标题：既没有“# ”标记，也没有可作标题的短行")
         page.articles = [ArticleBuilder(self, h).build() for h in heads]
+        self._site_column(page, read)
         self._site_authors(page, read.site_authors)
         page.warnings = self.warnings
         return page
+
+    @staticmethod
+    def _site_column(page, read):
+        """The column a saved page's title line names (主题-栏目-网站) is the column of the
+        article whose 主题 it names, when the page prints none."""
+        if not read.site_column:
+            return
+        for article in page.articles:
+            if article.headline == read.site_title and article.section is None:
+                article.section = read.site_column
 
     def _site_authors(self, page, names):
         """A site's author field (作者: 甲 乙) names the authors of its one article when the
@@ -242,12 +260,14 @@ class PageParser(HeadlineGroups, BriefItems):
     def _untitled(self, units):
         """An article copied without its headline: one with a dateline or a credit, or one the
         site names an editor for (编辑: 甲 责任编辑: 乙), is still an article; its first clause
-        stands in for the headline, flagged. Text with none of them is refused (nothing says it
-        is an article)."""
+        stands in for the headline, flagged. So is a page whose whole text came on one line
+        (a site's page that lost its line breaks): refusing it would lose the text. Other text
+        with none of them is refused (nothing says it is an article)."""
         paragraphs = [u for u in units if not self.byline(u)]
         credited = (
             len(paragraphs) < len(units)
             or self.edited
+            or self.one_line
             or any(
                 split_dateline(u.text)
                 or self._opens_with_credit(u)
@@ -263,6 +283,12 @@ class PageParser(HeadlineGroups, BriefItems):
         first = paragraphs[0]
         dateline = split_dateline(first.text)
         text = LEADING_BRACKETS.sub("", dateline.rest) if dateline else first.text
+        try:
+            leading = split_leading_credit(text, after_dateline=bool(dateline))
+        except MissingName:
+            leading = None  # the article's reading says so, with the line
+        if leading and leading[1].strip():
+            text = leading[1]  # 本报记者王明 近日，……: the clause after the credit
         headline, _, _ = brief_headline(text)
         self.warn(first.line, f"稿件没有标题，暂以首句“{headline}”作标题，请核对")
         group = Head(headline, first.line, stand_in=True)

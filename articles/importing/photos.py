@@ -18,7 +18,10 @@ from .datelines import split_dateline
 from .structure import ParsedPhoto
 from .text import ends_paragraph, han_count
 
-CAPTION_MARKER = re.compile(r"^(?:图为|图：|上图|下图|左图|右图|[▲△]|图\s*[①②③④⑤⑥⑦⑧⑨])")
+# 圖為: a caption copied from a site's traditional-character edition.
+CAPTION_MARKER = re.compile(
+    r"^(?:[图圖][为為]|[图圖]：|[上下左右][图圖]|[▲△]|[图圖]\s*[①②③④⑤⑥⑦⑧⑨])"
+)
 CAPTION_MAX = 150
 # 工作人员（左一）为困难职工送来慰问金: who stands where in the photo, said only in a caption.
 POSITION_IN_PHOTO = re.compile(r"[（(](?:前排|后排|中排)?(?:[左右][一二三四五六七八九]|中)[）)]")
