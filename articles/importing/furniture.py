@@ -69,8 +69,24 @@ DIGITAL_EDITION = re.compile(
     r"^[\u4e00-\u9fff]{2,12}(?:报|刊)(?:社)?\s*(?:数字报纸|数字报|电子版|电子报)?$"
 )
 SITE_HEADER = re.compile(
-    r"官方网站|今天是$|举报电话|自律管理|统一刊号|^报刊[：:]|出版$|主办$|^出版日期[：:]|报纸名称[：:]"
+    r"官方网站|今天是$|举报电话|自律管理|统一刊号|^报刊[：:]|出版$|主办(?:$|\s)|加盟单位$|^出版日期[：:]"
+    r"|报纸名称[：:]"
 )
+# 人物 正文, 新闻 本地 正文: where the page sits on the site, the last word 正文 (the article).
+COLUMN_PATH = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}\s+){1,4}正文$")
+# 某某发布 2021-02-22: a site's or an account's name and the day it published the article.
+ACCOUNT_DATE = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z0-9·]{2,16}\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+# 其他: a generic column word alone, which names no column of the paper.
+GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
+# 随小布一起来看看 (受表彰的单位与个人吧): an account's line inviting readers to look below.
+# An account speaks as a persona (随小布, 跟着小编): its own voice, never the article's.
+FILLER = re.compile(
+    r"^(?:随|跟着|跟|和)[\u4e00-\u9fff]{1,4}一起来?(?:看看|看一看|瞧瞧)[\u4e00-\u9fff]{0,12}[!！吧~～]?$"
+)
+# The filler's second line when it wraps (…一起来看看 / 受表彰的单位与个人吧).
+FILLER_END = re.compile(r"^[^。，,；;：:]{2,20}(?:吧|哦|哟|呀)[!！~～]?$")
 # 首页 > 新闻中心 > 本地 > 正文, 中国共产党新闻网>>中国工会新闻: where the page sits on the site.
 BREADCRUMB = re.compile(r"^[^。，！？>»＞]{1,30}(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{1,20}){1,6}$")
 # A menu printed as one line: six or more short column names separated by spaces.
@@ -98,11 +114,14 @@ LABELLED = re.compile(
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
     r"制作单位|主办|承办|当前位置|您当前的位置|供稿)\s*[：:]"
 )
+# 编辑/版式：甲, 责编、校对：乙: the page's staff, several jobs under one label.
+STAFF_ROLES = r"(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|校对|组版|审核|设计|排版)"
+JOINT_STAFF = re.compile(rf"^{STAFF_ROLES}(?:\s*[/／、]\s*{STAFF_ROLES})+\s*[：:]")
 PAGE_STAFF = re.compile(
     r"^[■●□◆]?\s*(?:本版)?(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|编辑|组版)\s*[：:\s]"
 )
 # A site's standing notice over every article: 某某日报社严正声明, 版权声明, 免责声明.
-STATEMENT = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:严正|版权|免责|郑重)声明$")
+STATEMENT = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:严正|版权|免责|郑重)(?:声明|申明)$")
 STATEMENT_LINES = 8
 # 杭州网  发布时间:2016-05-05 07:33: a site's name and when it put the article up.
 PUBLISHED_AT = re.compile(r"(?:发布时间|发布日期|更新时间)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}")
@@ -142,8 +161,10 @@ PAGE_HEADERS = (
     re.compile(r"^版次\s*[：:]\s*[A-Z]?0*(?P<number>\d{1,3})(?:\s+\d{4}\s*年.*)?$"),
     # 当前版:04版
     re.compile(r"^当前版\s*[：:]\s*[A-Z]?0*(?P<number>\d{1,3})\s*版$"),
-    # 版面:07: 人物 (an e-paper reader's line, navigation after it)
-    re.compile(rf"^版面\s*[：:]\s*[A-Z]?0*(?P<number>\d{{1,3}})\s*[：:]?\s*{_NAME}$"),
+    # 版面:07: 人物, 版面:第02版:要闻 (an e-paper reader's line, navigation after it)
+    re.compile(
+        rf"^版面\s*[：:]\s*(?:第\s*)?[A-Z]?0*(?P<number>\d{{1,3}})\s*版?\s*[：:]?\s*{_NAME}$"
+    ),
     # 《工人日报》（2022年08月25日 02版）: the edition line under a national paper's headline
     re.compile(
         r"^《[^》]{2,14}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
@@ -262,6 +283,7 @@ def furniture_kind(line):
         or PAGE_LABEL.match(line)
         or BREADCRUMB.match(line)
         or MENU_LINE.match(line)
+        or COLUMN_PATH.match(line)
     ):
         return "top"
     if not any(c.isalnum() for c in line):
@@ -286,6 +308,10 @@ def furniture_kind(line):
         or SOCIAL_ACCOUNT.match(line)
         or HTML_REMNANT.search(line)
         or DATED_SOURCE.match(line)
+        or ACCOUNT_DATE.match(line)
+        or line in GENERIC_COLUMN
+        or JOINT_STAFF.match(line)
+        or FILLER.match(line)
         or WEEKDAY.match(line)
         or CONTACT.search(line)
         or (COPYRIGHT.search(line) and len(line) <= 80)

@@ -25,6 +25,8 @@ from articles.roles import AUTHOR
 from .bylines import MissingName, parse_credit_phrase
 from .datelines import split_dateline
 from .furniture import (
+    FILLER,
+    FILLER_END,
     footer_at,
     furniture_kind,
     page_header,
@@ -207,6 +209,11 @@ def _furniture(lines, edge_furniture, result):
         if notice is not None:
             skipped.update(present[k : notice + 1])
             k = notice + 1
+            continue
+        if FILLER.match(texts[k]) and k + 1 < len(texts) and FILLER_END.match(texts[k + 1]):
+            # 随小布一起来看看 / 受表彰的单位与个人吧: the account's filler over two lines.
+            skipped.add(present[k + 1])
+            k += 2
             continue
         title = title_listed(texts[k])
         if title:
