@@ -64,7 +64,10 @@ def test_a_copyright_notice_spelt_shenming_is_no_headline():
 
 
 def test_a_generic_column_word_is_no_section():
-    text = "其他\n\n江南区表彰一批技术能手\n\n近日，江南区总工会表彰了一批技术能手，他们来自制造等行业。\n"
+    text = (
+        "其他\n\n江南区表彰一批技术能手\n\n"
+        "近日，江南区总工会表彰了一批技术能手，他们来自制造等行业。\n"
+    )
     page = parse_page(text, "p.txt", 1)
     assert page.articles[0].section is None
     assert page.articles[0].headline == "江南区表彰一批技术能手"
