@@ -36,16 +36,18 @@ ROLES = {
     "CONVERGED_MEDIA_REPORTER_SHORT": "融媒记者",
     "ENVOY_REPORTER": "特派记者",
     "TEXT_EDITOR": "文字整理",
+    "GRAPHIC": "制图",
 }
 
 AUTHOR = ROLES["AUTHOR"]  # text by names printed with no role word
 PHOTOGRAPHER = ROLES["PHOTOGRAPHER"]  # photos by names printed with no role word
 PHOTO_SUPPLIED = ROLES["PHOTO_SUPPLIED"]  # 某某供图: a photo supplied, not taken
 TEXT_EDITOR = ROLES["TEXT_EDITOR"]  # 文字整理：某某
+GRAPHIC = ROLES["GRAPHIC"]  # 制图：某某, a graphic beside the photos
 
-# Printed only after a name or before a slash (摄影, 供图, 文字整理), or given when none is
-# printed (作者): not role words that can open a credit in running text.
-NOT_BEFORE_NAMES = frozenset({PHOTOGRAPHER, PHOTO_SUPPLIED, TEXT_EDITOR})
+# Printed only after a name or before a slash or colon (摄影, 供图, 文字整理, 制图), or given
+# when none is printed (作者): not role words that can open a credit in running text.
+NOT_BEFORE_NAMES = frozenset({PHOTOGRAPHER, PHOTO_SUPPLIED, TEXT_EDITOR, GRAPHIC})
 # Role words that stand before names, longest first so 本报记者 wins over 记者.
 PRINTED_BEFORE_NAMES = tuple(
     sorted((r for r in ROLES.values() if r not in NOT_BEFORE_NAMES), key=len, reverse=True)

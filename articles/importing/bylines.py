@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from articles.roles import (
     AUTHOR,
+    GRAPHIC,
     PHOTO_SUPPLIED,
     PHOTOGRAPHER,
     PRINTED_BEFORE_NAMES,
@@ -38,14 +39,16 @@ SPECIAL_PHOTOGRAPHER = re.compile(r"^(?P<role>(?:本报)?特约摄影)")
 SPACED_ROLE = re.compile("|".join(" ".join(role) for role in PRINTED_BEFORE_NAMES if len(role) > 1))
 # What a name printed before a slash did: 王瑞/文 (text), 闫宏伟/图, 吴潮宏/摄影/视频 (photos).
 SLASH_AFTER = {"文": False, "图": True, "摄影": True, "摄": True, "视频": True}
-# Roles printed before a slash or colon only: 文/甲 (text), 图/乙 and 摄影：丙 (photo).
+# Roles printed before a slash or colon only: 文/甲 (text), 图/乙, 摄影：丙 and 制图：丁 (photo).
 SLASH_ROLES = {
+    "制图": GRAPHIC,
     "文": AUTHOR,
     "图": PHOTOGRAPHER,
     "摄影": PHOTOGRAPHER,
     "摄": PHOTOGRAPHER,
     TEXT_EDITOR: TEXT_EDITOR,
 }
+PHOTO_SLASH_ROLES = frozenset({"图", "摄影", "摄", "制图"})
 DEFAULT_TEXT_ROLE = AUTHOR
 DEFAULT_PHOTO_ROLE = PHOTOGRAPHER
 
@@ -260,7 +263,7 @@ def _tokenise(phrase):
             previous_separator = ""
             continue
         if piece in SLASH_ROLES and next_separator in ("/", "／", "：", ":"):
-            items.append(("role", SLASH_ROLES[piece], piece in ("图", "摄影", "摄")))
+            items.append(("role", SLASH_ROLES[piece], piece in PHOTO_SLASH_ROLES))
             continue
         parts = ROLE_SPLIT.split(piece)
         for part_index, part in enumerate(parts):
@@ -378,3 +381,25 @@ def _add(phrase, credit, covers, role_is_photo):
         )
     else:
         phrase.text_credits.append(credit)
+
+
+# 某某报业集团党委副书记、总编辑 甲: a job title printed before the writer's name. The titles
+# end in a post; the role is the title as printed.
+JOB_TITLE = re.compile(
+    r"^(?P<title>[\u4e00-\u9fff、]{1,30}?(?:书记|总编辑|副总编辑|社长|主席|副主席|董事长|总经理|"
+    r"经理|局长|厅长|部长|主任|院长|校长|会长|秘书长|市长|县长|区长|镇长|委员|理事长|总裁))"
+    r"\s+(?P<name>[\u4e00-\u9fff]{2,4})$"
+)
+TITLE_MAX = 30  # a role field holds this many characters
+
+
+def parse_titled_byline(text):
+    """The credit of a writer printed after their job title (某某报业集团党委副书记、总编辑 甲),
+    or None. The name must start with a known surname."""
+    match = JOB_TITLE.match(text.strip())
+    if not match or len(match.group("title")) > TITLE_MAX:
+        return None
+    name = match.group("name")
+    if not is_surname_start(name) or is_organisation(name):
+        return None
+    return CreditPhrase(text_credits=[Credit(name, match.group("title"))], has_role=True)

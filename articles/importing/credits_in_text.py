@@ -55,6 +55,8 @@ def split_leading_credit(text, *, after_dateline):
 
 # A character the site lost after the bracket shows as ?: (张衍 桂子)?
 TRAILING_BRACKETS = re.compile(r"[（(](?P<credit>[^（）()]{2,60})[）)][?？]?$")
+# …一并表彰。(记者 甲 通讯员 乙: the site lost the bracket's close at the paragraph's end.
+UNCLOSED_BRACKET = re.compile(r"[（(](?P<credit>[^（）()]{2,60})$")
 GLUED_TAIL_MAX = 30
 # …介绍了经验。(长河): two or three characters in brackets after the last sentence are the
 # writer's name even when the surname is a rare one; these words in brackets are not.
@@ -76,6 +78,24 @@ def _bracketed_name(text):
     return CreditPhrase(text_credits=[Credit(text, AUTHOR)])
 
 
+def _unclosed_credit(text):
+    """(text, CreditPhrase, False) for a bracketed credit whose close was lost, after the last
+    sentence: only one with a role word (记者 甲), as a bare name there says too little."""
+    match = UNCLOSED_BRACKET.search(text.rstrip())
+    if not match:
+        return None
+    before = text[: match.start()].rstrip()
+    if not before or strip_closers(before)[-1:] not in SENTENCE_FINAL:
+        return None
+    try:
+        phrase = parse_credit_phrase(match.group("credit").strip())
+    except MissingName:
+        return None
+    if not phrase or not phrase.has_role or any(c.organisation for c in phrase.credits):
+        return None
+    return before, phrase, False
+
+
 def split_trailing_credit(text):
     """(text, CreditPhrase, glued) for a credit at the end of a paragraph, or None.
 
@@ -89,6 +109,9 @@ def split_trailing_credit(text):
             phrase = parse_credit_phrase(match.group(0)) or _bracketed_name(match.group("credit"))
             if phrase:
                 return before, phrase, False
+    unclosed = _unclosed_credit(text)
+    if unclosed:
+        return unclosed
     stripped = text.rstrip()
     cut = max(stripped.rfind(mark) for mark in SENTENCE_FINAL)
     if cut == -1:

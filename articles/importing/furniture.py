@@ -42,7 +42,7 @@ NAVIGATION_WORDS = frozenset(
     推荐 朗读 评论 更多功能 分享 分享到 分享到微信 PDF PDF下载 下载PDF 查看PDF PDF版 电子版 数字报
     报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
     我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版 新闻评论 友情链接
-    相关阅读 相关推荐 网站地图 星期 新闻列表""".split()
+    相关阅读 相关推荐 网站地图 星期 新闻列表 查看原文 阅读原文""".split()
 )
 # 返回经济网首页: a link back to the site's front page.
 RETURN_LINK = re.compile(r"^返回\S{0,8}(?:首页|主页)$")
@@ -50,7 +50,8 @@ RETURN_LINK = re.compile(r"^返回\S{0,8}(?:首页|主页)$")
 ANYWHERE_WORDS = frozenset(
     """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号
     大 中 小
-    我知道了 现在升级 稍后再说 客户端 新闻评论 友情链接 相关阅读 相关推荐 网站地图""".split()
+    我知道了 现在升级 稍后再说 客户端 新闻评论 友情链接 相关阅读 相关推荐 网站地图
+    查看原文 阅读原文""".split()
 )
 NAVIGATION_SEPARATORS = re.compile(r"[\s|｜/·•>»<«\[\]【】()（）:：\-↑]+")
 # Digits stuck to a navigation word are arrows lost in copying: 3上一篇 下一篇4.

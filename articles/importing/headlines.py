@@ -302,14 +302,24 @@ class HeadlineGroups(ColumnLabels):
 
     def _captions(self, run, units, kinds):
         """A picture page's captions: four or more short lines, each standing apart, after an
-        article's text and before no dateline or byline; not a headline group."""
+        article's text and before no dateline or byline; not a headline group. Two or three
+        will do when a gap (where a photo stood) stands before each of them and the text goes
+        on under them: an account's photos, each with its caption, inside one article."""
         after = run[-1] + 1
+        if (
+            not any(kind != "heading" for kind in kinds[: run[0]])
+            or (after < len(units) and kinds[after] in ("dateline", "byline"))
+            or any(self._listed(units[i].text) for i in run)
+        ):
+            return False
+        if len(run) >= CAPTION_RUN and all(units[i].blank_before for i in run[1:]):
+            return True
         return (
-            len(run) >= CAPTION_RUN
-            and all(units[i].blank_before for i in run[1:])
-            and any(kind != "heading" for kind in kinds[: run[0]])
-            and not (after < len(units) and kinds[after] in ("dateline", "byline"))
-            and not any(self._listed(units[i].text) for i in run)
+            len(run) >= 2
+            and all(units[i].gap for i in run)
+            and after < len(units)
+            and units[after].gap
+            and kinds[after] == "para"
         )
 
     @staticmethod

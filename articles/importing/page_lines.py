@@ -43,14 +43,21 @@ HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
 PUBLISHED_ON = re.compile(r"^出版日期[：:]")
 # 编辑:甲 责任编辑:乙 审核:丙, [责任编辑:甲]: the site published the text as an article.
 EDITED_BY = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核)\s*[：:]\s*[\u4e00-\u9fff]")
+# 浏览次数:151作者: 甲 信息来源: 某某区总工会发布时间:2015-09-22, 标签:某县;就业责任编辑:乙: a
+# site's fields of an article it published, wherever in the line they sit.
+SITE_ARTICLE_FIELD = re.compile(
+    r"(?:责任编辑|作者|信息来源|发布时间|发布日期)\s*[：:]\s*[\u4e00-\u9fff\d]"
+)
 # 作者: 本报记者张雷/摄, alone or closing a site's line of date and source
 # (2011-07-28 10:18:51  来源:  某某新闻网  作者: 见习记者 甲 摄).
 AUTHOR_LABEL = re.compile(
     r"^(?:(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日).{0,40}?\s)?作者\s*[：:]\s*(?P<credit>\S.*)$"
 )
 # 作者: 阙献荣 阙明 in a site's line of source, author, editor and date.
+# 浏览次数:151作者: 甲 信息来源: …: a count run into the field before it.
 SITE_AUTHOR = re.compile(
-    r"(?:^|\s)作者\s*[：:]\s*(?P<names>[^：:]+?)(?=\s+(?:编辑|责任编辑|来源|发布时间)\s*[：:]|\s*$)"
+    r"(?:^|\s|\d)作者\s*[：:]\s*(?P<names>[^：:]+?)"
+    r"(?=\s+(?:编辑|责任编辑|来源|信息来源|发布时间)\s*[：:]|\s*$)"
 )
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 RELATED_BLOCK = re.compile(
@@ -138,7 +145,7 @@ def read_lines(text, edge_furniture=frozenset()):
         run_together=len(raw_lines) > len(physical),
         one_line=alone,
         site_authors=_site_authors(lines),
-        edited=any(EDITED_BY.match(line) for line in lines),
+        edited=any(EDITED_BY.match(line) or SITE_ARTICLE_FIELD.search(line) for line in lines),
     )
     title_line = site_title(lines, result)
     skipped = _furniture(lines, edge_furniture, result)

@@ -26,7 +26,7 @@ from collections import Counter
 
 from .body import ArticleBuilder
 from .briefs import BriefItems, brief_headline
-from .bylines import Credit, MissingName, parse_credit_phrase
+from .bylines import Credit, MissingName, parse_credit_phrase, parse_titled_byline
 from .credits_in_text import LEADING_BRACKETS, split_leading_credit, split_trailing_credit
 from .datelines import split_dateline
 from .furniture import JUMP
@@ -192,6 +192,8 @@ class PageParser(HeadlineGroups, BriefItems):
         else:
             heads = self._plain_heads(units, page)
         if not heads:
+            heads = self._opening_title(units)
+        if not heads:
             heads = self._untitled(units)
         if not heads:
             self.fail(units[0].line, "找不到标题：既没有“# ”标记，也没有可作标题的短行")
@@ -256,6 +258,24 @@ class PageParser(HeadlineGroups, BriefItems):
         if start < len(units) and items:
             items[-1].body += units[start:]
         return items if len(items) >= 2 else []
+
+    def _opening_title(self, units):
+        """A page whose only short line opens it, apart from the text under it, with a list
+        (、) or two clauses (…公布！这些单位…) in it: a site's title, the page's one headline."""
+        if len(units) < 2:
+            return []
+        first, text = units[0], units[0].text
+        if (
+            not self._heading_like(first, lenient=True)
+            or re.search(r"[，,；;。]", QUOTED.sub("", text))
+            or not any(mark in text for mark in "、！？!?")
+            or not (units[1].blank_before or units[1].indented)
+        ):
+            return []
+        group = Head(text, first.line)
+        group.units = [first]
+        group.body = list(units[1:])
+        return [group]
 
     def _untitled(self, units):
         """An article copied without its headline: one with a dateline or a credit, or one the
@@ -339,6 +359,7 @@ class PageParser(HeadlineGroups, BriefItems):
                     phrase = parse_credit_phrase(unit.spaced)
                 except MissingName as error:
                     self.fail(unit.line, str(error))
+                phrase = phrase or parse_titled_byline(unit.text)
             self._bylines[unit.index] = phrase
         return self._bylines[unit.index]
 

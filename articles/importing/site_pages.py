@@ -44,6 +44,7 @@ SITE_NAME = re.compile(
     re.I,
 )
 SITE_PART_MAX = 20
+TITLE_LINE_WITHIN = 4  # lines from the top where a saved page's title line may stand
 FURNITURE_WORDS = 8  # words of a masthead or a line of navigation run into a page's one line
 
 
@@ -52,10 +53,31 @@ def site_title(lines, result):
     column and the site's name. The 主题 is kept as a title (the evidence of which line is the
     主题) and the column as the article's; the line is no headline part. Returns its index when
     the page prints the 主题 again below (the line is dropped); else the line becomes the 主题."""
-    first = next((i for i, line in enumerate(lines) if line), None)
-    if first is None or page_header(lines[first]):
+    # The title line opens the page, or follows a site's menu and trail printed above it.
+    for first in [i for i, line in enumerate(lines) if line][:TITLE_LINE_WITHIN]:
+        if "。" in lines[first]:
+            return None
+        found = _title_line(lines[first])
+        if found:
+            break
+    else:
         return None
-    match = SITE_TITLE.match(lines[first])
+    title, parts = found
+    result.site_column = parts[0] if len(parts) > 1 else None
+    printed = next((line for line in lines[first + 1 :] if _same_title(title, line)), None)
+    result.site_title = printed or title
+    result.titles.add(result.site_title)
+    if printed:
+        return first
+    lines[first] = title
+    return None
+
+
+def _title_line(line):
+    """(主题, [column, site]) for a saved page's title line, else None."""
+    if page_header(line):
+        return None
+    match = SITE_TITLE.match(line)
     if not match:
         return None
     parts = [part.strip() for part in match.group("rest").split(match.group("separator"))]
@@ -69,14 +91,7 @@ def site_title(lines, result):
         or han_count(title) < 4
     ):
         return None
-    result.site_column = parts[0] if len(parts) > 1 else None
-    printed = next((line for line in lines[first + 1 :] if _same_title(title, line)), None)
-    result.site_title = printed or title
-    result.titles.add(result.site_title)
-    if printed:
-        return first
-    lines[first] = title
-    return None
+    return title, parts
 
 
 def _same_title(title, line):

@@ -71,3 +71,23 @@ def test_a_generic_column_word_is_no_section():
     page = parse_page(text, "p.txt", 1)
     assert page.articles[0].section is None
     assert page.articles[0].headline == "江南区表彰一批技术能手"
+
+
+# -- a page whose title was lost ----------------------------------------------------------------
+
+
+def test_untitled_text_under_a_sites_article_fields_is_one_article_flagged_not_refused():
+    text = (
+        "点击数:87作者: 孔明亮 信息来源: 某某区总工会发布时间:2016-04-02 |\n"
+        "清明前夕，某某区总工会走访了十名困难职工，送去慰问金。\n"
+        "职工们表示，将以更好的工作回报关心。\n"
+    )
+    page = parse_page(text, "p.txt", 1)
+    [article] = page.articles
+    assert article.paragraphs == [
+        "清明前夕，某某区总工会走访了十名困难职工，送去慰问金。",
+        "职工们表示，将以更好的工作回报关心。",
+    ]
+    assert any("稿件没有标题" in w.message for w in page.warnings)
+    # The site's author field, with a count run into it, names the author.
+    assert [(c.name, c.role) for c in article.people] == [("孔明亮", "作者")]
