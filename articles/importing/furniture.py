@@ -113,7 +113,7 @@ LABELLED = re.compile(
     r"^[（(【]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
     r"三审|终审|审核|日期|"
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
-    r"制作单位|主办|承办|当前位置|您当前的位置|供稿)\s*[：:]"
+    r"制作单位|主办|承办|当前位置|您当前的位置|供稿|标签|关键词)\s*[：:]"
 )
 # 编辑/版式：甲, 责编、校对：乙: the page's staff, several jobs under one label.
 STAFF_ROLES = r"(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|校对|组版|审核|设计|排版)"
@@ -124,6 +124,7 @@ PAGE_STAFF = re.compile(
 # A site's standing notice over every article: 某某日报社严正声明, 版权声明, 免责声明.
 STATEMENT = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:严正|版权|免责|郑重)(?:声明|申明)$")
 STATEMENT_LINES = 8
+NOTICE_TERMS = re.compile(r"不得转载|授权转载|版权所有|转载请注明|未经.{0,6}(?:授权|许可)")
 # 杭州网  发布时间:2016-05-05 07:33: a site's name and when it put the article up.
 PUBLISHED_AT = re.compile(r"(?:发布时间|发布日期|更新时间)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}")
 # #(社会)(1)劳动节 劳动忙: a news agency's slug over each of a photo set's captions.
@@ -336,6 +337,9 @@ def statement_end(lines, index):
     for later in range(index + 1, min(index + STATEMENT_LINES, len(lines))):
         if "法律责任" in lines[later]:
             return later
+    # 版权和免责申明 / 凡注有"某某在线"的稿件……不得转载……: a short notice in one paragraph.
+    if index + 1 < len(lines) and NOTICE_TERMS.search(lines[index + 1]):
+        return index + 1
     return index
 
 

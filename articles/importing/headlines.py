@@ -41,6 +41,32 @@ SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most t
 CAPTION_RUN = 4  # this many short lines apart after an article's text are a picture page's captions
 
 
+# The second line of a headline wrapped over two lines goes on the first one's sentence: a verb
+# with its complement (传播得更远), or an event with the first line as its subject (某某劳模工匠
+# / 交流合作活动开展). The first line may end on a word that ends no phrase (…的, …和).
+GOES_ON = re.compile(r"^[\u4e00-\u9fff]{1,2}得(?=[更越很好最十非真])")
+EVENT_END = re.compile(
+    r"(?:开展|举行|召开|举办|启动|成立|揭晓|亮相|开幕|闭幕|落幕|开班|结业|揭牌|出炉|开通|落成|竣工|签约)$"
+)
+OPEN_END = re.compile(r"(?:的|和|与|及|把|将|在|为|向|对|让|从|被|给|之|于|并|而|或)$")
+WRAP_LINE_MAX = 12  # characters in each line of a 主题 wrapped over two lines
+PLAIN_LINE = re.compile(r"^[\u4e00-\u9fff“”‘’《》—]+$")
+
+
+def wrapped(first, second):
+    """Whether two lines of a headline group read as one sentence: one 主题 over two lines."""
+    if second.startswith("——") or not (PLAIN_LINE.match(first) and PLAIN_LINE.match(second)):
+        return False
+    if OPEN_END.search(first) or GOES_ON.match(second):
+        return True
+    return (
+        len(first) <= WRAP_LINE_MAX
+        and len(second) <= WRAP_LINE_MAX - 2
+        and bool(EVENT_END.search(second))
+        and not EVENT_END.search(first)
+    )
+
+
 class HeadlineGroups(ColumnLabels):
     """The page parser's reading of headline groups (a mixin of `parsing.PageParser`)."""
 
@@ -247,7 +273,12 @@ class HeadlineGroups(ColumnLabels):
         if not openers:
             return []
         first = min([openers[0][0], *brief_labels])
-        for unit in units[:first]:
+        # 某某报业集团党委副书记、总编辑 甲 over the page's first headline: its writer's byline.
+        above = first
+        while above and kinds[above - 1] == "byline" and first - above < 2:
+            above -= 1
+        credit_above = units[above:first]
+        for unit in units[:above]:
             self.warn(
                 unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
             )
@@ -258,6 +289,8 @@ class HeadlineGroups(ColumnLabels):
             if isinstance(run, list):
                 group = self._plain_group([units[i] for i in run], page, top=number == 0)
                 group.body = units[run[-1] + 1 : end]
+                if number == 0 and start == first:
+                    group.body = credit_above + group.body
             else:
                 group = self._brief(units[start], run)
                 group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
@@ -393,6 +426,10 @@ class HeadlineGroups(ColumnLabels):
         elif len(run) == 2 and is_organisation(texts[0]) and not texts[1].startswith("——"):
             # 西安市新城区工会 / 重视工人报刊发行工作: a name alone is the 引题 of the line below.
             kicker, headline = texts
+        elif len(run) == 2 and wrapped(*texts):
+            # 把某某好声音 / 传播得更远更久: one 主题 printed over two lines.
+            headline = texts[0] + texts[1]
+            self.warn(run[0].line, f"两行“{texts[0]}”“{texts[1]}”读作一句，按一行主题处理，请核对")
         elif len(run) == 2:
             headline, subheadline = texts
             if not subheadline.startswith("——"):

@@ -64,6 +64,7 @@ RELATED_BLOCK = re.compile(
     r"^(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看)$"
 )
 HEAD_LINES = 3  # lines of a headline group above its byline
+TITLE_MAX = 40  # characters in a line that may be a headline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
 
@@ -272,11 +273,32 @@ def _chrome(texts, present, kinds, skipped):
     credited = [k for k in kept if k < tops[-1] and is_credit_line(texts[k])]
     if credited:
         head = {k for k in kept if k <= credited[-1] and k >= credited[-1] - HEAD_LINES}
+    elif not any(_titled_sized(texts[k]) for k in kept if k > tops[-1]):
+        # 标题 / 日期:09-12 / 版面:第02版:要闻 上一篇 / 记者 甲: an e-paper reader prints the
+        # headline above its fields and toolbar; with no headline under them, the short lines
+        # right above the fields (up to three, one block) are the headline group.
+        block = []
+        for k in reversed([k for k in kept if k < tops[-1]]):
+            if not _titled_sized(texts[k]) or (block and k != block[-1] - 1):
+                break
+            block.append(k)
+        if 0 < len(block) <= HEAD_LINES:
+            head = set(block)
     return {
         present[k]
         for k in range(tops[-1])
         if present[k] not in skipped and k != last and k not in head
     }
+
+
+def _titled_sized(line):
+    """A short line with no sentence in it and no credit: it may be a headline."""
+    return (
+        2 <= han_count(line)
+        and len(line) <= TITLE_MAX
+        and not re.search("[。！？，]", line)
+        and not is_credit_line(line)
+    )
 
 
 def _units(raw_lines, lines, skipped, origins):

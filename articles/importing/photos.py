@@ -12,6 +12,8 @@ one. Each photo records the source lines of its caption and credit.
 
 import re
 
+from articles.roles import GRAPHIC
+
 from .bylines import Credit, MissingName
 from .credits_in_text import split_trailing_credit
 from .datelines import split_dateline
@@ -125,12 +127,23 @@ class PhotoReading:
             elif item.kind == "credit" or (item.kind == "para" and item.photo_phrase):
                 phrase = item.phrase if item.kind == "credit" else item.photo_phrase
                 self._phrase_warnings(phrase, item.unit)
+                closing = self._closing_credit(items, item, photos, phrase)
+                if closing:
+                    # 摄影：甲 after the text, under captions printed without credits: the
+                    # account's one photographer took every photo; 制图：乙 made a graphic.
+                    for photo in closing:
+                        photo.credits += phrase.photo_credits
+                        photo.lines += numbers
+                    previous = item
+                    continue
                 if (
                     previous is not None
                     and previous.kind == "caption"
                     and not previous.photo_phrase
                 ):
                     target = previous.photo
+                elif any(c.role == GRAPHIC for c in phrase.photo_credits):
+                    target = None
                 else:
                     target = next((p for p in photos if not p.credits), None)
                 if target is None:
@@ -154,6 +167,18 @@ class PhotoReading:
         self.article.photos = [p for p in photos if id(p) in used]
         for photo in self.article.photos:
             photo.lines = sorted(set(photo.lines))
+
+    @staticmethod
+    def _closing_credit(items, item, photos, phrase):
+        """The captioned photos a photo credit after the article's last paragraph credits:
+        every one printed without a credit, when the credit names photographers (摄影), not a
+        graphic's maker (制图)."""
+        paragraphs = [i for i, it in enumerate(items) if it.kind == "para"]
+        if not paragraphs or items.index(item) < paragraphs[-1]:
+            return []
+        if any(c.role == GRAPHIC for c in phrase.photo_credits):
+            return []
+        return [p for p in photos if p.caption and not p.credits]
 
     def _credit_for_the_page(self, photos, used):
         """A picture page's one credit line, printed before its captions, credits every photo."""
