@@ -105,6 +105,15 @@ def test_a_field_the_snapshot_lacks_counts_as_empty():
     assert [d.label for d in differences(page, system)] == ["引题"]
 
 
+def test_a_field_an_older_snapshot_lacks_is_shown_as_empty_beside_the_pages_text():
+    page = content_of(full_article(), REGIONS)
+    older = {key: value for key, value in page.items() if key not in ("section", "photos")}
+    assert differences(page, older) == [
+        Difference("栏目", "劳模风采", ""),
+        Difference("图片说明", "图为工地。\n", ""),
+    ]
+
+
 def test_lists_are_shown_joined_captions_by_line_credits_by_comma():
     assert _as_text("bylines", ["记者 王伟", "李强"]) == "记者 王伟、李强"
     assert _as_text("photos", ["甲", "乙"]) == "甲\n乙"
