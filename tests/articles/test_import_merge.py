@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Article, Issue, Revision
+from articles.models import Article, Issue, Reporter, Revision
 from articles.models.history import snapshot_digest
 from importing.plan import Action, ImportRefused
 from regions.models import Region
@@ -307,6 +307,7 @@ def leftover_as(state, chief):
         "published": [S.SUBMITTED, S.APPROVED, S.PUBLISHED],
         "scheduled": [S.SUBMITTED, S.APPROVED, S.SCHEDULED],
         "withdrawn": [S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.WITHDRAWN],
+        "back-to-draft": [S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.WITHDRAWN, S.DRAFT],
     }[state]
     soon = timezone.now() + datetime.timedelta(days=1)
     for to_status in path:
@@ -323,6 +324,7 @@ def leftover_as(state, chief):
         ("published", False),
         ("scheduled", False),
         ("withdrawn", False),
+        ("back-to-draft", False),
     ],
 )
 def test_delete_missing_removes_an_untouched_draft_and_never_a_published_leftover(
@@ -351,6 +353,23 @@ def test_a_published_leftover_is_kept_even_when_a_chief_replaces_everything(regi
     plan = run(page_without_last_article(), delete_missing=True, replace_all=True, user=chief)
     assert plan.of(Action.REMOVED) == []
     assert Article.objects.get(pk=last.pk).is_published()
+
+
+def test_an_imported_draft_that_went_through_review_is_a_conflict_on_reimport(regions, chief):
+    """Withdrawn back to 草稿, text unchanged: still not the import's to change, as it was
+    reviewed and published once."""
+    last = leftover_as("back-to-draft", chief)
+    last.refresh_from_db()
+    # Its text is still as the import wrote it: only the workflow it went through tells.
+    assert last.is_untouched_import(last.snapshot(), has_status_changes=False)
+    before = state_of(last)
+
+    plan = run(page_with("接下来,长兴县总工会", "此后,长兴县总工会"))
+
+    [item] = [a for a in plan.articles if a.article is not None and a.article.pk == last.pk]
+    assert (item.action, item.reason, item.replaceable) == (Action.CONFLICT, "已经过审核流程", True)
+    assert [d.label for d in item.differences] == ["正文"]
+    assert state_of(last) == before
 
 
 def state_of(target):
@@ -482,6 +501,34 @@ def test_a_plan_made_before_the_database_changed_is_not_written(regions, editor)
     assert state() == before
     changed = refused.value.plan
     assert [a.action for a in changed.articles if a.article.pk == lead.pk] == [Action.CONFLICT]
+
+
+@pytest.mark.parametrize("situation", ["edited-conflict", "published-leftover"])
+def test_a_plan_reviewed_before_a_credited_reporter_was_renamed_is_not_written(
+    regions, editor, chief, situation
+):
+    """The rename changes neither article's version nor the plan's actions, only what the
+    system holds (its credits): the review no longer shows what the system is."""
+    if situation == "edited-conflict":
+        run(seed_bytes())
+        target = article(LAST_HEADLINE)
+        edit_in_admin(editor, target, subheadline="编辑加的副题")
+        page = seed_bytes()
+    else:
+        target = leftover_as("published", chief)
+        page = page_without_last_article()
+    reviewed = job(page)
+    signature = reviewed.plan().signature()
+    reporter = Reporter.objects.get(name="徐婧")  # credited by this article only
+    reporter.name = "徐靖"
+    reporter.save()
+    before = state()
+
+    with pytest.raises(ImportRefused, match="预览之后数据库已有变化"):
+        reviewed.apply(signature)
+
+    assert state() == before
+    assert target.bylines.filter(reporter__name="徐靖").exists()
 
 
 # Derived columns after every path.
