@@ -294,3 +294,25 @@ def test_a_remembered_page_is_not_served_once_a_generation_it_shows_is_new(clien
     pagecache.new_generations({dependencies.key("article", article.pk)})
     assert client.get(url)["X-Cache"] == "MISS"
     still_cached(client, url)
+
+
+def test_a_process_remembers_a_bounded_number_of_pages_then_starts_over(
+    client, page_cache, monkeypatch, db
+):
+    # Past REMEMBERED_URLS pages the process forgets them all (its memory stays bounded): a page
+    # it forgot is still served from the cache, at the cost of a second read, once.
+    monkeypatch.setattr(pagecache, "REMEMBERED_URLS", 2)
+    reads = []
+    get_many = page_cache.get_many
+    monkeypatch.setattr(page_cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+    first, second, third = (make_article().get_absolute_url() for _ in range(3))
+    for url in (first, second):
+        assert client.get(url)["X-Cache"] == "MISS"
+
+    assert client.get(third)["X-Cache"] == "MISS"  # the third page: the first two forgotten
+    reads.clear()
+    assert client.get(first)["X-Cache"] == "HIT"
+    assert len(reads) == 2
+    reads.clear()
+    assert client.get(third)["X-Cache"] == "HIT"
+    assert len(reads) == 1
