@@ -338,19 +338,42 @@ def test_a_page_rendered_while_the_cache_lost_the_next_publication_is_sent_not_k
         assert (response.status_code, response["X-Cache"]) == (200, "MISS")
 
 
-def test_a_page_stays_cached_past_the_caches_own_default_timeout(monkeypatch):
-    """Kept for PAGE_CACHE_TIMEOUT (an hour) after a change, not for the cache's default
-    timeout (five minutes): what a change starts lasts until the next change."""
+def past_the_caches_default_timeout(monkeypatch):
+    """The file cache's clock moved past its default timeout (the page cache's own clock not)."""
     import django.core.cache.backends.filebased as filebased
 
-    from newsroom import pagecache
-
-    pagecache.new_generation()  # a change was published
-    calls, (first,) = through_middleware([RequestFactory().get("/a/")])
     later = time.time() + caches["default"].default_timeout + 60
     monkeypatch.setattr(filebased, "time", SimpleNamespace(time=lambda: later))
+
+
+@pytest.mark.parametrize("since", ["a-change", "an-empty-cache"])
+def test_a_page_stays_cached_past_the_caches_own_default_timeout(monkeypatch, since):
+    """Kept for PAGE_CACHE_TIMEOUT (an hour), not for the cache's default timeout (five
+    minutes): the generations a change or the first page starts last until the next change."""
+    from newsroom import pagecache
+
+    if since == "a-change":
+        pagecache.new_generation()
+    else:
+        caches["default"].clear()
+    calls, (first,) = through_middleware([RequestFactory().get("/a/")])
+    past_the_caches_default_timeout(monkeypatch)
     calls, (second,) = through_middleware([RequestFactory().get("/a/")])
     assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+
+
+def test_the_next_publication_is_not_looked_up_again_when_the_caches_default_timeout_passes(
+    monkeypatch, django_assert_num_queries
+):
+    """Looked up when content changes (on the write path), then known until the next change:
+    a page rendered later costs only its own queries (this view's: none)."""
+    from newsroom import pagecache
+
+    pagecache.bump()
+    past_the_caches_default_timeout(monkeypatch)
+    with django_assert_num_queries(0):
+        calls, (response,) = through_middleware([RequestFactory().get("/b/")])
+    assert response["X-Cache"] == "MISS"
 
 
 def test_a_next_publication_asked_at_the_instant_the_page_started_vouches_for_it(monkeypatch):

@@ -316,3 +316,21 @@ def test_a_process_remembers_a_bounded_number_of_pages_then_starts_over(
     reads.clear()
     assert client.get(third)["X-Cache"] == "HIT"
     assert len(reads) == 1
+
+
+def test_a_page_cached_before_the_change_committed_is_refreshed_at_commit(
+    client, django_capture_on_commit_callbacks, db
+):
+    """A reader may render the old text between the write and its commit: the pages that show
+    the change are refreshed again at commit, and still only those."""
+    article, other = make_article(headline="原标题"), make_article(headline="无关的稿件")
+    cached(client, other.get_absolute_url())
+    with django_capture_on_commit_callbacks() as at_commit:
+        article.headline = "改过的标题"
+        article.save()
+        cached(client, article.get_absolute_url())  # rendered before the commit
+    for callback in at_commit:
+        callback()
+
+    refreshed(client, article.get_absolute_url(), "改过的标题")
+    still_cached(client, other.get_absolute_url())
