@@ -220,3 +220,18 @@ def test_publishing_on_import_leaves_an_article_in_review_unpublished_with_a_not
     assert (item.action, item.publish) == (Action.UNCHANGED, False)
     assert item.notes == ["不发布：状态为“待审”，须经审核流程。"]
     assert not article(LAST_HEADLINE).is_published()
+
+
+@pytest.mark.django_db
+def test_publishing_on_import_leaves_a_draft_an_editor_changed_unpublished_with_a_note(regions):
+    run(seed_bytes())
+    last = article(LAST_HEADLINE)
+    last.editor_note = "待核实"  # not on the page: no difference, but no longer the import's
+    last.save()
+
+    plan = run(seed_bytes(), publish=True)
+
+    [item] = [a for a in plan.articles if a.article == last]
+    assert (item.action, item.publish) == (Action.UNCHANGED, False)
+    assert item.notes == ["不发布：导入后已被编辑修改，须经审核流程。"]
+    assert not Article.objects.get(pk=last.pk).is_published()
