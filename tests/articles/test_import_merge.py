@@ -296,6 +296,21 @@ def test_an_edited_article_no_longer_on_the_page_is_never_deleted(regions, edito
     assert Article.objects.filter(pk=last.pk).exists()
 
 
+def test_articles_no_longer_on_the_page_are_listed_in_print_order(regions, editor):
+    run(seed_bytes())
+    sixth, seventh = article("沉浸式感悟红色精神"), article(LAST_HEADLINE)
+    # An editor swaps them on the page: the one filed later now comes first.
+    for target, position in ((sixth, 99), (seventh, 6), (sixth, 7)):
+        target.position = position
+        target.save()
+    text = seed_bytes().decode("utf-8")
+    page = text[: text.index("# 沉浸式感悟红色精神")].encode("utf-8")
+
+    plan = run(page)
+
+    assert [a.headline for a in plan.of(Action.MISSING)] == [LAST_HEADLINE, "沉浸式感悟红色精神"]
+
+
 def leftover_as(state, chief):
     """The seed imported, then its last article brought to state the way that state is reached."""
     run(seed_bytes(), publish=state == "published-by-the-import")
@@ -394,6 +409,16 @@ def test_an_existing_issue_keeps_its_number(regions, capsys):
     assert "改期号：第1期 → 第7期" in capsys.readouterr().out
     assert Issue.objects.get(date=DATE).number == 7
     assert state() == before  # the articles themselves: unchanged
+
+
+@pytest.mark.parametrize("highest", [None, 5])
+def test_an_issue_imported_without_a_number_takes_the_one_after_the_highest(regions, highest):
+    if highest is not None:
+        make_page(issue=Issue.objects.create(date=DATE - datetime.timedelta(days=1), number=5))
+
+    run(seed_bytes(), number=None)
+
+    assert Issue.objects.get(date=DATE).number == (highest or 0) + 1
 
 
 def call_with_number(number, *args):
