@@ -14,9 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Article, Issue, Reporter, Revision
+from articles.models import Article, Issue, Page, Reporter, Revision
 from articles.models.history import snapshot_digest
-from importing.plan import Action, ImportRefused
+from importing.importer import IssueImport, PageSource
+from importing.plan import Action, ImportOptions, ImportRefused
 from regions.models import Region
 from tests.articles.admin_helpers import (
     CHIEFS,
@@ -146,6 +147,44 @@ def test_an_admin_draft_keeps_its_place_and_the_new_article_is_put_after(regions
     assert "排在第8篇" in lead.notes[0]
     assert article(FIRST_HEADLINE).position == 8
     assert Article.objects.get(pk=handwritten.pk).position == 1
+
+
+def test_a_new_article_whose_place_is_taken_goes_after_every_article_on_the_page(regions):
+    page = make_page(issue=Issue.objects.create(date=DATE, number=1), number=2, name="工会")
+    make_article(page=page, position=1, status=Article.Status.DRAFT)
+    make_article(page=page, position=10, status=Article.Status.DRAFT)  # past the page's 7
+
+    plan = run(seed_bytes())
+
+    lead = next(a for a in plan.articles if a.headline == FIRST_HEADLINE)
+    assert lead.position == 11  # not into the gap after the seventh
+    assert article(FIRST_HEADLINE).position == 11
+
+
+def reimport_as(page_name, text):
+    """The seed's 第2版 again, as text with page_name given for it (None: no name given)."""
+    again = IssueImport([PageSource("p1.txt", text, 2, page_name)], DATE, ImportOptions(number=1))
+    return again.apply(again.plan().signature()).pages[0]
+
+
+def test_a_pages_name_and_banner_change_only_when_the_import_gives_new_ones(regions):
+    run(seed_bytes())
+    page = Page.objects.get(issue__date=DATE, number=2)
+    name, banner = page.name, page.topic
+    assert (name, banner.splitlines()[0]) == ("工会", "贯彻落实省委“新春第一会”精神")
+    text = seed_bytes().decode("utf-8")
+    without_banner = text[text.index(f"# {FIRST_HEADLINE}") :].encode("utf-8")
+
+    kept = reimport_as(None, without_banner)  # neither given: both kept
+    assert (kept.name, kept.topic, kept.renamed, kept.retopic) == (name, banner, None, None)
+    page.refresh_from_db()
+    assert (page.name, page.topic) == (name, banner)
+
+    changed = reimport_as("职工", page_with("贯彻落实省委", "深入贯彻省委"))
+    assert changed.renamed == ("工会", "职工")
+    assert changed.retopic == (banner, banner.replace("贯彻落实省委", "深入贯彻省委"))
+    page.refresh_from_db()
+    assert (page.name, page.topic) == ("职工", changed.retopic[1])
 
 
 # Re-importing imported articles.
