@@ -187,6 +187,21 @@ def test_a_pages_name_and_banner_change_only_when_the_import_gives_new_ones(regi
     assert (page.name, page.topic) == ("职工", changed.retopic[1])
 
 
+def test_the_review_names_as_new_only_the_reporters_and_sections_not_yet_known(regions):
+    first = job(seed_bytes()).plan()
+    assert "寿慧桢" in first.new_reporters
+    assert first.new_sections
+    run(seed_bytes())
+
+    next_day = job(
+        page_with("记者寿慧桢报道", "记者寿慧桢 通讯员钱新报道"),
+        date=DATE + datetime.timedelta(days=1),
+        number=2,
+    ).plan()
+
+    assert (next_day.new_reporters, next_day.new_sections) == (["钱新"], [])
+
+
 # Re-importing imported articles.
 
 
