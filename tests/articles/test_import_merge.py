@@ -306,6 +306,18 @@ def test_the_command_replaces_only_the_articles_named_and_only_as_a_user(regions
     assert "9支代表队" in second.body and second.version == 2
 
 
+def test_replacing_an_article_that_is_no_conflict_is_refused_naming_it(regions, chief):
+    run(seed_bytes())
+    lead = article(FIRST_HEADLINE)  # untouched: the import updates it, nothing to replace
+    before = state()
+
+    with pytest.raises(ImportRefused) as refused:
+        run(seed_bytes(), replace=frozenset({lead.pk}), user=chief)
+
+    assert refused.value.plan.refusals == [f"稿件 {lead.pk} 不是本次导入中的冲突稿件，无从替换。"]
+    assert state() == before
+
+
 # Articles the page no longer has.
 
 
