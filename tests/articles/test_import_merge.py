@@ -318,6 +318,42 @@ def test_replacing_an_article_that_is_no_conflict_is_refused_naming_it(regions, 
     assert state() == before
 
 
+def refusals_for(user, *pages, **options):
+    return job(*pages, user=user, **options).plan().refusals
+
+
+def lacks(user, permission):
+    return f"{user.get_username()} 没有所需的权限（articles.{permission}）。"
+
+
+def test_an_import_as_a_user_is_refused_each_permission_it_needs_and_they_lack(regions, chief):
+    from django.contrib.auth.models import User
+
+    clerk = User.objects.create_user("clerk", is_staff=True)  # no permission at all
+
+    assert refusals_for(clerk, seed_bytes()) == [
+        lacks(clerk, "add_issue"),
+        lacks(clerk, "add_article"),
+    ]
+    assert refusals_for(chief, seed_bytes()) == []
+    run(seed_bytes())
+    corrected = page_with(f"# {FIRST_HEADLINE}", f"# {CORRECTED}")
+    assert refusals_for(clerk, corrected) == [lacks(clerk, "change_article")]
+    shorter = page_without_last_article()
+    assert lacks(clerk, "delete_article") not in refusals_for(clerk, shorter)
+    assert lacks(clerk, "delete_article") in refusals_for(clerk, shorter, delete_missing=True)
+    assert refusals_for(clerk, seed_bytes()) == []  # nothing to do: nothing needed
+
+
+def test_replacing_conflicts_without_a_user_is_refused_saying_who_is_needed(regions, editor):
+    run(seed_bytes())
+    edit_in_admin(editor, article(FIRST_HEADLINE), headline=CORRECTED)
+
+    assert refusals_for(None, seed_bytes(), replace_all=True) == [
+        "以版面内容替换冲突稿件须指明操作人（有权修改这些稿件的用户）。"
+    ]
+
+
 # Articles the page no longer has.
 
 
