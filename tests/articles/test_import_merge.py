@@ -342,6 +342,13 @@ def test_an_import_as_a_user_is_refused_each_permission_it_needs_and_they_lack(r
     shorter = page_without_last_article()
     assert lacks(clerk, "delete_article") not in refusals_for(clerk, shorter)
     assert lacks(clerk, "delete_article") in refusals_for(clerk, shorter, delete_missing=True)
+    assert refusals_for(clerk, seed_bytes(), publish=True) == [
+        lacks(clerk, "change_article"),  # publishing the untouched drafts updates them
+        lacks(clerk, "publish_article"),
+    ]
+    assert refusals_for(clerk, seed_bytes(), number=2, renumber=True) == [
+        lacks(clerk, "change_issue")
+    ]
     assert refusals_for(clerk, seed_bytes()) == []  # nothing to do: nothing needed
 
 
