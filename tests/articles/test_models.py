@@ -111,3 +111,18 @@ def test_natural_keys_find_the_same_rows():
     article = make_article(position=4)
     for obj in (article.issue, article.page, article):
         assert type(obj).objects.get_by_natural_key(*obj.natural_key()) == obj
+
+
+def test_an_articles_natural_key_tells_it_from_the_same_place_in_other_issues_and_pages():
+    article = make_article(position=4)
+    make_article(position=4)  # the same page number and position, another issue
+    make_article(page=make_page(issue=article.issue, number=article.page.number + 1), position=4)
+    assert Article.objects.get_by_natural_key(*article.natural_key()) == article
+
+
+def test_a_reporters_articles_are_those_crediting_them_and_no_organisations():
+    own = make_article(reporters=[("寿慧桢", "记者")])
+    other = make_article(reporters=[("王伟", "记者")])
+    Byline.objects.create(article=other, organisation="长兴县总工会", role="作者", position=2)
+    reporter = Reporter.objects.get(name="寿慧桢")
+    assert list(Article.objects.credited_to(reporter)) == [own]
