@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, Byline, Issue, Page, Reporter, Section
-from tests.conftest import make_article, make_issue, make_page
+from tests.conftest import make_article, make_issue, make_page, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,38 @@ def test_a_reporters_articles_are_those_crediting_them_and_no_organisations():
     Byline.objects.create(article=other, organisation="长兴县总工会", role="作者", position=2)
     reporter = Reporter.objects.get(name="寿慧桢")
     assert list(Article.objects.credited_to(reporter)) == [own]
+
+
+def test_related_articles_rank_a_shared_tag_twice_a_shared_place_and_section_once_each(
+    django_assert_num_queries,
+):
+    from regions.models import Region
+
+    place = Region.objects.create(
+        code="339901", name="测试区", short_name="测试", kind="district", slug="ceshiqu"
+    )
+    section = make_section("劳模风采")
+    issue = make_issue()
+    article = make_article(
+        page=make_page(issue=issue), tags=["劳模"], regions=[place], section=section
+    )
+    tagged = make_article(page=make_page(issue=issue, number=2), tags=["劳模"])  # 2
+    nearby = make_article(page=make_page(issue=make_issue()), regions=[place])  # 1
+    same_section = make_article(page=make_page(issue=make_issue()), section=section)  # 1
+    placed_in_section = make_article(  # 1 + 1, on a newer issue than the tagged one
+        page=make_page(issue=make_issue()), regions=[place], section=section
+    )
+    make_article(page=make_page(issue=make_issue()))  # nothing shared: not related
+
+    related = Article.objects.related_to(article, [place], article.tags.all(), limit=10)
+    with django_assert_num_queries(1):
+        ranked = [(a.kicker, a.headline, a.score) for a in related]
+
+    # Equal scores: the newer issue first, then as filed.
+    assert [headline for _, headline, _ in ranked] == [
+        placed_in_section.headline,
+        tagged.headline,
+        same_section.headline,
+        nearby.headline,
+    ]
+    assert [score for _, _, score in ranked] == [2, 2, 1, 1]
