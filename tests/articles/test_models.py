@@ -151,13 +151,29 @@ def test_related_articles_rank_a_shared_tag_twice_a_shared_place_and_section_onc
 
     related = Article.objects.related_to(article, [place], article.tags.all(), limit=10)
     with django_assert_num_queries(1):
-        ranked = [(a.kicker, a.headline, a.score) for a in related]
+        ranked = [
+            (a.issue.date, a.headline, a.score, a.kicker, a.subheadline, a.issue.number)
+            for a in related
+        ]
 
     # Equal scores: the newer issue first, then as filed.
-    assert [headline for _, headline, _ in ranked] == [
+    assert [row[1] for row in ranked] == [
         placed_in_section.headline,
         tagged.headline,
         same_section.headline,
         nearby.headline,
     ]
-    assert [score for _, _, score in ranked] == [2, 2, 1, 1]
+    assert [row[2] for row in ranked] == [2, 2, 1, 1]
+
+
+def test_related_articles_are_found_among_those_filed_near_it_only(monkeypatch):
+    from articles.models import querysets
+
+    monkeypatch.setattr(querysets, "RELATED_WINDOW", 1)
+    section = make_section("劳模风采")
+    article, next_filed, later = (make_article(section=section) for _ in range(3))
+    assert later.pk - article.pk == 2  # filed two apart: past the window of one
+
+    related = Article.objects.related_to(article, [], [], limit=10)
+
+    assert [a.pk for a in related] == [next_filed.pk]
