@@ -177,3 +177,21 @@ def test_related_articles_are_found_among_those_filed_near_it_only(monkeypatch):
     related = Article.objects.related_to(article, [], [], limit=10)
 
     assert [a.pk for a in related] == [next_filed.pk]
+
+
+def test_a_listing_loads_what_a_list_shows_in_four_queries(django_assert_num_queries):
+    listed = make_article(
+        section=make_section("劳模风采"), reporters=[("寿慧桢", "记者")], tags=["劳模"]
+    )
+    with django_assert_num_queries(4):  # the articles, then their bylines, places and tags
+        [article] = Article.objects.filter(pk=listed.pk).for_listing()
+    with django_assert_num_queries(0):
+        shown = (
+            article.section.name,
+            article.issue.date,
+            article.page.number,
+            [(b.reporter.name, b.role) for b in article.text_bylines],
+            article.ordered_regions,
+            [tag.name for tag in article.tags.all()],
+        )
+    assert shown[0] == "劳模风采" and shown[3] == [("寿慧桢", "记者")] and shown[5] == ["劳模"]
