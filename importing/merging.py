@@ -55,8 +55,12 @@ def differences(page, system):
     """The compared fields where the page and the system's snapshot differ."""
     found = []
     for key, label in COMPARED:
-        if page[key] != system.get(key, "" if isinstance(page[key], str) else []):
-            found.append(Difference(label, _as_text(key, page[key]), _as_text(key, system[key])))
+        # A snapshot stored before a field was compared lacks it: shown as empty, not a crash.
+        stored = system.get(key)
+        if stored is None:
+            stored = "" if isinstance(page[key], str) else []
+        if page[key] != stored:
+            found.append(Difference(label, _as_text(key, page[key]), _as_text(key, stored)))
     return found
 
 

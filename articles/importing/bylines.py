@@ -175,7 +175,9 @@ def _parse_credit_phrase(text, *, strict_names=True):
     if leading and terminal is None:
         phrase, covers, terminal = phrase[leading.end() :], PHOTO, "摄影"
     for word, kind in TERMINALS:
-        if terminal is None and phrase.endswith(word) and len(phrase) > len(word):
+        # （摄影报道） alone is the whole credit word with nobody before it: no credit (the
+        # longer words come first, so 摄影 is not left behind as a name before 报道).
+        if terminal is None and phrase.endswith(word):
             phrase = phrase[: -len(word)].rstrip()
             covers, terminal = kind, word
             break

@@ -14,9 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Article, Issue, Revision
+from articles.models import Article, Issue, Page, Reporter, Revision
 from articles.models.history import snapshot_digest
-from importing.plan import Action, ImportRefused
+from importing.importer import IssueImport, PageSource
+from importing.plan import Action, ImportOptions, ImportRefused
 from regions.models import Region
 from tests.articles.admin_helpers import (
     CHIEFS,
@@ -148,6 +149,59 @@ def test_an_admin_draft_keeps_its_place_and_the_new_article_is_put_after(regions
     assert Article.objects.get(pk=handwritten.pk).position == 1
 
 
+def test_a_new_article_whose_place_is_taken_goes_after_every_article_on_the_page(regions):
+    page = make_page(issue=Issue.objects.create(date=DATE, number=1), number=2, name="工会")
+    make_article(page=page, position=1, status=Article.Status.DRAFT)
+    make_article(page=page, position=10, status=Article.Status.DRAFT)  # past the page's 7
+
+    plan = run(seed_bytes())
+
+    lead = next(a for a in plan.articles if a.headline == FIRST_HEADLINE)
+    assert lead.position == 11  # not into the gap after the seventh
+    assert article(FIRST_HEADLINE).position == 11
+
+
+def reimport_as(page_name, text):
+    """The seed's 第2版 again, as text with page_name given for it (None: no name given)."""
+    again = IssueImport([PageSource("p1.txt", text, 2, page_name)], DATE, ImportOptions(number=1))
+    return again.apply(again.plan().signature()).pages[0]
+
+
+def test_a_pages_name_and_banner_change_only_when_the_import_gives_new_ones(regions):
+    run(seed_bytes())
+    page = Page.objects.get(issue__date=DATE, number=2)
+    name, banner = page.name, page.topic
+    assert (name, banner.splitlines()[0]) == ("工会", "贯彻落实省委“新春第一会”精神")
+    text = seed_bytes().decode("utf-8")
+    without_banner = text[text.index(f"# {FIRST_HEADLINE}") :].encode("utf-8")
+
+    kept = reimport_as(None, without_banner)  # neither given: both kept
+    assert (kept.name, kept.topic, kept.renamed, kept.retopic) == (name, banner, None, None)
+    page.refresh_from_db()
+    assert (page.name, page.topic) == (name, banner)
+
+    changed = reimport_as("职工", page_with("贯彻落实省委", "深入贯彻省委"))
+    assert changed.renamed == ("工会", "职工")
+    assert changed.retopic == (banner, banner.replace("贯彻落实省委", "深入贯彻省委"))
+    page.refresh_from_db()
+    assert (page.name, page.topic) == ("职工", changed.retopic[1])
+
+
+def test_the_review_names_as_new_only_the_reporters_and_sections_not_yet_known(regions):
+    first = job(seed_bytes()).plan()
+    assert "寿慧桢" in first.new_reporters
+    assert first.new_sections
+    run(seed_bytes())
+
+    next_day = job(
+        page_with("记者寿慧桢报道", "记者寿慧桢 通讯员钱新报道"),
+        date=DATE + datetime.timedelta(days=1),
+        number=2,
+    ).plan()
+
+    assert (next_day.new_reporters, next_day.new_sections) == (["钱新"], [])
+
+
 # Re-importing imported articles.
 
 
@@ -252,6 +306,61 @@ def test_the_command_replaces_only_the_articles_named_and_only_as_a_user(regions
     assert "9支代表队" in second.body and second.version == 2
 
 
+def test_replacing_an_article_that_is_no_conflict_is_refused_naming_it(regions, chief):
+    run(seed_bytes())
+    lead = article(FIRST_HEADLINE)  # untouched: the import updates it, nothing to replace
+    before = state()
+
+    with pytest.raises(ImportRefused) as refused:
+        run(seed_bytes(), replace=frozenset({lead.pk}), user=chief)
+
+    assert refused.value.plan.refusals == [f"稿件 {lead.pk} 不是本次导入中的冲突稿件，无从替换。"]
+    assert state() == before
+
+
+def refusals_for(user, *pages, **options):
+    return job(*pages, user=user, **options).plan().refusals
+
+
+def lacks(user, permission):
+    return f"{user.get_username()} 没有所需的权限（articles.{permission}）。"
+
+
+def test_an_import_as_a_user_is_refused_each_permission_it_needs_and_they_lack(regions, chief):
+    from django.contrib.auth.models import User
+
+    clerk = User.objects.create_user("clerk", is_staff=True)  # no permission at all
+
+    assert refusals_for(clerk, seed_bytes()) == [
+        lacks(clerk, "add_issue"),
+        lacks(clerk, "add_article"),
+    ]
+    assert refusals_for(chief, seed_bytes()) == []
+    run(seed_bytes())
+    corrected = page_with(f"# {FIRST_HEADLINE}", f"# {CORRECTED}")
+    assert refusals_for(clerk, corrected) == [lacks(clerk, "change_article")]
+    shorter = page_without_last_article()
+    assert lacks(clerk, "delete_article") not in refusals_for(clerk, shorter)
+    assert lacks(clerk, "delete_article") in refusals_for(clerk, shorter, delete_missing=True)
+    assert refusals_for(clerk, seed_bytes(), publish=True) == [
+        lacks(clerk, "change_article"),  # publishing the untouched drafts updates them
+        lacks(clerk, "publish_article"),
+    ]
+    assert refusals_for(clerk, seed_bytes(), number=2, renumber=True) == [
+        lacks(clerk, "change_issue")
+    ]
+    assert refusals_for(clerk, seed_bytes()) == []  # nothing to do: nothing needed
+
+
+def test_replacing_conflicts_without_a_user_is_refused_saying_who_is_needed(regions, editor):
+    run(seed_bytes())
+    edit_in_admin(editor, article(FIRST_HEADLINE), headline=CORRECTED)
+
+    assert refusals_for(None, seed_bytes(), replace_all=True) == [
+        "以版面内容替换冲突稿件须指明操作人（有权修改这些稿件的用户）。"
+    ]
+
+
 # Articles the page no longer has.
 
 
@@ -296,6 +405,21 @@ def test_an_edited_article_no_longer_on_the_page_is_never_deleted(regions, edito
     assert Article.objects.filter(pk=last.pk).exists()
 
 
+def test_articles_no_longer_on_the_page_are_listed_in_print_order(regions, editor):
+    run(seed_bytes())
+    sixth, seventh = article("沉浸式感悟红色精神"), article(LAST_HEADLINE)
+    # An editor swaps them on the page: the one filed later now comes first.
+    for target, position in ((sixth, 99), (seventh, 6), (sixth, 7)):
+        target.position = position
+        target.save()
+    text = seed_bytes().decode("utf-8")
+    page = text[: text.index("# 沉浸式感悟红色精神")].encode("utf-8")
+
+    plan = run(page)
+
+    assert [a.headline for a in plan.of(Action.MISSING)] == [LAST_HEADLINE, "沉浸式感悟红色精神"]
+
+
 def leftover_as(state, chief):
     """The seed imported, then its last article brought to state the way that state is reached."""
     run(seed_bytes(), publish=state == "published-by-the-import")
@@ -307,6 +431,7 @@ def leftover_as(state, chief):
         "published": [S.SUBMITTED, S.APPROVED, S.PUBLISHED],
         "scheduled": [S.SUBMITTED, S.APPROVED, S.SCHEDULED],
         "withdrawn": [S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.WITHDRAWN],
+        "back-to-draft": [S.SUBMITTED, S.APPROVED, S.PUBLISHED, S.WITHDRAWN, S.DRAFT],
     }[state]
     soon = timezone.now() + datetime.timedelta(days=1)
     for to_status in path:
@@ -323,6 +448,7 @@ def leftover_as(state, chief):
         ("published", False),
         ("scheduled", False),
         ("withdrawn", False),
+        ("back-to-draft", False),
     ],
 )
 def test_delete_missing_removes_an_untouched_draft_and_never_a_published_leftover(
@@ -353,6 +479,23 @@ def test_a_published_leftover_is_kept_even_when_a_chief_replaces_everything(regi
     assert Article.objects.get(pk=last.pk).is_published()
 
 
+def test_an_imported_draft_that_went_through_review_is_a_conflict_on_reimport(regions, chief):
+    """Withdrawn back to 草稿, text unchanged: still not the import's to change, as it was
+    reviewed and published once."""
+    last = leftover_as("back-to-draft", chief)
+    last.refresh_from_db()
+    # Its text is still as the import wrote it: only the workflow it went through tells.
+    assert last.is_untouched_import(last.snapshot(), has_status_changes=False)
+    before = state_of(last)
+
+    plan = run(page_with("接下来,长兴县总工会", "此后,长兴县总工会"))
+
+    [item] = [a for a in plan.articles if a.article is not None and a.article.pk == last.pk]
+    assert (item.action, item.reason, item.replaceable) == (Action.CONFLICT, "已经过审核流程", True)
+    assert [d.label for d in item.differences] == ["正文"]
+    assert state_of(last) == before
+
+
 def state_of(target):
     return state(Article.objects.filter(pk=target.pk))
 
@@ -375,6 +518,16 @@ def test_an_existing_issue_keeps_its_number(regions, capsys):
     assert "改期号：第1期 → 第7期" in capsys.readouterr().out
     assert Issue.objects.get(date=DATE).number == 7
     assert state() == before  # the articles themselves: unchanged
+
+
+@pytest.mark.parametrize("highest", [None, 5])
+def test_an_issue_imported_without_a_number_takes_the_one_after_the_highest(regions, highest):
+    if highest is not None:
+        make_page(issue=Issue.objects.create(date=DATE - datetime.timedelta(days=1), number=5))
+
+    run(seed_bytes(), number=None)
+
+    assert Issue.objects.get(date=DATE).number == (highest or 0) + 1
 
 
 def call_with_number(number, *args):
@@ -482,6 +635,34 @@ def test_a_plan_made_before_the_database_changed_is_not_written(regions, editor)
     assert state() == before
     changed = refused.value.plan
     assert [a.action for a in changed.articles if a.article.pk == lead.pk] == [Action.CONFLICT]
+
+
+@pytest.mark.parametrize("situation", ["edited-conflict", "published-leftover"])
+def test_a_plan_reviewed_before_a_credited_reporter_was_renamed_is_not_written(
+    regions, editor, chief, situation
+):
+    """The rename changes neither article's version nor the plan's actions, only what the
+    system holds (its credits): the review no longer shows what the system is."""
+    if situation == "edited-conflict":
+        run(seed_bytes())
+        target = article(LAST_HEADLINE)
+        edit_in_admin(editor, target, subheadline="编辑加的副题")
+        page = seed_bytes()
+    else:
+        target = leftover_as("published", chief)
+        page = page_without_last_article()
+    reviewed = job(page)
+    signature = reviewed.plan().signature()
+    reporter = Reporter.objects.get(name="徐婧")  # credited by this article only
+    reporter.name = "徐靖"
+    reporter.save()
+    before = state()
+
+    with pytest.raises(ImportRefused, match="预览之后数据库已有变化"):
+        reviewed.apply(signature)
+
+    assert state() == before
+    assert target.bylines.filter(reporter__name="徐靖").exists()
 
 
 # Derived columns after every path.

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, Byline, Issue, Page, Reporter, Section
-from tests.conftest import make_article, make_issue, make_page
+from tests.conftest import make_article, make_issue, make_page, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,87 @@ def test_natural_keys_find_the_same_rows():
     article = make_article(position=4)
     for obj in (article.issue, article.page, article):
         assert type(obj).objects.get_by_natural_key(*obj.natural_key()) == obj
+
+
+def test_an_articles_natural_key_tells_it_from_the_same_place_in_other_issues_and_pages():
+    article = make_article(position=4)
+    make_article(position=4)  # the same page number and position, another issue
+    make_article(page=make_page(issue=article.issue, number=article.page.number + 1), position=4)
+    assert Article.objects.get_by_natural_key(*article.natural_key()) == article
+
+
+def test_a_reporters_articles_are_those_crediting_them_and_no_organisations():
+    own = make_article(reporters=[("寿慧桢", "记者")])
+    other = make_article(reporters=[("王伟", "记者")])
+    Byline.objects.create(article=other, organisation="长兴县总工会", role="作者", position=2)
+    reporter = Reporter.objects.get(name="寿慧桢")
+    assert list(Article.objects.credited_to(reporter)) == [own]
+
+
+def test_related_articles_rank_a_shared_tag_twice_a_shared_place_and_section_once_each(
+    django_assert_num_queries,
+):
+    from regions.models import Region
+
+    place = Region.objects.create(
+        code="339901", name="测试区", short_name="测试", kind="district", slug="ceshiqu"
+    )
+    section = make_section("劳模风采")
+    issue = make_issue()
+    article = make_article(
+        page=make_page(issue=issue), tags=["劳模"], regions=[place], section=section
+    )
+    tagged = make_article(page=make_page(issue=issue, number=2), tags=["劳模"])  # 2
+    nearby = make_article(page=make_page(issue=make_issue()), regions=[place])  # 1
+    same_section = make_article(page=make_page(issue=make_issue()), section=section)  # 1
+    placed_in_section = make_article(  # 1 + 1, on a newer issue than the tagged one
+        page=make_page(issue=make_issue()), regions=[place], section=section
+    )
+    make_article(page=make_page(issue=make_issue()))  # nothing shared: not related
+
+    related = Article.objects.related_to(article, [place], article.tags.all(), limit=10)
+    with django_assert_num_queries(1):
+        ranked = [
+            (a.issue.date, a.headline, a.score, a.kicker, a.subheadline, a.issue.number)
+            for a in related
+        ]
+
+    # Equal scores: the newer issue first, then as filed.
+    assert [row[1] for row in ranked] == [
+        placed_in_section.headline,
+        tagged.headline,
+        same_section.headline,
+        nearby.headline,
+    ]
+    assert [row[2] for row in ranked] == [2, 2, 1, 1]
+
+
+def test_related_articles_are_found_among_those_filed_near_it_only(monkeypatch):
+    from articles.models import querysets
+
+    monkeypatch.setattr(querysets, "RELATED_WINDOW", 1)
+    section = make_section("劳模风采")
+    article, next_filed, later = (make_article(section=section) for _ in range(3))
+    assert later.pk - article.pk == 2  # filed two apart: past the window of one
+
+    related = Article.objects.related_to(article, [], [], limit=10)
+
+    assert [a.pk for a in related] == [next_filed.pk]
+
+
+def test_a_listing_loads_what_a_list_shows_in_four_queries(django_assert_num_queries):
+    listed = make_article(
+        section=make_section("劳模风采"), reporters=[("寿慧桢", "记者")], tags=["劳模"]
+    )
+    with django_assert_num_queries(4):  # the articles, then their bylines, places and tags
+        [article] = Article.objects.filter(pk=listed.pk).for_listing()
+    with django_assert_num_queries(0):
+        shown = (
+            article.section.name,
+            article.issue.date,
+            article.page.number,
+            [(b.reporter.name, b.role) for b in article.text_bylines],
+            article.ordered_regions,
+            [tag.name for tag in article.tags.all()],
+        )
+    assert shown[0] == "劳模风采" and shown[3] == [("寿慧桢", "记者")] and shown[5] == ["劳模"]

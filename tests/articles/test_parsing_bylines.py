@@ -160,3 +160,8 @@ def test_a_reporting_team_printed_alone_is_no_credit():
 def test_a_paper_in_brackets_is_credited_as_an_organisation():
     phrase = parse_credit_phrase("（人民日报社）")
     assert credits(phrase.text_credits) == [("人民日报社", "作者", True, None)]
+
+
+@pytest.mark.parametrize("text", ["（摄影报道）", "（图文报道）", "■摄影报道", "（摄影）", "■供图"])
+def test_a_credit_word_with_no_name_before_it_credits_nobody(text):
+    assert parse_credit_phrase(text) is None

@@ -105,6 +105,15 @@ def test_a_field_the_snapshot_lacks_counts_as_empty():
     assert [d.label for d in differences(page, system)] == ["引题"]
 
 
+def test_a_field_an_older_snapshot_lacks_is_shown_as_empty_beside_the_pages_text():
+    page = content_of(full_article(), REGIONS)
+    older = {key: value for key, value in page.items() if key not in ("section", "photos")}
+    assert differences(page, older) == [
+        Difference("栏目", "劳模风采", ""),
+        Difference("图片说明", "图为工地。\n", ""),
+    ]
+
+
 def test_lists_are_shown_joined_captions_by_line_credits_by_comma():
     assert _as_text("bylines", ["记者 王伟", "李强"]) == "记者 王伟、李强"
     assert _as_text("photos", ["甲", "乙"]) == "甲\n乙"
@@ -211,3 +220,18 @@ def test_publishing_on_import_leaves_an_article_in_review_unpublished_with_a_not
     assert (item.action, item.publish) == (Action.UNCHANGED, False)
     assert item.notes == ["不发布：状态为“待审”，须经审核流程。"]
     assert not article(LAST_HEADLINE).is_published()
+
+
+@pytest.mark.django_db
+def test_publishing_on_import_leaves_a_draft_an_editor_changed_unpublished_with_a_note(regions):
+    run(seed_bytes())
+    last = article(LAST_HEADLINE)
+    last.editor_note = "待核实"  # not on the page: no difference, but no longer the import's
+    last.save()
+
+    plan = run(seed_bytes(), publish=True)
+
+    [item] = [a for a in plan.articles if a.article == last]
+    assert (item.action, item.publish) == (Action.UNCHANGED, False)
+    assert item.notes == ["不发布：导入后已被编辑修改，须经审核流程。"]
+    assert not Article.objects.get(pk=last.pk).is_published()

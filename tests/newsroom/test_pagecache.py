@@ -1,6 +1,7 @@
 """Anonymous pages are cached, and change for readers as soon as published content changes."""
 
 import datetime
+import time
 from types import SimpleNamespace
 from unittest.mock import ANY
 
@@ -321,3 +322,69 @@ def test_a_page_rendered_across_a_publication_is_not_kept(
     middleware = AnonymousPageCacheMiddleware(render)
     assert middleware(RequestFactory().get("/a/"))["X-Cache"] == "MISS"
     assert middleware(RequestFactory().get("/a/"))["X-Cache"] == "MISS"
+
+
+def test_a_page_rendered_while_the_cache_lost_the_next_publication_is_sent_not_kept(db):
+    """Nothing vouches then for how long the page stays right: sent, and rendered again next."""
+    from newsroom import pagecache
+
+    def render(request):
+        pagecache._cache().delete(pagecache.NEXT_PUBLICATION_KEY)  # evicted meanwhile
+        return HttpResponse("页面")
+
+    middleware = AnonymousPageCacheMiddleware(render)
+    for _ in range(2):
+        response = middleware(RequestFactory().get("/a/"))
+        assert (response.status_code, response["X-Cache"]) == (200, "MISS")
+
+
+def past_the_caches_default_timeout(monkeypatch):
+    """The file cache's clock moved past its default timeout (the page cache's own clock not)."""
+    import django.core.cache.backends.filebased as filebased
+
+    later = time.time() + caches["default"].default_timeout + 60
+    monkeypatch.setattr(filebased, "time", SimpleNamespace(time=lambda: later))
+
+
+@pytest.mark.parametrize("since", ["a-change", "an-empty-cache"])
+def test_a_page_stays_cached_past_the_caches_own_default_timeout(monkeypatch, since):
+    """Kept for PAGE_CACHE_TIMEOUT (an hour), not for the cache's default timeout (five
+    minutes): the generations a change or the first page starts last until the next change."""
+    from newsroom import pagecache
+
+    if since == "a-change":
+        pagecache.new_generation()
+    else:
+        caches["default"].clear()
+    calls, (first,) = through_middleware([RequestFactory().get("/a/")])
+    past_the_caches_default_timeout(monkeypatch)
+    calls, (second,) = through_middleware([RequestFactory().get("/a/")])
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+
+
+def test_the_next_publication_is_not_looked_up_again_when_the_caches_default_timeout_passes(
+    monkeypatch, django_assert_num_queries
+):
+    """Looked up when content changes (on the write path), then known until the next change:
+    a page rendered later costs only its own queries (this view's: none)."""
+    from newsroom import pagecache
+
+    pagecache.bump()
+    past_the_caches_default_timeout(monkeypatch)
+    with django_assert_num_queries(0):
+        calls, (response,) = through_middleware([RequestFactory().get("/b/")])
+    assert response["X-Cache"] == "MISS"
+
+
+def test_a_next_publication_asked_at_the_instant_the_page_started_vouches_for_it(monkeypatch):
+    """A coarse clock can give both the same reading: asked no later than the page started,
+    the stored time covers what the page read, so the page is kept (until that publication)."""
+    from newsroom import pagecache
+
+    now = 1_900_000_000.0
+    monkeypatch.setattr(pagecache, "time", SimpleNamespace(time=lambda: now))
+    pagecache._cache().set(pagecache.NEXT_PUBLICATION_KEY, (now + 5, now), timeout=None)
+
+    calls, responses = through_middleware([RequestFactory().get("/a/")] * 2)
+    assert [r["X-Cache"] for r in responses] == ["MISS", "HIT"]
+    assert len(calls) == 1

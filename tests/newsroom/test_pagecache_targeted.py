@@ -285,3 +285,43 @@ def test_a_remembered_page_is_not_served_once_a_generation_it_shows_is_new(clien
     pagecache.new_generations({dependencies.key("article", article.pk)})
     assert client.get(url)["X-Cache"] == "MISS"
     still_cached(client, url)
+
+
+def test_a_process_remembers_a_bounded_number_of_pages_then_starts_over(
+    client, page_cache, monkeypatch, db
+):
+    # Past REMEMBERED_URLS pages the process forgets them all (its memory stays bounded): a page
+    # it forgot is still served from the cache, at the cost of a second read, once.
+    monkeypatch.setattr(pagecache, "REMEMBERED_URLS", 2)
+    reads = []
+    get_many = page_cache.get_many
+    monkeypatch.setattr(page_cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+    first, second, third = (make_article().get_absolute_url() for _ in range(3))
+    for url in (first, second):
+        assert client.get(url)["X-Cache"] == "MISS"
+
+    assert client.get(third)["X-Cache"] == "MISS"  # the third page: the first two forgotten
+    reads.clear()
+    assert client.get(first)["X-Cache"] == "HIT"
+    assert len(reads) == 2
+    reads.clear()
+    assert client.get(third)["X-Cache"] == "HIT"
+    assert len(reads) == 1
+
+
+def test_a_page_cached_before_the_change_committed_is_refreshed_at_commit(
+    client, django_capture_on_commit_callbacks, db
+):
+    """A reader may render the old text between the write and its commit: the pages that show
+    the change are refreshed again at commit, and still only those."""
+    article, other = make_article(headline="原标题"), make_article(headline="无关的稿件")
+    cached(client, other.get_absolute_url())
+    with django_capture_on_commit_callbacks() as at_commit:
+        article.headline = "改过的标题"
+        article.save()
+        cached(client, article.get_absolute_url())  # rendered before the commit
+    for callback in at_commit:
+        callback()
+
+    refreshed(client, article.get_absolute_url(), "改过的标题")
+    still_cached(client, other.get_absolute_url())
