@@ -89,9 +89,6 @@ class ArticleQuerySet(WorkflowQuerySetMixin, HistoryQuerySetMixin, models.QueryS
         rows = parts[0].union(*parts[1:])
         return names | {dependencies.key(kind, pk) for kind, pk in rows if pk is not None}
 
-    def in_print_order(self):
-        return self.order_by("-issue__date", "page__number", "position")
-
     def in_region(self, region):
         """About the region or any place under it: a city includes its districts and counties.
 
