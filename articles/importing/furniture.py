@@ -96,7 +96,8 @@ MENU_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$|^(?:[\u4e00-\u9fff]{2,4}\s+){4}[\u4e00-\u9fff]{2,4}$"
 )
 # A forum's post header and the poster's profile beside it: 甲乙离线, 级别: 论坛版主, 精华: 2,
-# 楼主 发表于: 2020-09-10, 沙发 发表于 …: never part of the article.
+# 楼主 发表于: 2020-09-10, 沙发 发表于 …: never part of the article. The user's line counts only
+# over the profile's fields (律师在线 alone is a column label).
 FORUM_USER = re.compile(r"^[\w\u4e00-\u9fff·.-]{1,20}?\s*(?:离线|在线)$")
 FORUM_FIELD = re.compile(
     r"^(?:级别|等级|UID|精华|发帖|帖子|主题数|回帖|财富|威望|贡献值|会员币|好评度|积分|金币|金钱|"
@@ -313,8 +314,7 @@ def furniture_kind(line):
         or BREADCRUMB.match(line)
         or MENU_LINE.match(line)
         or COLUMN_PATH.match(line)
-        or FORUM_USER.match(line)
-        or FORUM_FIELD.match(line)
+        or (FORUM_FIELD.match(line) and len(line) <= 40 and "。" not in line)
         or FORUM_POST.match(line)
         or FORUM_TOPIC.match(line)
         or SITE_SLOGAN.match(line)
@@ -355,6 +355,15 @@ def furniture_kind(line):
     ):
         return "any"
     return None
+
+
+def forum_user(lines, index):
+    """Whether lines[index] is a forum user's name and status (甲乙离线) over the profile."""
+    return bool(
+        FORUM_USER.match(lines[index])
+        and index + 1 < len(lines)
+        and FORUM_FIELD.match(lines[index + 1])
+    )
 
 
 def is_furniture(line):

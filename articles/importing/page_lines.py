@@ -28,6 +28,7 @@ from .furniture import (
     FILLER,
     FILLER_END,
     footer_at,
+    forum_user,
     furniture_kind,
     page_header,
     statement_end,
@@ -197,6 +198,7 @@ def _furniture(lines, edge_furniture, result):
     present = [i for i, line in enumerate(lines) if line]
     texts = [lines[i] for i in present]
     kinds = [("any" if line in edge_furniture else None) or furniture_kind(line) for line in texts]
+    kinds = [kind or ("top" if forum_user(texts, k) else None) for k, kind in enumerate(kinds)]
     skipped = {present[k] for k, kind in enumerate(kinds) if kind}
     footer_header = None
     k = 0

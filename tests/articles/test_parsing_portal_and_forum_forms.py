@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from articles.importing.credits_in_text import split_caption_credit, split_leading_credit
-from articles.importing.furniture import furniture_kind, title_listed
+from articles.importing.furniture import forum_user, furniture_kind, title_listed
 from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
 from articles.importing.headlines import is_slogan, slogan_over_statement
 from articles.importing.parsing import parse_page
@@ -32,8 +32,6 @@ def people(credits):
 @pytest.mark.parametrize(
     "line",
     [
-        "lanhu88在线",
-        "老街坊离线",
         "级别: 版主",
         "UID: 51230",
         "精华: 5",
@@ -66,6 +64,13 @@ def test_forum_portal_and_site_furniture_is_furniture(line):
 )
 def test_lines_like_forum_or_portal_furniture_but_printed_as_text_stay(line):
     assert furniture_kind(line) is None
+
+
+def test_a_users_status_line_is_furniture_only_over_the_profile():
+    assert forum_user(["lanhu88在线", "级别: 版主"], 0)
+    assert forum_user(["老街坊离线", "UID: 51230"], 0)
+    assert not forum_user(["律师在线", "市总工会法律援助中心律师为职工答疑。"], 0)
+    assert furniture_kind("律师在线") is None
 
 
 def test_a_forums_topic_line_names_the_title_it_repeats():
