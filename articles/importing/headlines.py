@@ -12,7 +12,8 @@ group are the topic banner.
 On a plain page (no marks) a headline group is a run of short lines without sentence punctuation
 followed by a dateline, a byline or the text. Evidence decides first: a line the page's footer
 or a title list repeats is the 主题 (two lines it repeats as one are one 主题 printed over two
-lines), a line starting with —— is a 副题, a name alone above the statement is its 引题. Without
+lines), a line starting with —— is a 副题, a name alone above the statement is its 引题, and so is a
+slogan (parallel short phrases, or a short exclamation) above a line telling the event. Without
 evidence one line is the 主题; two are 主题 + 副题, flagged; three are 引题 + 主题 + 副题. A lone
 short line inside an article is a crosshead only when the article has two or more of them, else
 a new article (flagged). A line listing names with 、 (no ，) right under a heading is its 副题;

@@ -13,6 +13,7 @@ briefs page; UTF-8 or GB18030, ASCII or full-width punctuation. How a page is re
    bracketed or spaced-out line is a column label); briefs without headlines get a stand-in,
    flagged, and so does an article copied without its headline, when a dateline, a credit or
    the site's editor line (编辑: 甲 责任编辑: 乙) says it is one (text with none is refused).
+   A mobile page's headline printed under a text that opens with a dateline goes above it.
 3. Bylines and datelines (`bylines`, `datelines`, `roles`): a credit may lead the first
    paragraph, stand on its own line above or below the text (over two lines too), close the
    text in brackets, or be glued after the last sentence (flagged when it is a bare name).
