@@ -79,7 +79,7 @@ def test_a_forums_topic_line_names_the_title_it_repeats():
 
 def test_a_forum_post_is_one_article_under_its_title_without_its_profile_block(gazetteer):
     text = (
-        "社区首页会员列表每日签到最新帖子精华区帮助中心论坛排行榜单\n"
+        "社区首页会员列表每日签到最新帖子精华区帮助中心论坛排行榜单幸运转盘\n"
         "主题 : 湖州市总工会举办职工篮球赛\n"
         "xiaolan离线\n级别: 论坛版主\n精华: 3\n发帖: 1200\n注册时间: 2015-01-01\n"
         "楼主 发表于: 2022-04-01\n\n"
