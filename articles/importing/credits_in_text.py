@@ -26,6 +26,15 @@ def split_leading_credit(text, *, after_dateline):
     if match and after_dateline:
         phrase = parse_credit_phrase(match.group(0).strip(), strict_names=False)
         return (phrase, text[match.end() :]) if phrase else None
+    if match and text[match.end() :].strip():
+        # (记者 甲) 昨日下午…: a web reprint that dropped the dateline keeps the bracketed
+        # credit at the start of the text; only with a role word, as a bare name says too little.
+        try:
+            phrase = parse_credit_phrase(match.group(0).strip())
+        except MissingName:
+            phrase = None
+        if phrase and phrase.has_role and not any(c.organisation for c in phrase.credits):
+            return phrase, text[match.end() :]
     # 記者甲報道: role words and 报道 are recognised in traditional characters too.
     mapped = recognisable(text)
     match = LEADING_REPORT.match(mapped)
@@ -132,3 +141,28 @@ def split_trailing_credit(text):
         return None  # …的温暖。某某公司: a company glued after the text is no credit
     glued = not phrase.has_role and not phrase.photo_credits
     return stripped[:end], phrase, glued
+
+
+# 某某线路图甲乙 作, 活动现场 甲 摄: a caption with its credit glued on, no full stop between.
+# The caption ends in a space or in the word for a graphic (…图, …表, …画); 作 under a graphic
+# credits its maker, recorded as the photo's credit.
+CAPTION_WITH_CREDIT = re.compile(
+    r"^(?P<caption>\S.{3,}?(?:\s+|(?<=[图表画])))"
+    r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[ 、][\u4e00-\u9fff]{2,3}){0,3})\s*(?P<end>摄影|摄|作)$"
+)
+
+
+def split_caption_credit(text):
+    """(caption, CreditPhrase) for a caption with its photo credit glued on, or None."""
+    match = CAPTION_WITH_CREDIT.match(text.strip())
+    if not match or re.search("[。！？!?]", match.group("caption")):
+        return None
+    try:
+        phrase = parse_credit_phrase(f"{match.group('names')} 摄")
+    except MissingName:
+        return None
+    if not phrase or phrase.text_credits or not phrase.photo_credits:
+        return None
+    if any(c.organisation for c in phrase.photo_credits):
+        return None
+    return match.group("caption").strip(), phrase

@@ -42,7 +42,8 @@ NAVIGATION_WORDS = frozenset(
     推荐 朗读 评论 更多功能 分享 分享到 分享到微信 PDF PDF下载 下载PDF 查看PDF PDF版 电子版 数字报
     报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
     我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版 新闻评论 友情链接
-    相关阅读 相关推荐 网站地图 星期 新闻列表 查看原文 阅读原文""".split()
+    相关阅读 相关推荐 网站地图 星期 新闻列表 查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈
+    只看该作者 沙发 板凳 地板 回复 引用 举报""".split()
 )
 # 返回经济网首页: a link back to the site's front page.
 RETURN_LINK = re.compile(r"^返回\S{0,8}(?:首页|主页)$")
@@ -51,7 +52,7 @@ ANYWHERE_WORDS = frozenset(
     """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号
     大 中 小
     我知道了 现在升级 稍后再说 客户端 新闻评论 友情链接 相关阅读 相关推荐 网站地图
-    查看原文 阅读原文""".split()
+    查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈 只看该作者 回复 引用 举报""".split()
 )
 NAVIGATION_SEPARATORS = re.compile(r"[\s|｜/·•>»<«\[\]【】()（）:：\-↑]+")
 # Digits stuck to a navigation word are arrows lost in copying: 3上一篇 下一篇4.
@@ -91,7 +92,34 @@ FILLER_END = re.compile(r"^[^。，,；;：:]{2,20}(?:吧|哦|哟|呀)[!！~～]
 # 首页 > 新闻中心 > 本地 > 正文, 中国共产党新闻网>>中国工会新闻: where the page sits on the site.
 BREADCRUMB = re.compile(r"^[^。，！？>»＞]{1,30}(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{1,20}){1,6}$")
 # A menu printed as one line: six or more short column names separated by spaces.
-MENU_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$")
+MENU_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$|^(?:[\u4e00-\u9fff]{2,4}\s+){4}[\u4e00-\u9fff]{2,4}$"
+)
+# A forum's post header and the poster's profile beside it: 甲乙离线, 级别: 论坛版主, 精华: 2,
+# 楼主 发表于: 2020-09-10, 沙发 发表于 …: never part of the article. The user's line counts only
+# over the profile's fields (律师在线 alone is a column label).
+FORUM_USER = re.compile(r"^[\w\u4e00-\u9fff·.-]{1,20}?\s*(?:离线|在线)$")
+FORUM_FIELD = re.compile(
+    r"^(?:级别|等级|UID|精华|发帖|帖子|主题数|回帖|财富|威望|贡献值|会员币|好评度|积分|金币|金钱|"
+    r"在线时间|注册时间|最后登录|来自|性别)\s*[：:]",
+    re.I,
+)
+FORUM_POST = re.compile(
+    r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*[楼#])\s*(?:发表于|发布于|发帖于|于)?\s*[：:]?\s*"
+    r"(?:\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?\s*(?:只看该作者)?$"
+)
+# 主题 : 标题: the topic line over a forum post, naming its title.
+FORUM_TOPIC = re.compile(r"^主题\s*[：:]\s*(?P<title>\S.{3,60})$")
+# http://www.sina.com.cn 2006年01月15日04:58 某某新闻网-某某日报, 2021年02月22日 10:31 某某日报: a
+# portal's line of when it put the article up and where the article came from.
+PORTAL_STAMP = re.compile(
+    r"^(?:\S+\.(?:com|cn|net|org)\S*\s+)?(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})\s*"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s+[\u4e00-\u9fffA-Za-z0-9·\-—_]{2,24}$"
+)
+# 真实温暖丰富的网上某某!: a web site's slogan, naming the web (网上…, …网) and ending in !.
+SITE_SLOGAN = re.compile(
+    r"^[\u4e00-\u9fff、]{2,16}(?:网上|网络)[\u4e00-\u9fff]{1,6}[!！]$|^[\u4e00-\u9fff、]{2,16}网[!！]$"
+)
 WEEKDAY = re.compile(r"^(?:星期|周)[一二三四五六日天]$")
 # A date opening a line of where the text came from: 2021年10月19日09:32 来源：《工人日报》.
 DATED_SOURCE = re.compile(
@@ -286,6 +314,11 @@ def furniture_kind(line):
         or BREADCRUMB.match(line)
         or MENU_LINE.match(line)
         or COLUMN_PATH.match(line)
+        or (FORUM_FIELD.match(line) and len(line) <= 40 and "。" not in line)
+        or FORUM_POST.match(line)
+        or FORUM_TOPIC.match(line)
+        or SITE_SLOGAN.match(line)
+        or PORTAL_STAMP.match(line)
     ):
         return "top"
     if not any(c.isalnum() for c in line):
@@ -324,6 +357,15 @@ def furniture_kind(line):
     return None
 
 
+def forum_user(lines, index):
+    """Whether lines[index] is a forum user's name and status (甲乙离线) over the profile."""
+    return bool(
+        FORUM_USER.match(lines[index])
+        and index + 1 < len(lines)
+        and FORUM_FIELD.match(lines[index + 1])
+    )
+
+
 def is_furniture(line):
     """Whether a line is navigation, a URL, a page label, a date line or other page furniture."""
     return furniture_kind(line) is not None
@@ -345,7 +387,9 @@ def statement_end(lines, index):
 
 def title_listed(line):
     """The title a title list (· 标题, • 标题) or a 上一篇：标题 line names, or None."""
-    match = TITLE_LIST_ITEM.match(line) or NAVIGATION_WITH_TITLE.match(line)
+    match = (
+        TITLE_LIST_ITEM.match(line) or NAVIGATION_WITH_TITLE.match(line) or FORUM_TOPIC.match(line)
+    )
     title = match.group("title").strip() if match else ""
     return title or None
 

@@ -28,6 +28,7 @@ from .furniture import (
     FILLER,
     FILLER_END,
     footer_at,
+    forum_user,
     furniture_kind,
     page_header,
     statement_end,
@@ -197,6 +198,7 @@ def _furniture(lines, edge_furniture, result):
     present = [i for i, line in enumerate(lines) if line]
     texts = [lines[i] for i in present]
     kinds = [("any" if line in edge_furniture else None) or furniture_kind(line) for line in texts]
+    kinds = [kind or ("top" if forum_user(texts, k) else None) for k, kind in enumerate(kinds)]
     skipped = {present[k] for k, kind in enumerate(kinds) if kind}
     footer_header = None
     k = 0
@@ -249,6 +251,16 @@ def _header(texts, present, kinds, result, footer_header):
         result.number, result.name = footer_header
 
 
+def _run_together_menu(texts, kinds, k):
+    """A long line without a stop or a comma right above the site's furniture (统计排行每日签到
+    会员列表…帮助 / 主题: 标题): the site's menu, its words run together, not the text."""
+    return (
+        k + 1 < len(texts)
+        and kinds[k + 1] == "top"
+        and not re.search(r"[，,。、；;：:！!？?“”\"（）()]", texts[k])
+    )
+
+
 def _chrome(texts, present, kinds, skipped):
     """Lines among the furniture above the text: a site's menu and slogans."""
     first_text = next(
@@ -256,7 +268,11 @@ def _chrome(texts, present, kinds, skipped):
             k
             for k, line in enumerate(texts)
             if present[k] not in skipped
-            and ("。" in line or han_count(line) >= TEXT_STARTS or split_dateline(line))
+            and (
+                "。" in line
+                or (han_count(line) >= TEXT_STARTS and not _run_together_menu(texts, kinds, k))
+                or split_dateline(line)
+            )
         ),
         len(texts),
     )

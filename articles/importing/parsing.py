@@ -13,6 +13,7 @@ briefs page; UTF-8 or GB18030, ASCII or full-width punctuation. How a page is re
    bracketed or spaced-out line is a column label); briefs without headlines get a stand-in,
    flagged, and so does an article copied without its headline, when a dateline, a credit or
    the site's editor line (编辑: 甲 责任编辑: 乙) says it is one (text with none is refused).
+   A mobile page's headline printed under a text that opens with a dateline goes above it.
 3. Bylines and datelines (`bylines`, `datelines`, `roles`): a credit may lead the first
    paragraph, stand on its own line above or below the text (over two lines too), close the
    text in brackets, or be glued after the last sentence (flagged when it is a bare name).
@@ -27,7 +28,12 @@ from collections import Counter
 from .body import ArticleBuilder
 from .briefs import BriefItems, brief_headline
 from .bylines import Credit, MissingName, parse_credit_phrase, parse_titled_byline
-from .credits_in_text import LEADING_BRACKETS, split_leading_credit, split_trailing_credit
+from .credits_in_text import (
+    LEADING_BRACKETS,
+    split_caption_credit,
+    split_leading_credit,
+    split_trailing_credit,
+)
 from .datelines import split_dateline
 from .furniture import JUMP
 from .gazetteer import Gazetteer
@@ -93,6 +99,22 @@ def parse_issue(
         seen[page.number] = filename
         issue.pages.append(page)
     return issue
+
+
+CHANNEL = re.compile(r"^(?P<area>[\u4e00-\u9fff]{2,8})(?:新闻|资讯|要闻|动态)$")
+AREA_WORDS = frozenset("本地 国内 国际 地方 省内 市内 县内 区内 省外 全国 全省 全市".split())
+
+
+def _regional_channel(column, gazetteer):
+    """湖州新闻, 本地新闻: a place's or an area's news, the site's channel, no paper's column."""
+    match = CHANNEL.match(column)
+    if not match:
+        return False
+    area = match.group("area")
+    if area in AREA_WORDS:
+        return True
+    mentions = gazetteer.scan(area, 0, trust_short_names=True) if gazetteer else []
+    return any(m.start == 0 and m.end >= len(area) for m in mentions)
 
 
 def _nth(values, position):
@@ -179,7 +201,7 @@ class PageParser(HeadlineGroups, BriefItems):
         if number is not None and number < 1:
             self.warn(read.header_line or 1, f"版次 {number} 无效，按文件顺序编号")
             number = None
-        units = self._without_index(read.units)
+        units = self._headline_below(self._without_index(read.units))
         if not units:
             self.fail(1, "页面除版面杂项外没有文字")
         page = ParsedPage(
@@ -198,16 +220,17 @@ class PageParser(HeadlineGroups, BriefItems):
         if not heads:
             self.fail(units[0].line, "找不到标题：既没有“# ”标记，也没有可作标题的短行")
         page.articles = [ArticleBuilder(self, h).build() for h in heads]
-        self._site_column(page, read)
+        self._site_column(page, read, self.gazetteer)
         self._site_authors(page, read.site_authors)
         page.warnings = self.warnings
         return page
 
     @staticmethod
-    def _site_column(page, read):
+    def _site_column(page, read, gazetteer):
         """The column a saved page's title line names (主题-栏目-网站) is the column of the
-        article whose 主题 it names, when the page prints none."""
-        if not read.site_column:
+        article whose 主题 it names, when the page prints none. A site's regional channel
+        (某市新闻, 本地新闻: 标题_某市新闻_某某网) is where the site files it, no column."""
+        if not read.site_column or _regional_channel(read.site_column, gazetteer):
             return
         for article in page.articles:
             if article.headline == read.site_title and article.section is None:
@@ -315,6 +338,28 @@ class PageParser(HeadlineGroups, BriefItems):
         group.body = list(units)
         return [group]
 
+    def _headline_below(self, units):
+        """本报讯 甲… / 标题: a mobile page prints the text first and the headline under it.
+        When the text opens with a dateline and the page's only other line, last of all, is a
+        headline-sized line, that line is the headline: it goes above the text."""
+        if len(units) < 2 or any(u.level for u in units):
+            return units
+        last = units[-1]
+        text = last.text
+        if (
+            not split_dateline(units[0].text)
+            or any(split_dateline(u.text) for u in units[1:])
+            or han_count(text) < INDEX_TITLE_MIN
+            or len(text) > HEADING_MAX
+            or re.search(r"[。，、；,;]", text)
+            or strip_closers(text)[-1:] in SENTENCE_FINAL
+            or self.byline(last) is not None
+            or not all(len(u.text) > HEADING_MAX for u in units[:-1])
+        ):
+            return units
+        self.warn(last.line, f"标题“{text}”印在正文之后（手机页面），已移到正文之前，请核对")
+        return [last, *units[:-1]]
+
     def _without_index(self, units):
         """Drop a title index (标题导航) that repeats the page's headlines; remember the titles.
 
@@ -379,6 +424,8 @@ class PageParser(HeadlineGroups, BriefItems):
             return False
         if CAPTION_MARKER.match(text) or split_dateline(text) or JUMP.match(text):
             return False
+        if split_caption_credit(text):
+            return False  # 某某线路图甲 作: a caption with its credit, never a 副题
         # “谢谢你们！” is a quoted sentence, not a headline.
         if not lenient and text[-1] in CLOSERS and strip_closers(text)[-1:] in SENTENCE_FINAL:
             return False

@@ -15,7 +15,7 @@ import re
 from articles.roles import GRAPHIC
 
 from .bylines import Credit, MissingName
-from .credits_in_text import split_trailing_credit
+from .credits_in_text import split_caption_credit, split_trailing_credit
 from .datelines import split_dateline
 from .structure import ParsedPhoto
 from .text import ends_paragraph, han_count
@@ -98,7 +98,7 @@ class PhotoReading:
             return None
         if found and found[1].photo_credits and not found[1].text_credits:
             return found[0], found[1]
-        return None
+        return split_caption_credit(text)
 
     def _photos(self, items):
         """Captions and credits into photos; a gap of blank lines is where a photo stood."""
