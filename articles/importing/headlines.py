@@ -57,7 +57,7 @@ SLOGAN_PHRASE_MAX = 8
 SLOGAN_EXCLAMATION_MAX = 12
 # A statement tells an event: who did what (…在基层深入采访, …举行, …启动).
 STATEMENT_VERB = re.compile(
-    r"举行|召开|举办|开展|启动|成立|开幕|闭幕|落幕|揭晓|揭牌|签约|表彰|慰问|采访|走访|走进|来到|深入|"
+    r"举行|召开|举办|开展|启动|成立|开幕|闭幕|落幕|揭晓|揭牌|签约|表彰|慰问|采访|走进|来到|深入|"
     r"出台|发布|获得|荣获|开赛|开班|落成|投入|帮助|推进|实施|完成|送出|看望|参观|调研|考察"
 )
 STATEMENT_MIN = 10  # characters in a statement line under a slogan
