@@ -50,40 +50,8 @@ EVENT_END = re.compile(
     r"(?:开展|举行|召开|举办|启动|成立|揭晓|亮相|开幕|闭幕|落幕|开班|结业|揭牌|出炉|开通|落成|竣工|签约)$"
 )
 OPEN_END = re.compile(r"(?:的|和|与|及|把|将|在|为|向|对|让|从|被|给|之|于|并|而|或)$")
-# A slogan: parallel short phrases (聚焦某某 记录某某 弘扬某某, 送温暖、办实事、解难题) or one
-# short exclamation (劳动最光荣！); no event is told in it.
-SLOGAN_SEPARATORS = re.compile(r"[\s、！!·]+")
-SLOGAN_PHRASE_MAX = 8
-SLOGAN_EXCLAMATION_MAX = 12
-# A statement tells an event: who did what (…在基层深入采访, …举行, …启动).
-STATEMENT_VERB = re.compile(
-    r"举行|召开|举办|开展|启动|成立|开幕|闭幕|落幕|揭晓|揭牌|签约|表彰|慰问|采访|走进|来到|深入|"
-    r"出台|发布|获得|荣获|开赛|开班|落成|投入|帮助|推进|实施|完成|送出|看望|参观|调研|考察"
-)
-STATEMENT_MIN = 10  # characters in a statement line under a slogan
 WRAP_LINE_MAX = 12  # characters in each line of a 主题 wrapped over two lines
 PLAIN_LINE = re.compile(r"^[\u4e00-\u9fff“”‘’《》—]+$")
-
-
-def is_slogan(text):
-    """Parallel short phrases, or one short exclamation, telling no event."""
-    if STATEMENT_VERB.search(text) or re.search(r"[，。；：,;:“”\"]", text):
-        return False
-    phrases = [p for p in SLOGAN_SEPARATORS.split(text) if p]
-    if len(phrases) >= 2:
-        return all(2 <= han_count(p) == len(p) <= SLOGAN_PHRASE_MAX for p in phrases)
-    return text.endswith(("！", "!")) and han_count(text) <= SLOGAN_EXCLAMATION_MAX
-
-
-def slogan_over_statement(first, second):
-    """Whether two headline lines are a slogan (the 引题) over a statement of the event."""
-    if second.startswith("——") or not is_slogan(first) or is_slogan(second):
-        return False
-    return (
-        han_count(second) >= STATEMENT_MIN
-        and " " not in second.strip()
-        and bool(STATEMENT_VERB.search(second))
-    )
 
 
 def wrapped(first, second):
@@ -458,10 +426,6 @@ class HeadlineGroups(ColumnLabels):
             kicker, headline = texts
         elif len(run) == 2 and is_organisation(texts[0]) and not texts[1].startswith("——"):
             # 西安市新城区工会 / 重视工人报刊发行工作: a name alone is the 引题 of the line below.
-            kicker, headline = texts
-        elif len(run) == 2 and slogan_over_statement(*texts):
-            # 聚焦某某 记录某某 弘扬某某 / 某某活动在基层深入开展: a slogan over the line that
-            # tells the event is the 引题 over the 主题.
             kicker, headline = texts
         elif len(run) == 2 and wrapped(*texts):
             # 把某某好声音 / 传播得更远更久: one 主题 printed over two lines.
