@@ -1,6 +1,6 @@
 """Web forms from blind set 6 (all text invented): a forum's post header and profile block, a
 portal's time-and-source line and share widget, a site's web slogan and regional channel, a
-channel line of five words, a slogan over a statement (引题 + 主题), a caption with its credit
+channel line of five words, a caption with its credit
 glued on, (记者 甲) opening a text without dateline, and a mobile page's headline under its text.
 """
 
@@ -11,7 +11,6 @@ import pytest
 from articles.importing.credits_in_text import split_caption_credit, split_leading_credit
 from articles.importing.furniture import forum_user, furniture_kind, title_listed
 from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
-from articles.importing.headlines import is_slogan, slogan_over_statement
 from articles.importing.parsing import parse_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +57,7 @@ def test_forum_portal_and_site_furniture_is_furniture(line):
         "市总工会在线上开展职工技能培训",  # 在线 inside a sentence, not a user's status
         "级别不同的选手同台竞技",  # 级别 without the profile's colon
         "2021年02月22日10时31分,市总工会召开会议。",
-        "聚焦劳模身影 讲好工匠故事",  # a slogan of three phrases is a 引题, not a menu
+        "聚焦劳模身影 讲好工匠故事",  # two phrases of a headline, not a menu
         "送温暖进万家!",  # an exclamation that names no web
     ],
 )
@@ -121,32 +120,12 @@ def test_a_title_lines_paper_column_still_gives_the_section(gazetteer):
     assert article.section == "工会动态"
 
 
-# -- slogan over statement ----------------------------------------------------------------------
+# -- two heading lines with nothing to settle them ----------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "line",
-    ["访困难职工 送冬日温暖 解急难愁盼", "送温暖、办实事、解难题", "劳动最光荣！"],
-)
-def test_parallel_short_phrases_or_a_short_exclamation_are_a_slogan(line):
-    assert is_slogan(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["市总工会举行职工技能大赛", "千名工匠同台竞技", "把工会好声音传播得更远更久"],
-)
-def test_a_line_telling_an_event_or_one_phrase_is_no_slogan(line):
-    assert not is_slogan(line)
-
-
-def test_a_slogan_over_a_statement_is_kicker_and_headline():
-    assert slogan_over_statement("聚焦一线身影 记录一线故事", "记者行采访团在矿区深入采访")
-    assert not slogan_over_statement("聚焦一线身影 记录一线故事", "——记全国劳模某某")
-    assert not slogan_over_statement("千名工匠同台竞技", "第十届职工技能大赛开幕")
-
-
-def test_two_heading_lines_without_a_slogan_stay_headline_and_subheadline_flagged(gazetteer):
+def test_two_heading_lines_with_nothing_to_settle_them_stay_headline_and_subheadline_flagged(
+    gazetteer,
+):
     text = "千名工匠同台竞技\n第十届职工技能大赛开幕\n本报讯 日前,第十届职工技能大赛在杭州开幕。\n"
     page = parse_page(text, "two.txt", 1, gazetteer)
     [article] = page.articles
