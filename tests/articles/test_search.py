@@ -225,3 +225,15 @@ def test_snippet_ellipses_mark_exactly_where_text_was_cut():
     assert search.snippet("甲" * 21 + "劳模", "劳模") == "…" + "甲" * 20 + "<mark>劳模</mark>"
     assert search.snippet("乙" * 60, "劳模") == "乙" * 60
     assert search.snippet("乙" * 61, "劳模") == "乙" * 60 + "…"
+
+
+def test_a_page_of_results_that_straddles_headline_and_other_matches_shows_exactly_its_rows(
+    seed,
+):
+    # 技能竞赛: 3 in its headline group, then 1 and 2 in their text. A results page may start in
+    # the first group and end in the second; on SQLite that is two queries, never a UNION.
+    results = search.search(Article.objects.published(), "技能竞赛")
+    assert [a.position for a in results[0:2]] == [3, 1]
+    assert [a.position for a in results[0:3]] == [3, 1, 2]
+    assert [a.position for a in results[1:3]] == [1, 2]
+    assert [a.position for a in results[0:10]] == [3, 1, 2]
