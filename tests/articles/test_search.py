@@ -237,3 +237,30 @@ def test_a_page_of_results_that_straddles_headline_and_other_matches_shows_exact
     assert [a.position for a in results[0:3]] == [3, 1, 2]
     assert [a.position for a in results[1:3]] == [1, 2]
     assert [a.position for a in results[0:10]] == [3, 1, 2]
+
+
+def test_matching_filters_to_articles_with_every_word_in_any_order(seed):
+    published = Article.objects.published()
+    assert sorted(a.position for a in search.matching(published, "工匠 劳模")) == [1, 5]
+    # The whole article is searched unless asked for the headline group only.
+    assert sorted(a.position for a in search.matching(published, "技能竞赛")) == [1, 2, 3]
+    headline_only = search.matching(published, "技能竞赛", title_only=True)
+    assert [a.position for a in headline_only] == [3]
+    assert list(search.matching(published, " ，。 ")) == []
+
+
+def test_highlight_escapes_a_headline_and_marks_the_query_words():
+    html = search.highlight("<b>AI</b>时代的劳模", "劳模 ai")
+    assert html == "&lt;b&gt;<mark>AI</mark>&lt;/b&gt;时代的<mark>劳模</mark>"
+    assert search.highlight("劳模", "") == "劳模"
+
+
+def test_a_straddling_page_keeps_headline_matches_first_then_the_newer_issue_first():
+    hour = datetime.timedelta(hours=1)
+    now = datetime.datetime(2024, 5, 1, 8, tzinfo=datetime.UTC)
+    in_headline = make_article(headline="劳模风采", published_at=now - 3 * hour)
+    older = make_article(body="一位劳模的故事。", published_at=now - 2 * hour)
+    newer = make_article(body="又一位劳模。", published_at=now - hour)
+    results = search.search(Article.objects.published(), "劳模")
+    assert results[0:3] == [in_headline, newer, older]
+    assert results[0:2] == [in_headline, newer]
