@@ -264,3 +264,17 @@ def test_a_straddling_page_keeps_headline_matches_first_then_the_newer_issue_fir
     results = search.search(Article.objects.published(), "劳模")
     assert results[0:3] == [in_headline, newer, older]
     assert results[0:2] == [in_headline, newer]
+
+
+def test_a_kicker_match_ranks_with_the_headline_group():
+    hour = datetime.timedelta(hours=1)
+    now = datetime.datetime(2024, 5, 1, 8, tzinfo=datetime.UTC)
+    kicker = make_article(kicker="劳模风采", headline="他的二十年", published_at=now - 2 * hour)
+    body = make_article(body="一位劳模的故事。", published_at=now - hour)
+    assert list(search.search(Article.objects.published(), "劳模")) == [kicker, body]
+
+
+def test_only_the_articles_own_text_is_searchable_not_what_joins_its_parts():
+    make_article(kicker="引题", headline="劳模风采", subheadline="副题", body="正文。")
+    assert search.search(Article.objects.published(), "xx").count() == 0
+    assert search.search(Article.objects.published(), "劳模").count() == 1

@@ -38,3 +38,16 @@ def test_a_results_page_straddling_headline_and_other_matches_is_one_query(
     with django_assert_num_queries(1):
         page = results[0:3]
     assert [a.position for a in page] == [3, 1, 2]
+
+
+def test_a_search_is_answered_from_the_gin_index(seed):
+    # All articles, so the published rule's own index is not the cheaper path on the tiny seed.
+    results = search.search(Article.objects.all(), "技能竞赛")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        sql, params = results.matches.order_by().values("pk").query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "article_search_terms_gin" in plan
+    assert [a.position for a in results[0:3]] == [3, 1, 2]
