@@ -278,3 +278,32 @@ def test_only_the_articles_own_text_is_searchable_not_what_joins_its_parts():
     make_article(kicker="引题", headline="劳模风采", subheadline="副题", body="正文。")
     assert search.search(Article.objects.published(), "xx").count() == 0
     assert search.search(Article.objects.published(), "劳模").count() == 1
+
+
+def test_index_terms_are_bigrams_of_chinese_runs_and_whole_latin_words():
+    assert search.terms("会 劳模工匠 AI2024 㐀㐁㐂") == [
+        bigram("会"),  # a lone character is indexed as itself
+        bigram("劳模"),
+        bigram("模工"),
+        bigram("工匠"),
+        "ai2024",
+        bigram("㐀㐁"),  # the first CJK character of all is Chinese too
+        bigram("㐁㐂"),
+    ]
+    assert search.terms(None) == []
+
+
+def test_counts_stop_at_the_cap_and_say_whether_more_matched(seed, monkeypatch):
+    published = Article.objects.published()
+    results = search.search(published, "技能竞赛")
+    assert results.counts() == (1, 2)
+    assert len(results) == 3
+    assert results.capped is False
+    # Three matches against a cap of three: all counted, none more.
+    monkeypatch.setattr(search.SearchResults, "MAX_COUNTED", 3)
+    results = search.search(published, "技能竞赛")
+    assert (results.count(), results.capped) == (3, False)
+    # Against a cap of two: "2+".
+    monkeypatch.setattr(search.SearchResults, "MAX_COUNTED", 2)
+    results = search.search(published, "技能竞赛")
+    assert (results.count(), results.capped) == (2, True)
