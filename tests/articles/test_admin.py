@@ -466,6 +466,38 @@ def test_byline_without_person_or_organisation_is_refused_in_words(admin_client,
     assert article.bylines.count() == 3
 
 
+def byline_row_posted(admin_client, article, **fields):
+    """The change form posted with its empty extra byline row filled with fields."""
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = post_data_from(admin_client.get(url))
+    extra = int(data["bylines-TOTAL_FORMS"]) - 1
+    data.update({f"bylines-{extra}-{name}": value for name, value in fields.items()})
+    data[f"bylines-{extra}-position"] = "9"
+    return admin_client.post(url, data), extra
+
+
+def test_a_byline_credited_to_an_organisation_alone_is_saved(admin_client, article):
+    response, _ = byline_row_posted(admin_client, article, organisation="某某县总工会", role="")
+    assert response.status_code == 302, form_errors(response)
+    assert article.bylines.filter(organisation="某某县总工会", reporter=None).count() == 1
+
+
+def test_a_byline_with_both_a_person_and_an_organisation_is_refused_at_the_person(
+    admin_client, article
+):
+    reporter = Reporter.objects.get(name="寿慧桢")
+    response, extra = byline_row_posted(
+        admin_client, article, reporter=str(reporter.pk), organisation="某某县总工会", role="记者"
+    )
+    assert response.status_code == 200
+    [inline] = [
+        f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "bylines"
+    ]
+    form = inline.formset.forms[extra]
+    assert form.errors == {"reporter": ["请选择作者，或填写署名单位（二者只填一项）。"]}
+    assert article.bylines.count() == 3
+
+
 def autocomplete(client, model_name, field_name, term):
     response = client.get(
         reverse("admin:autocomplete"),

@@ -225,3 +225,85 @@ def test_snippet_ellipses_mark_exactly_where_text_was_cut():
     assert search.snippet("甲" * 21 + "劳模", "劳模") == "…" + "甲" * 20 + "<mark>劳模</mark>"
     assert search.snippet("乙" * 60, "劳模") == "乙" * 60
     assert search.snippet("乙" * 61, "劳模") == "乙" * 60 + "…"
+
+
+def test_a_page_of_results_that_straddles_headline_and_other_matches_shows_exactly_its_rows(
+    seed,
+):
+    # 技能竞赛: 3 in its headline group, then 1 and 2 in their text. A results page may start in
+    # the first group and end in the second; on SQLite that is two queries, never a UNION.
+    results = search.search(Article.objects.published(), "技能竞赛")
+    assert [a.position for a in results[0:2]] == [3, 1]
+    assert [a.position for a in results[0:3]] == [3, 1, 2]
+    assert [a.position for a in results[1:3]] == [1, 2]
+    assert [a.position for a in results[0:10]] == [3, 1, 2]
+
+
+def test_matching_filters_to_articles_with_every_word_in_any_order(seed):
+    published = Article.objects.published()
+    assert sorted(a.position for a in search.matching(published, "工匠 劳模")) == [1, 5]
+    # The whole article is searched unless asked for the headline group only.
+    assert sorted(a.position for a in search.matching(published, "技能竞赛")) == [1, 2, 3]
+    headline_only = search.matching(published, "技能竞赛", title_only=True)
+    assert [a.position for a in headline_only] == [3]
+    assert list(search.matching(published, " ，。 ")) == []
+
+
+def test_highlight_escapes_a_headline_and_marks_the_query_words():
+    html = search.highlight("<b>AI</b>时代的劳模", "劳模 ai")
+    assert html == "&lt;b&gt;<mark>AI</mark>&lt;/b&gt;时代的<mark>劳模</mark>"
+    assert search.highlight("劳模", "") == "劳模"
+
+
+def test_a_straddling_page_keeps_headline_matches_first_then_the_newer_issue_first():
+    hour = datetime.timedelta(hours=1)
+    now = datetime.datetime(2024, 5, 1, 8, tzinfo=datetime.UTC)
+    in_headline = make_article(headline="劳模风采", published_at=now - 3 * hour)
+    older = make_article(body="一位劳模的故事。", published_at=now - 2 * hour)
+    newer = make_article(body="又一位劳模。", published_at=now - hour)
+    results = search.search(Article.objects.published(), "劳模")
+    assert results[0:3] == [in_headline, newer, older]
+    assert results[0:2] == [in_headline, newer]
+
+
+def test_a_kicker_match_ranks_with_the_headline_group():
+    hour = datetime.timedelta(hours=1)
+    now = datetime.datetime(2024, 5, 1, 8, tzinfo=datetime.UTC)
+    kicker = make_article(kicker="劳模风采", headline="他的二十年", published_at=now - 2 * hour)
+    body = make_article(body="一位劳模的故事。", published_at=now - hour)
+    assert list(search.search(Article.objects.published(), "劳模")) == [kicker, body]
+
+
+def test_only_the_articles_own_text_is_searchable_not_what_joins_its_parts():
+    make_article(kicker="引题", headline="劳模风采", subheadline="副题", body="正文。")
+    assert search.search(Article.objects.published(), "xx").count() == 0
+    assert search.search(Article.objects.published(), "劳模").count() == 1
+
+
+def test_index_terms_are_bigrams_of_chinese_runs_and_whole_latin_words():
+    assert search.terms("会 劳模工匠 AI2024 㐀㐁㐂") == [
+        bigram("会"),  # a lone character is indexed as itself
+        bigram("劳模"),
+        bigram("模工"),
+        bigram("工匠"),
+        "ai2024",
+        bigram("㐀㐁"),  # the first CJK character of all is Chinese too
+        bigram("㐁㐂"),
+    ]
+    assert search.terms(None) == []
+
+
+def test_counts_stop_at_the_cap_and_say_whether_more_matched(seed, monkeypatch):
+    published = Article.objects.published()
+    results = search.search(published, "技能竞赛")
+    assert results.counts() == (1, 2)
+    assert len(results) == 3
+    assert results.capped is False
+    # Three matches against a cap of three: all counted, none more.
+    monkeypatch.setattr(search.SearchResults, "MAX_COUNTED", 3)
+    results = search.search(published, "技能竞赛")
+    assert (results.count(), results.capped) == (3, False)
+    # Against a cap of two: "2+".
+    monkeypatch.setattr(search.SearchResults, "MAX_COUNTED", 2)
+    results = search.search(published, "技能竞赛")
+    assert (results.count(), results.capped) == (2, True)

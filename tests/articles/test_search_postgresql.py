@@ -22,3 +22,32 @@ def test_postgresql_answers_search_from_the_gin_index(seed):
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
     assert "article_search_terms_gin" in plan
+
+
+def test_an_editors_search_in_the_admin_asks_postgresqls_bigram_index():
+    # matching() (the admin's and the filters' search) narrows by the GIN index's bigrams.
+    sql = str(search.matching(Article.objects.all(), "技能竞赛").query)
+    assert "@@ to_tsquery('simple'::regconfig" in sql
+
+
+def test_a_results_page_straddling_headline_and_other_matches_is_one_query(
+    seed, django_assert_num_queries
+):
+    results = search.search(Article.objects.published(), "技能竞赛")
+    assert results.counts() == (1, 2)
+    with django_assert_num_queries(1):
+        page = results[0:3]
+    assert [a.position for a in page] == [3, 1, 2]
+
+
+def test_a_search_is_answered_from_the_gin_index(seed):
+    # All articles, so the published rule's own index is not the cheaper path on the tiny seed.
+    results = search.search(Article.objects.all(), "技能竞赛")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        sql, params = results.matches.order_by().values("pk").query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "article_search_terms_gin" in plan
+    assert [a.position for a in results[0:3]] == [3, 1, 2]
