@@ -9,19 +9,14 @@ import pytest
 from articles.importing.bylines import MissingName, parse_credit_phrase
 from articles.importing.credits_in_text import split_trailing_credit
 from articles.importing.datelines import split_dateline
-from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
 from articles.importing.parsing import parse_issue, parse_page
 from articles.importing.review import render_review
 from articles.importing.text import PageError, decode_page, full_width_punctuation
+from tests.articles.conftest import people
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = Path(__file__).resolve().parent / "pages"
 SEED_PAGE = ROOT / "fixtures" / "pages" / "seed-page.txt"
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer(load_places_from_fixture(ROOT / "fixtures" / "regions.json"))
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +44,6 @@ def page_of(text, gazetteer=(), name="test.txt", **options):
 def only_article(text, gazetteer=()):
     [article] = page_of(text, gazetteer).articles
     return article
-
-
-def people(credits):
-    return [(c.name, c.role) for c in credits]
 
 
 def codes(article):

@@ -7,10 +7,7 @@ import pytest
 from articles.importing.bylines import parse_credit_phrase, parse_titled_byline
 from articles.importing.credits_in_text import split_trailing_credit
 from articles.importing.parsing import parse_page
-
-
-def people(credits):
-    return [(c.name, c.role) for c in credits]
+from tests.articles.conftest import people
 
 
 def test_a_bracketed_credit_whose_close_was_lost_ends_the_paragraph():

@@ -11,19 +11,12 @@ from pathlib import Path
 import pytest
 
 from articles.importing.evaluation import FIELDS, Report, score_page
-from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
 from articles.importing.parsing import parse_issue
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = Path(__file__).resolve().parent / "pages"
 PAGE_FILES = sorted(path.name for path in PAGES.glob("*.txt"))
 # The parser on its own test pages, field by field; the real pages' figures are in bench/.
 FLOOR = 0.95
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer(load_places_from_fixture(ROOT / "fixtures" / "regions.json"))
 
 
 def parse(name, gazetteer):

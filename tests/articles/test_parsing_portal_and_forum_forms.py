@@ -4,26 +4,12 @@ channel line of five words, a caption with its credit
 glued on, (记者 甲) opening a text without dateline, and a mobile page's headline under its text.
 """
 
-from pathlib import Path
-
 import pytest
 
 from articles.importing.credits_in_text import split_caption_credit, split_leading_credit
 from articles.importing.furniture import forum_user, furniture_kind, title_listed
-from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
 from articles.importing.parsing import parse_page
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer(load_places_from_fixture(ROOT / "fixtures" / "regions.json"))
-
-
-def people(credits):
-    return [(c.name, c.role) for c in credits]
-
+from tests.articles.conftest import people
 
 # -- furniture ----------------------------------------------------------------------------------
 

@@ -2,27 +2,13 @@
 datelines in traditional characters, sites' datelines, a page run into one line, a place that
 only starts a unit's name, a site's title line. Pure Python; the whole pages are in pages/."""
 
-from pathlib import Path
-
 import pytest
 
 from articles.importing.bylines import parse_credit_phrase
 from articles.importing.credits_in_text import split_leading_credit, split_trailing_credit
 from articles.importing.datelines import split_dateline
-from articles.importing.gazetteer import Gazetteer, load_places_from_fixture
 from articles.importing.parsing import parse_page
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer(load_places_from_fixture(ROOT / "fixtures" / "regions.json"))
-
-
-def people(credits):
-    return [(c.name, c.role) for c in credits]
-
+from tests.articles.conftest import people
 
 # -- traditional characters ---------------------------------------------------------------------
 
