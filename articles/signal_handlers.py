@@ -93,8 +93,8 @@ def batched():
     the handlers gather what they would announce; at the end each article touched gets its
     search document once, and one announcement names everything the separate ones would have
     (every page when a shared row, such as an issue or a region, changed). Nothing is done if
-    the block fails (its writes are rolled back with it). A batch inside another is the outer
-    one's.
+    the block raises: run it in a transaction (loaddata does), which rolls its writes back. A
+    batch inside another is the outer one's.
     """
     if _batch.get() is not None:
         yield
