@@ -59,21 +59,16 @@ fuzz: install
 	FUZZ_EXAMPLES=300 FUZZ_REPORT=bench/results/url_fuzz.tsv $(TEST_ENV) \
 		$(VENV)/bin/pytest tests/newsroom/test_url_fuzzing.py
 
-# Mutation testing (issue 16): mutmut changes the rules people rely on one at a time, in a copy
-# of the project (mutants/), and runs the tests that reach each change; [tool.mutmut] in
-# pyproject.toml names the modules and test files. On SQLite, whatever DATABASE_URL says.
-# Incremental: a second run re-tests only what changed. MUTANTS="articles.models.workflow.*"
-# runs some only; MUTATION_JOBS sets the workers. The score per module goes to
-# bench/results/mutation.md. Not part of `make test`: a full run takes an hour or more.
-# Each mutant's tests start from a copy of one migrated SQLite file (tests/conftest.py).
+# Mutation testing (issue 16): mutmut changes the rules people rely on one at a time and runs
+# the tests that reach each change. One module at a time, each in its own copy under
+# var/mutation/ against the test files bench/mutation_modules.toml lists for it (the modules are
+# [tool.mutmut] only_mutate in pyproject.toml); on SQLite, whatever DATABASE_URL says.
+# Incremental: a second run re-tests only what changed. MODULES="articles/search.py" runs some
+# only; MUTATION_JOBS sets the workers. The score per module goes to bench/results/mutation.md.
+# Not part of `make test`: every module takes a few hours on two cores.
 MUTATION_JOBS ?= 2
-MUTATION_DB := $(CURDIR)/var/mutation-test-db.sqlite3
 mutation: install
-	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	mkdir -p var && rm -f $(MUTATION_DB)
-	env -u DATABASE_URL SQLITE_PATH=$(MUTATION_DB) $(TEST_ENV) $(PY) manage.py migrate --noinput -v0
-	env -u DATABASE_URL STATIC_ROOT=$(CURDIR)/staticfiles MUTATION_TEST_DB_TEMPLATE=$(MUTATION_DB) \
-		$(TEST_ENV) $(VENV)/bin/mutmut run --max-children $(MUTATION_JOBS) $(MUTANTS)
+	$(PY) bench/mutation_run.py --jobs $(MUTATION_JOBS) $(MODULES)
 	mkdir -p bench/results
 	$(PY) bench/mutation_report.py --survivors > bench/results/mutation.md
 	cat bench/results/mutation.md
