@@ -7,6 +7,7 @@ from django.core.files.storage import default_storage
 from playwright.sync_api import expect
 
 from articles.models import Article, Page, Photo
+from epaper.pdf.page import extract_page
 from epaper.processing import process_page_pdf
 from epaper.testing import make_pages
 from tests.browser.conftest import SEED_DATE, Screenshots, run_axe, seed_article
@@ -22,10 +23,18 @@ def seed_pdf(tmp_path_factory):
     return directory / "seed-page.pdf"
 
 
+@pytest.fixture(scope="module")
+def seed_pdf_read(seed_pdf):
+    """The seed PDF as the importer reads it (text, zones, page images): read once for the
+    module, as rendering is most of a test's time here and is tested in tests/epaper."""
+    return extract_page(seed_pdf, seed_pdf.name)
+
+
 @pytest.fixture
-def printed_paper(paper, media_dirs, seed_pdf):
+def printed_paper(paper, media_dirs, seed_pdf, seed_pdf_read):
     """The reader's paper with the seed page's PDF stored, and a photo an editor uploaded."""
-    process_page_pdf(Page.objects.get(issue__date=SEED_DATE, number=2), seed_pdf)
+    page = Page.objects.get(issue__date=SEED_DATE, number=2)
+    process_page_pdf(page, seed_pdf, result=seed_pdf_read)
     Photo.objects.create(
         article=seed_article(1),
         position=1,
