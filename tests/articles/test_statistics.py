@@ -99,3 +99,17 @@ def test_a_persons_pages_are_in_print_order_and_an_unknown_sort_is_by_total():
     rows = statistics.by_person(START, END, sort="不存在的列")
     assert [(r.name, r.articles) for r in rows] == [("寿慧桢", 3), ("徐婧", 1)]
     assert rows[0].pages == ["2024年5月6日 第01版", "2024年5月6日 第03版", "2024年5月7日 第01版"]
+
+
+def test_a_persons_row_names_the_unit_they_file_for():
+    # Editors read the 单位 beside each name to tell two correspondents of one name apart.
+    page = make_page(issue=make_issue(date=datetime.date(2024, 3, 1)))
+    for position, unit in enumerate(["长兴县总工会", "安吉县总工会"], start=1):
+        person = Reporter.objects.create(name=f"徐婧{position}", unit=unit)
+        article = make_article(page=page, position=position)
+        Byline.objects.create(article=article, reporter=person, role="通讯员", position=1)
+    rows = statistics.by_person(START, END, sort="name")
+    assert [(r.name, r.unit) for r in rows] == [
+        ("徐婧1", "长兴县总工会"),
+        ("徐婧2", "安吉县总工会"),
+    ]
