@@ -152,3 +152,17 @@ def test_a_batch_that_changes_when_an_article_went_public_names_the_issues(db):
     [keys] = announcements(backdate)
     assert "issues" in keys
     assert f"article:{article.pk}" in keys
+
+
+def test_a_status_change_announces_the_articles_pages_and_the_list_of_issues(chief):
+    # Publishing or withdrawing is an UPDATE (no model signal): the pages that show the article
+    # and the home page / 往期 (which issues are public) must still be told, and only those.
+    article = make_article(status=Article.Status.APPROVED, tags=["劳模"])
+    expected = Article.objects.filter(pk=article.pk).page_dependencies(publication_changed=True)
+
+    [published] = announcements(lambda: article.transition(Article.Status.PUBLISHED, chief))
+    article.refresh_from_db()
+    [withdrawn] = announcements(lambda: article.transition(Article.Status.WITHDRAWN, chief))
+
+    assert published == withdrawn == expected
+    assert {"issues", f"article:{article.pk}", f"tag:{article.tags.get().pk}"} <= published
