@@ -30,7 +30,17 @@ from .names import (
 from .traditional import as_printed, recognisable
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
-ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)$")
+ORGAN = re.compile(
+    r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)(?:[A-Za-z]{2,12})?$"
+    # 中国台湾网福建省台办通讯员: an organ, then the office the correspondent reports from.
+    # (国网某某供电公司 is a company, 某某社区 a community: not organs.)
+    r"|^[\u4e00-\u9fff]{2,10}?(?:(?<![电国])网|日报|晚报|报社|通讯社)[\u4e00-\u9fff]{2,10}$"
+)
+# (某某新闻记者：甲 乙 编辑：丙): the site's editor named after the reporters; editors are
+# not credited for the article.
+EDITOR_AFTER = re.compile(
+    r"\s+(?:责任编辑|责编|编辑|实习编辑)\s*[：:]\s*[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*$"
+)
 # 本报三元记者站: a paper's bureau, credited in the place of a role word.
 BUREAU = re.compile(r"^(?:本报)?[\u4e00-\u9fff]{0,6}记者站$")
 # Photo role words printed before the names: 特约摄影 甲, 本报特约摄影 乙.
@@ -165,6 +175,7 @@ def _parse_credit_phrase(text, *, strict_names=True):
     if bracketed:
         phrase = phrase[1:-1].strip()
         marked = True
+        phrase = EDITOR_AFTER.sub("", phrase)
     covers = TEXT
     terminal = None
     both = TEXT_AND_PHOTOS.search(phrase)

@@ -43,7 +43,7 @@ NAVIGATION_WORDS = frozenset(
     报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
     我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版 新闻评论 友情链接
     相关阅读 相关推荐 网站地图 星期 新闻列表 查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈
-    只看该作者 沙发 板凳 地板 回复 引用 举报""".split()
+    只看该作者 沙发 板凳 地板 回复 引用 举报 用手机看 点赞 阅读""".split()
 )
 # 返回经济网首页: a link back to the site's front page.
 RETURN_LINK = re.compile(r"^返回\S{0,8}(?:首页|主页)$")
@@ -52,7 +52,8 @@ ANYWHERE_WORDS = frozenset(
     """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号
     大 中 小
     我知道了 现在升级 稍后再说 客户端 新闻评论 友情链接 相关阅读 相关推荐 网站地图
-    查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈 只看该作者 回复 引用 举报""".split()
+    查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈 只看该作者 回复 引用 举报
+    用手机看 点赞""".split()
 )
 NAVIGATION_SEPARATORS = re.compile(r"[\s|｜/·•>»<«\[\]【】()（）:：\-↑]+")
 # Digits stuck to a navigation word are arrows lost in copying: 3上一篇 下一篇4.
@@ -79,6 +80,10 @@ COLUMN_PATH = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}\s+){1,4}正文$")
 # 某某发布 2021-02-22: a site's or an account's name and the day it published the article.
 ACCOUNT_DATE = re.compile(
     r"^[\u4e00-\u9fffA-Za-z0-9·]{2,16}\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+# 某某日报原创, 原创: an app's mark that the article is the outlet's own, under the title.
+ORIGINAL_MARK = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,10}(?:报|网|新闻|客户端|融媒|传媒|发布)[A-Za-z]{0,12})?\s*原创$"
 )
 # 其他: a generic column word alone, which names no column of the paper.
 GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
@@ -217,9 +222,11 @@ def chinese_number(text):
     return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 
-# Arrows lost in copying leave digits around the words: 第A13版:播报 上一版3  4下一版.
+# Arrows lost in copying leave digits around the words: 第A13版:播报 上一版3  4下一版; a link to
+# the page's PDF may follow the name (第01版:封面 PDF版阅读).
 TRAILING_NAVIGATION = re.compile(
-    r"(?:\s+\d*\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期|新闻列表|版面概览|版面导航|标题导航)\d*)+$"
+    r"(?:\s+\d*\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期|新闻列表|版面概览|版面导航|标题导航"
+    r"|PDF版阅读|PDF阅读|PDF版|PDF下载|下载PDF|查看PDF)\d*)+$"
 )
 # A table's cell borders left on a copied line: 第AA02版:政事 要闻 | 上一版3 4下一版 |.
 TABLE_BORDERS = re.compile(r"^[|｜\s]+|[|｜\s]+$")
@@ -345,6 +352,7 @@ def furniture_kind(line):
         or DATED_SOURCE.match(line)
         or ACCOUNT_DATE.match(line)
         or line in GENERIC_COLUMN
+        or ORIGINAL_MARK.match(line)
         or JOINT_STAFF.match(line)
         or FILLER.match(line)
         or WEEKDAY.match(line)

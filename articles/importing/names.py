@@ -31,6 +31,13 @@ ORGANISATION_SUFFIXES = (
     "报社",
     "报道组",
     "宣传部",
+    # A union's departments sign their reports (宣教部 甲): 宣教部, 组织部, 权益部 ….
+    "宣教部",
+    "组织部",
+    "权益部",
+    "保障部",
+    "法律部",
+    "工作部",
     "办公室",
     "街道",
     "社区",

@@ -38,6 +38,7 @@ from .furniture import (
 from .names import is_organisation
 from .site_pages import is_credit_line, site_title, split_run_together
 from .text import han_count, normalise_line
+from .traditional import recognisable
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
 HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
@@ -61,9 +62,18 @@ SITE_AUTHOR = re.compile(
     r"(?=\s+(?:编辑|责任编辑|来源|信息来源|发布时间)\s*[：:]|\s*$)"
 )
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# 推荐视频, 相关内容, 热点关注 (熱點關注), 全部评论: the site's links and its readers' comments,
+# under the article.
 RELATED_BLOCK = re.compile(
-    r"^(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看)$"
+    r"^(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看|推荐视频|相关视频|相关内容"
+    r"|相关新闻|热点关注|全部评论|网友评论|热门评论|最新评论)$"
 )
+# 栏目|标题 on one line: a column of two to eight characters, one bar, then the headline (no
+# sentence, no digits of a date or time: 中国网 | 发布时间:… is the site's line).
+COLUMN_BAR = re.compile(
+    r"^(?P<column>[\u4e00-\u9fff]{2,8})\s*[|｜]\s*(?P<title>[^|｜。\d]{4,38}[^|｜。\s])$"
+)
+COLUMN_BAR_TITLE_MIN = 6  # Chinese characters in the headline after the bar
 HEAD_LINES = 3  # lines of a headline group above its byline
 TITLE_MAX = 40  # characters in a line that may be a headline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
@@ -139,8 +149,9 @@ def read_lines(text, edge_furniture=frozenset()):
     alone = sum(1 for raw in physical if raw.strip()) == 1
     for number, raw in enumerate(physical, start=1):
         for part in split_run_together(raw, alone=alone):
-            raw_lines.append(part)
-            origins.append(number)
+            for piece in split_column_bar(part):
+                raw_lines.append(piece)
+                origins.append(number)
     lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
     result = PageLines(
         units=[],
@@ -155,6 +166,16 @@ def read_lines(text, edge_furniture=frozenset()):
         skipped.add(title_line)
     result.units = _units(raw_lines, lines, skipped, origins)
     return result
+
+
+def split_column_bar(raw):
+    """新春走基层|市总工会邀请…: a site prints the column before a bar in the headline's line.
+    The bar marks the column as brackets do (【新春走基层】): it goes on a line of its own,
+    bracketed, above the headline."""
+    match = COLUMN_BAR.match(raw.strip())
+    if not match or han_count(match.group("title")) < COLUMN_BAR_TITLE_MIN:
+        return [raw]
+    return [f"【{match.group('column')}】", match.group("title")]
 
 
 def _site_authors(lines):
@@ -211,7 +232,7 @@ def _furniture(lines, edge_furniture, result):
             skipped.update(present[k : last + 1])
             k = last + 1
             continue
-        if RELATED_BLOCK.match(texts[k]):
+        if RELATED_BLOCK.match(recognisable(texts[k])):
             # 新闻推荐 and the teasers under it: the site's links to other articles.
             skipped.update(present[k:])
             break

@@ -354,6 +354,7 @@ class PageParser(HeadlineGroups, BriefItems):
             or re.search(r"[。，、；,;]", text)
             or strip_closers(text)[-1:] in SENTENCE_FINAL
             or self.byline(last) is not None
+            or CAPTION_MARKER.match(text)  # 图为…: a photo's caption under the text
             or not all(len(u.text) > HEADING_MAX for u in units[:-1])
         ):
             return units
