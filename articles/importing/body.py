@@ -47,6 +47,13 @@ TRAILING_DATELINE = re.compile(r"[（(](?P<dateline>[^（）()]{3,30}[讯电])[�
 REPEAT_MIN = 15  # a line this long printed twice in one article is a repetition
 LOST_FRAGMENT = 8  # a paragraph this short after a broken one is the tail of a lost passage
 PHOTO_NEWS_NOTE = "图片新闻：图片说明同时作为正文"
+# 鲜花掌声送劳模 全省9家单位43名个人 摘取全国五一劳动奖: a site that prints the headline group on
+# one line, its lines joined by spaces; nothing says which phrase is a 引题 or a 副题.
+# A headline group run onto one line: phrases of four characters or more, one of eight or
+# more, fourteen in all (a 主题 spaced in print, 技术能手 同台竞技, is shorter).
+PHRASE_MIN = 4
+PHRASE_LONG = 8
+GROUP_MIN = 14
 
 
 @dataclass
@@ -104,6 +111,16 @@ class ArticleBuilder(PhotoReading):
                 article.notes.append(PHOTO_NEWS_NOTE)
             else:
                 self.warn(article.line, f"《{article.headline}》没有正文")
+        if (
+            not self.group.stand_in
+            and not (article.kicker or article.subheadline)
+            and _spaced_phrases(article.headline)
+        ):
+            self.warn(
+                article.line,
+                f"标题“{article.headline}”由空格隔开的几段组成，可能是网页把引题、主题或副题排成了一行；"
+                "按一行主题处理，请核对",
+            )
         for note in article.notes:
             if note != PHOTO_NEWS_NOTE:
                 self.warn(article.line, f"《{article.headline}》：{note}")
@@ -427,3 +444,14 @@ def _starts_mid_sentence(text):
         return True
     first = sentences(text)[:1]
     return bool(first) and han_count(first[0]) <= 1 and len(text) > len(first[0])
+
+
+def _spaced_phrases(headline):
+    """Two or more phrases of a headline joined by spaces, long enough to be several lines."""
+    counts = [han_count(p) for p in headline.split()]
+    return (
+        len(counts) >= 2
+        and min(counts) >= PHRASE_MIN
+        and max(counts) >= PHRASE_LONG
+        and sum(counts) >= GROUP_MIN
+    )

@@ -85,6 +85,8 @@ ACCOUNT_DATE = re.compile(
 ORIGINAL_MARK = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,10}(?:报|网|新闻|客户端|融媒|传媒|发布)[A-Za-z]{0,12})?\s*原创$"
 )
+# 2025-09-28,12050| 2025-09-27,12046| …: an e-paper's archive, each day's date and issue id.
+ARCHIVE_DAYS = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}\s*[,，]\s*\d+\s*[|｜]\s*){3,}")
 # 其他: a generic column word alone, which names no column of the paper.
 GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
 # 随小布一起来看看 (受表彰的单位与个人吧): an account's line inviting readers to look below.
@@ -146,7 +148,8 @@ LABELLED = re.compile(
     r"^[（(【]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
     r"三审|终审|审核|日期|"
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
-    r"制作单位|主办|承办|当前位置|您当前的位置|供稿|标签|关键词)\s*[：:]"
+    r"制作单位|主办|承办|当前位置|您当前的位置|供稿|标签|关键词|阅读量|阅读数|浏览量|浏览次数|访问次数|"
+    r"点击量|点击数|点击率)\s*[：:]"
 )
 # 编辑/版式：甲, 责编、校对：乙: the page's staff, several jobs under one label.
 STAFF_ROLES = r"(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|校对|组版|审核|设计|排版)"
@@ -353,6 +356,7 @@ def furniture_kind(line):
         or ACCOUNT_DATE.match(line)
         or line in GENERIC_COLUMN
         or ORIGINAL_MARK.match(line)
+        or ARCHIVE_DAYS.match(line)
         or JOINT_STAFF.match(line)
         or FILLER.match(line)
         or WEEKDAY.match(line)

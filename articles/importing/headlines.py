@@ -35,6 +35,12 @@ from .page_lines import Head, Unit
 from .photos import CAPTION_MARKER
 from .text import EDITORS_NOTE, han_count, head
 
+# 一、推荐理由, （二）主要做法: the numbered parts of a report or a case study, never a headline.
+NUMBERED_PART = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+NUMBERED_PART_MAX = 20  # characters in a numbered part's heading
+
 KICKER_WITH_ELLIPSIS = 24
 DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
 GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
@@ -363,6 +369,11 @@ class HeadlineGroups(ColumnLabels):
 
     def _plain_kind(self, unit):
         if unit.level >= 2:
+            return "crosshead"
+        text = unit.text
+        if NUMBERED_PART.match(text) and len(text) <= NUMBERED_PART_MAX and "。" not in text[:-1]:
+            # 一、推荐理由 / （一）主要内容。: a report's numbered parts head its sections.
+            self.crossheads.add(unit.index)
             return "crosshead"
         if self.byline(unit) or self._opens_with_credit(unit):
             return "byline"

@@ -37,7 +37,7 @@ from .credits_in_text import (
 from .datelines import split_dateline
 from .furniture import JUMP
 from .gazetteer import Gazetteer
-from .headlines import HeadlineGroups
+from .headlines import NUMBERED_PART, HeadlineGroups
 from .page_lines import Head, read_lines
 from .photos import CAPTION_MARKER
 from .structure import ParsedIssue, ParsedPage, ParseWarning
@@ -425,6 +425,8 @@ class PageParser(HeadlineGroups, BriefItems):
             return False
         if CAPTION_MARKER.match(text) or split_dateline(text) or JUMP.match(text):
             return False
+        if NUMBERED_PART.match(text):
+            return False  # 一、推荐理由: a report's numbered part, never a headline or 副题
         if split_caption_credit(text):
             return False  # 某某线路图甲 作: a caption with its credit, never a 副题
         # “谢谢你们！” is a quoted sentence, not a headline.
