@@ -80,7 +80,8 @@ def split_dateline(paragraph):
     printed_place = _printed(paragraph, match, place_group)
     if place and MEDIA_WORDS.search(place):
         printed_place = None
-    return Dateline(_printed(paragraph, match, "dateline"), printed_place, rest.lstrip(" ：:"))
+    # 据某某日报消息，1月20日…: a comma may follow the dateline.
+    return Dateline(_printed(paragraph, match, "dateline"), printed_place, rest.lstrip(" ：:，,"))
 
 
 def _printed(paragraph, match, group):

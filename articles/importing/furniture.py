@@ -87,6 +87,11 @@ ORIGINAL_MARK = re.compile(
 )
 # 2025-09-28,12050| 2025-09-27,12046| …: an e-paper's archive, each day's date and issue id.
 ARCHIVE_DAYS = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}\s*[,，]\s*\d+\s*[|｜]\s*){3,}")
+# (资料图片仅供参考), (图片来源于网络): a site's note on a stock picture it added, no caption.
+STOCK_PICTURE = re.compile(
+    r"^[（(【\[]?\s*(?:资料图片?|配图|图片|图)[^（）()]{0,8}?(?:仅供参考|来源于?网络|来自网络|与本文无关)"
+    r"\s*[）)】\]]?$"
+)
 # 其他: a generic column word alone, which names no column of the paper.
 GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
 # 随小布一起来看看 (受表彰的单位与个人吧): an account's line inviting readers to look below.
@@ -357,6 +362,7 @@ def furniture_kind(line):
         or line in GENERIC_COLUMN
         or ORIGINAL_MARK.match(line)
         or ARCHIVE_DAYS.match(line)
+        or STOCK_PICTURE.match(line)
         or JOINT_STAFF.match(line)
         or FILLER.match(line)
         or WEEKDAY.match(line)

@@ -233,3 +233,29 @@ def test_a_caption_under_an_untitled_text_is_not_moved_up_as_its_headline(gazett
     assert any("稿件没有标题" in w.message for w in page.warnings)
     assert [photo.caption for photo in article.photos] == ["图为采访组实地采访“最美劳动者”吴建平"]
     assert people(article.people) == [("叶文军", "作者"), ("季晓梅", "作者")]
+
+
+@pytest.mark.parametrize("line", ["(资料图片仅供参考)", "（图片来源于网络）", "配图与本文无关"])
+def test_a_sites_note_on_a_stock_picture_is_furniture(line):
+    assert furniture_kind(line)
+
+
+@pytest.mark.parametrize("line", ["资料图", "图为职工在比赛中。", "图片新闻"])
+def test_a_caption_or_a_label_is_no_stock_picture_note(line):
+    assert furniture_kind(line) is None
+
+
+def test_a_stock_picture_note_over_an_untitled_text_is_not_its_headline(gazetteer):
+    text = "(资料图片仅供参考)\n某某日报讯(记者王晓东)昨天,北仑区新就业形态劳动者服务中心启用。\n"
+    page = parse_page(text, "site.txt", 1, gazetteer)
+    [article] = page.articles
+    assert article.headline == "北仑区新就业形态劳动者服务中心启用"
+    assert any("稿件没有标题" in w.message for w in page.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [("据某某工人日报消息,1月20日上午,", "1月20日上午,"), ("本报讯，近日，", "近日，")],
+)
+def test_a_comma_after_the_dateline_does_not_open_the_text(text, rest):
+    assert split_dateline(text).rest == rest
