@@ -47,6 +47,11 @@ TRAILING_DATELINE = re.compile(r"[（(](?P<dateline>[^（）()]{3,30}[讯电])[�
 REPEAT_MIN = 15  # a line this long printed twice in one article is a repetition
 LOST_FRAGMENT = 8  # a paragraph this short after a broken one is the tail of a lost passage
 PHOTO_NEWS_NOTE = "图片新闻：图片说明同时作为正文"
+# 9月13日婺城竹马乡下张家村: the day and the place a feature's reporter was, on a line of its
+# own over the text: a paragraph of its own, never a headline or the start of the next one.
+TIME_AND_PLACE = re.compile(
+    r"^\d{1,2}月\d{1,2}日[\u4e00-\u9fff]{2,16}(?:村|镇|乡|街道|社区|区|县|市|岛|港|码头|工地|车间|园区|站)$"
+)
 # 鲜花掌声送劳模 全省9家单位43名个人 摘取全国五一劳动奖: a site that prints the headline group on
 # one line, its lines joined by spaces; nothing says which phrase is a 引题 or a 副题.
 # A headline group run onto one line: phrases of four characters or more, one of eight or
@@ -396,7 +401,7 @@ class ArticleBuilder(PhotoReading):
                 before = blocks[-1][1]
                 # Where paragraphs are indented, a line that is not continues the one above.
                 wrapped = indented_layout and not item.unit.indented and not item.unit.blank_before
-                if wrapped or not ends_paragraph(before):
+                if (wrapped or not ends_paragraph(before)) and not TIME_AND_PLACE.match(before):
                     if not wrapped and self._text_lost_between(before, text):
                         notes.append(
                             f"“{tail(before)}”与“{head(text)}”之间疑有文字缺失，原文不全；"

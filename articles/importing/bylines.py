@@ -284,8 +284,13 @@ def _tokenise(phrase):
                 continue
             if part_index % 2 == 1:
                 items.append(("role", part, False))
-            elif part_index + 1 < len(parts) and parts[part_index + 1] == "报道组":
-                # 长兴县报道组 is a team credited as an organisation.
+            elif (
+                part_index + 1 < len(parts)
+                and parts[part_index + 1] == "报道组"
+                and not (items and items[-1][0] == "role" and _short_name(part))
+            ):
+                # 长兴县报道组 is a team credited as an organisation; after a role word and a
+                # name (记者金毅报道组周武军), 报道组 is the next names' role word.
                 items.append(("run", part + "报道组", False, previous_separator))
                 parts[part_index + 1] = ""
             elif part_index + 1 < len(parts) and ORGAN.search(part):
@@ -298,6 +303,11 @@ def _tokenise(phrase):
                 items.append(("run", part, glued, previous_separator))
         previous_separator = ""
     return _merge_spaced_characters(items)
+
+
+def _short_name(text):
+    """A person's name of two or three characters, by its surname."""
+    return 2 <= len(text) <= 3 and is_surname_start(text) and not is_organisation(text)
 
 
 def _merge_spaced_characters(items):

@@ -152,8 +152,20 @@ CAPTION_WITH_CREDIT = re.compile(
 )
 
 
+# 市总工会表彰职工精神文明十佳好事（徐赜）: a caption (no sentence in it) with its photographer's
+# name in brackets, as a yearbook prints it under a picture.
+CAPTION_WITH_BRACKETED_NAME = re.compile(
+    r"^(?P<caption>[^。！？!?（）()]{6,40}?)\s*[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]$"
+)
+
+
 def split_caption_credit(text):
     """(caption, CreditPhrase) for a caption with its photo credit glued on, or None."""
+    bracketed = CAPTION_WITH_BRACKETED_NAME.match(text.strip())
+    if bracketed and is_surname_start(bracketed.group("names")):
+        phrase = parse_credit_phrase(f"{bracketed.group('names')} 摄")
+        if phrase and phrase.photo_credits and not phrase.text_credits:
+            return bracketed.group("caption").strip(), phrase
     match = CAPTION_WITH_CREDIT.match(text.strip())
     if not match or re.search("[。！？!?]", match.group("caption")):
         return None

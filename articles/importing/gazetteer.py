@@ -48,7 +48,7 @@ GIVEN_NAME_LIKE = frozenset(
 )
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁宋唐许韩冯邓曹彭曾肖董袁潘蔡蒋杜程苏魏吕丁沈姚"
-    "卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛段雷侯陶黎贺顾毛郝龚邵钱严戴莫孔汤俞楼应"
+    "卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛段雷侯陶黎贺顾毛郝龚邵钱严戴莫孔汤俞楼应方叶任"
 )
 # Words that contain a division's name but mean something else, and other provinces' cities.
 NOT_PLACES = frozenset(

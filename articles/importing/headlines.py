@@ -26,7 +26,7 @@ only the first. Column labels: see `labels`; briefs: see `briefs`.
 
 import re
 
-from .briefs import is_brief_start
+from .briefs import brief_headline, is_brief_start
 from .credits_in_text import split_trailing_credit
 from .datelines import split_dateline
 from .labels import ColumnLabels
@@ -285,11 +285,16 @@ class HeadlineGroups(ColumnLabels):
         while above and kinds[above - 1] == "byline" and first - above < 2:
             above -= 1
         credit_above = units[above:first]
-        for unit in units[:above]:
-            self.warn(
-                unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
-            )
         heads = []
+        picture = self._picture_above(units[:above])
+        if picture:
+            heads.append(picture)
+        else:
+            for unit in units[:above]:
+                self.warn(
+                    unit.line,
+                    f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入",
+                )
         self.page_label = None
         for number, (start, run) in enumerate(openers):
             end = openers[number + 1][0] if number + 1 < len(openers) else len(units)
@@ -306,6 +311,23 @@ class HeadlineGroups(ColumnLabels):
             for group in heads[1:]:
                 group.section = group.section or self.page_label
         return heads
+
+    def _picture_above(self, top):
+        """A caption with its photo credit above the page's first headline (…赠送图书。 甲 摄):
+        a picture printed without a headline, not text jumped from another page. It is an item
+        of its own, its first clause standing in for the headline, flagged."""
+        if not top or any(self._heading_like(unit) for unit in top):
+            return None
+        last = top[-1]
+        found = split_trailing_credit(last.text)
+        credit = found[1] if found else self.byline(last)
+        if not credit or credit.text_credits or not credit.photo_credits:
+            return None
+        headline, _, _ = brief_headline(top[0].text)
+        self.warn(top[0].line, f"版面开头的图片说明没有标题，暂以“{headline}”作标题，请核对")
+        group = Head(headline, top[0].line, stand_in=True)
+        group.body = list(top)
+        return group
 
     @staticmethod
     def _continues_article(run, starts, units, kinds):

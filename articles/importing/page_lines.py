@@ -74,6 +74,12 @@ COLUMN_BAR = re.compile(
     r"^(?P<column>[\u4e00-\u9fff]{2,8})\s*[|｜]\s*(?P<title>[^|｜。\d]{4,38}[^|｜。\s])$"
 )
 COLUMN_BAR_TITLE_MIN = 6  # Chinese characters in the headline after the bar
+MENU_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,6}$")
+MENU_WORDS = 4  # lines of one word each, in a row, that are a menu
+CHANNEL_WORDS = frozenset(
+    "首页 新闻 直播 视频 专题 图片 评论 政务 要闻 本地 国内 国际 时政 社会 民生 财经 体育 "
+    "娱乐 文化 教育 健康 旅游 房产 汽车 科技 军事 热点 推荐 头条 订阅 服务 互动 问政".split()
+)
 HEAD_LINES = 3  # lines of a headline group above its byline
 TITLE_MAX = 40  # characters in a line that may be a headline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
@@ -252,6 +258,7 @@ def _furniture(lines, edge_furniture, result):
         k += 1
     _header(texts, present, kinds, result, footer_header)
     skipped.update(_chrome(texts, present, kinds, skipped))
+    skipped.update(_menu_column(texts, present, skipped))
     return skipped
 
 
@@ -326,6 +333,25 @@ def _chrome(texts, present, kinds, skipped):
         for k in range(tops[-1])
         if present[k] not in skipped and k != last and k not in head
     }
+
+
+def _menu_column(texts, present, skipped):
+    """首页 / 新闻 / 直播 / 某某广电 / 专题 / 文化生活报: a site's menu copied one word a line,
+    above the text. Four or more such lines in a row, one of them a channel word, are the menu.
+    """
+    first_text = next(
+        (k for k, line in enumerate(texts) if "。" in line or han_count(line) >= TEXT_STARTS),
+        len(texts),
+    )
+    menu, run = set(), []
+    for k in range(first_text + 1):
+        if k < first_text and MENU_WORD.match(texts[k]):
+            run.append(k)
+            continue
+        if len(run) >= MENU_WORDS and any(texts[i] in CHANNEL_WORDS for i in run):
+            menu.update(present[i] for i in run)
+        run = []
+    return menu - skipped
 
 
 def _titled_sized(line):

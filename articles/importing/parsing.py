@@ -25,7 +25,7 @@ import datetime
 import re
 from collections import Counter
 
-from .body import ArticleBuilder
+from .body import TIME_AND_PLACE, ArticleBuilder
 from .briefs import BriefItems, brief_headline
 from .bylines import Credit, MissingName, parse_credit_phrase, parse_titled_byline
 from .credits_in_text import (
@@ -159,6 +159,11 @@ def parse_page(
     return PageParser(filename, gazetteer, sections, furniture).parse(
         text, position, page_name, page_number
     )
+
+
+# Chinese characters in a paragraph that is surely an article's text (a body copied without
+# its headline), not a note or a fragment.
+BODY_PARAGRAPH = 60
 
 
 class PageParser(HeadlineGroups, BriefItems):
@@ -304,13 +309,19 @@ class PageParser(HeadlineGroups, BriefItems):
         """An article copied without its headline: one with a dateline or a credit, or one the
         site names an editor for (编辑: 甲 责任编辑: 乙), is still an article; its first clause
         stands in for the headline, flagged. So is a page whose whole text came on one line
-        (a site's page that lost its line breaks): refusing it would lose the text. Other text
-        with none of them is refused (nothing says it is an article)."""
+        (a site's page that lost its line breaks): refusing it would lose the text, and so is
+        a body copied without its headline (two or more paragraphs, one of them an article's
+        long paragraph of sentences). Other text with none of them is refused (nothing says it
+        is an article: a fragment or a note)."""
         paragraphs = [u for u in units if not self.byline(u)]
         credited = (
             len(paragraphs) < len(units)
             or self.edited
             or self.one_line
+            or (
+                len(paragraphs) >= 2
+                and any(han_count(u.text) >= BODY_PARAGRAPH and "。" in u.text for u in paragraphs)
+            )
             or any(
                 split_dateline(u.text)
                 or self._opens_with_credit(u)
@@ -427,6 +438,8 @@ class PageParser(HeadlineGroups, BriefItems):
             return False
         if NUMBERED_PART.match(text):
             return False  # 一、推荐理由: a report's numbered part, never a headline or 副题
+        if TIME_AND_PLACE.match(text):
+            return False  # 9月13日宁海长街镇: a feature's day and place, over its text
         if split_caption_credit(text):
             return False  # 某某线路图甲 作: a caption with its credit, never a 副题
         # “谢谢你们！” is a quoted sentence, not a headline.
