@@ -337,7 +337,8 @@ def _chrome(texts, present, kinds, skipped):
 
 def _menu_column(texts, present, skipped):
     """首页 / 新闻 / 直播 / 某某广电 / 专题 / 文化生活报: a site's menu copied one word a line,
-    above the text. Four or more such lines in a row, one of them a channel word, are the menu.
+    above the text. Four or more such lines in a row, one of them a channel word, are the menu;
+    the line right above the text is not one of them.
     """
     first_text = next(
         (k for k, line in enumerate(texts) if "。" in line or han_count(line) >= TEXT_STARTS),
@@ -345,7 +346,8 @@ def _menu_column(texts, present, skipped):
     )
     menu, run = set(), []
     for k in range(first_text + 1):
-        if k < first_text and MENU_WORD.match(texts[k]):
+        # The line right above the text is its headline (师带徒), however short.
+        if k < first_text - 1 and MENU_WORD.match(texts[k]):
             run.append(k)
             continue
         if len(run) >= MENU_WORDS and any(texts[i] in CHANNEL_WORDS for i in run):
