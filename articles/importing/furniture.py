@@ -92,6 +92,9 @@ STOCK_PICTURE = re.compile(
     r"^[（(【\[]?\s*(?:资料图片?|配图|图片|图)[^（）()]{0,8}?(?:仅供参考|来源于?网络|来自网络|与本文无关)"
     r"\s*[）)】\]]?$"
 )
+# 12月23日新闻视频: a site's label over an embedded video; 已有0人发表了评论: a comment count.
+VIDEO_LABEL = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?\s*[\u4e00-\u9fff]{0,6}视频$")
+COMMENT_COUNT = re.compile(r"^(?:已有|共有|共)?\d+\s*(?:人|条)(?:发表了?|参与了?)?评论$")
 # 其他: a generic column word alone, which names no column of the paper.
 GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
 # 随小布一起来看看 (受表彰的单位与个人吧): an account's line inviting readers to look below.
@@ -147,6 +150,7 @@ COPYRIGHT = re.compile(
 )
 PROMOTION = re.compile(
     r"公众号|扫一扫|扫码|扫描二维码|二维码.{0,4}$|欢迎您?(?:阅览|访问|光临)|随时阅读"
+    r"|[点戳]我领取|点击领取|立即领取|[点戳]我下载|点击下载|立即下载"
     r"|关注.{1,12}(?:微信|微博|抖音|客户端)$"
 )
 LABELLED = re.compile(
@@ -363,6 +367,8 @@ def furniture_kind(line):
         or ORIGINAL_MARK.match(line)
         or ARCHIVE_DAYS.match(line)
         or STOCK_PICTURE.match(line)
+        or VIDEO_LABEL.match(line)
+        or COMMENT_COUNT.match(line)
         or JOINT_STAFF.match(line)
         or FILLER.match(line)
         or WEEKDAY.match(line)

@@ -74,6 +74,12 @@ COLUMN_BAR = re.compile(
     r"^(?P<column>[\u4e00-\u9fff]{2,8})\s*[|｜]\s*(?P<title>[^|｜。\d]{4,38}[^|｜。\s])$"
 )
 COLUMN_BAR_TITLE_MIN = 6  # Chinese characters in the headline after the bar
+# 主题 ——副题 on one line: the headline (no sentence in it), a space, then a dash and the 副题.
+SUBHEADLINE_AFTER = re.compile(
+    r"^(?P<title>[^。，,！？!?\s][^。，,！？!?—]{3,38}?)\s+(?P<sub>——[^。！？!?]{4,60})$"
+)
+# The end of a photo credit inside a line: 甲 摄 (or 攝), then a space.
+PHOTO_CREDIT_END = re.compile(r"(?<=[\u4e00-\u9fff])\s*[摄攝]\s+")
 MENU_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,6}$")
 MENU_WORDS = 4  # lines of one word each, in a row, that are a menu
 CHANNEL_WORDS = frozenset(
@@ -155,7 +161,7 @@ def read_lines(text, edge_furniture=frozenset()):
     alone = sum(1 for raw in physical if raw.strip()) == 1
     for number, raw in enumerate(physical, start=1):
         for part in split_run_together(raw, alone=alone):
-            for piece in split_column_bar(part):
+            for piece in _split_printed_apart(part):
                 raw_lines.append(piece)
                 origins.append(number)
     lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
@@ -172,6 +178,35 @@ def read_lines(text, edge_furniture=frozenset()):
         skipped.add(title_line)
     result.units = _units(raw_lines, lines, skipped, origins)
     return result
+
+
+def _split_printed_apart(raw):
+    """A line holding what the page printed apart: a column before a bar, a 副题 after the
+    headline, a caption and its photo credit before the dateline."""
+    pieces = []
+    for piece in split_column_bar(raw):
+        for part in split_subheadline(piece):
+            pieces += split_credit_before_dateline(part)
+    return pieces
+
+
+def split_subheadline(raw):
+    """叫响做实“大国工匠” 展示“江淮工匠”风采 ——某某网络媒体行深入安徽: a site that ran the
+    headline and its 副题 (starting with ——) onto one line. The 副题 goes on a line of its own."""
+    match = SUBHEADLINE_AFTER.match(raw.strip())
+    if not match:
+        return [raw]
+    return [match.group("title"), match.group("sub")]
+
+
+def split_credit_before_dateline(raw):
+    """……座谈会现场。某某网记者甲 摄 某某网合肥4月24日电(记者 甲) 24日下午……: a caption and
+    its photo credit run into the text's dateline. The text starts a line of its own."""
+    for match in PHOTO_CREDIT_END.finditer(raw):
+        rest = raw[match.end() :]
+        if rest and split_dateline(rest):
+            return [raw[: match.end()].rstrip(), rest]
+    return [raw]
 
 
 def split_column_bar(raw):

@@ -142,6 +142,20 @@ def repeated_edge_lines(texts):
     return frozenset(line for line, count in counts.items() if count >= needed)
 
 
+GARBLED_EXTRA = 6  # characters a garbled copy of a title may add to it
+
+
+def _garbled_copy(text, title):
+    """Whether `text` is `title` with up to GARBLED_EXTRA characters run into it (the title's
+    characters all there, in order), and not the title itself."""
+    if text == title or han_count(title) < INDEX_TITLE_MIN:
+        return False
+    if not 0 < len(text) - len(title) <= GARBLED_EXTRA:
+        return False
+    rest = iter(text)
+    return all(char in rest for char in title)
+
+
 def parse_page(
     text,
     filename,
@@ -384,6 +398,12 @@ class PageParser(HeadlineGroups, BriefItems):
             text = unit.text
             if unit.level == 0 and text in seen and han_count(text) >= INDEX_TITLE_MIN:
                 self.index_titles.add(text)
+                continue
+            garbled = next((t for t in seen if _garbled_copy(text, t)), None)
+            if unit.level == 0 and garbled:
+                # 高质第三届……活动量发展举办: the site printed its title again with other words'
+                # characters run into it: a copy of the title, not a line of its own.
+                self.warn(unit.line, f"“{head(text)}”是标题“{head(garbled)}”混入杂字的重复，未导入")
                 continue
             if unit.level == 1 or self._heading_like(unit, lenient=True):
                 seen.add(text)
