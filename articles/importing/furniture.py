@@ -93,7 +93,7 @@ STOCK_PICTURE = re.compile(
     r"\s*[）)】\]]?$"
 )
 # 12月23日新闻视频: a site's label over an embedded video; 已有0人发表了评论: a comment count.
-VIDEO_LABEL = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?\s*[\u4e00-\u9fff]{0,6}视频$")
+VIDEO_LABEL = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?\s*(?:新闻|相关|精彩|推荐|热门|现场)?视频$")
 COMMENT_COUNT = re.compile(r"^(?:已有|共有|共)?\d+\s*(?:人|条)(?:发表了?|参与了?)?评论$")
 # 其他: a generic column word alone, which names no column of the paper.
 GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
