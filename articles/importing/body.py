@@ -40,6 +40,7 @@ from .text import (
     han_count,
     head,
     sentences,
+    starts_mid_sentence,
     tail,
 )
 
@@ -53,9 +54,9 @@ TIME_AND_PLACE = re.compile(
     r"^\d{1,2}月\d{1,2}日[\u4e00-\u9fff]{2,16}(?:村|镇|乡|街道|社区|区|县|市|岛|港|码头|工地|车间|园区|站)$"
 )
 # 鲜花掌声送劳模 全省9家单位43名个人 摘取全国五一劳动奖: a site that prints the headline group on
-# one line, its lines joined by spaces; nothing says which phrase is a 引题 or a 副题.
-# A headline group run onto one line: phrases of four characters or more, one of eight or
-# more, fourteen in all (a 主题 spaced in print, 技术能手 同台竞技, is shorter).
+# one line, its lines joined by spaces; nothing says which phrase is a 引题 or a 副题. Its
+# phrases have four characters or more, one of them eight or more, fourteen in all (a 主题
+# spaced in print, 技术能手 同台竞技, is shorter).
 PHRASE_MIN = 4
 PHRASE_LONG = 8
 GROUP_MIN = 14
@@ -225,7 +226,13 @@ class ArticleBuilder(PhotoReading):
         seen, kept, skipping = set(), [], False
         for unit in units:
             text = unit.text
-            skipping = text in seen and (han_count(text) >= REPEAT_MIN or skipping)
+            repeated = text in seen or (
+                # ……学习体验。推荐新: the repeat cut off where the page's text stops
+                skipping
+                and han_count(text) >= REPEAT_MIN
+                and any(earlier.startswith(text) for earlier in seen)
+            )
+            skipping = repeated and (han_count(text) >= REPEAT_MIN or skipping)
             if skipping:
                 if not any("重复" in note for note in self.article.notes):
                     self.warn(unit.line, f"“{head(text)}”与前文重复（网页重复印出），未重复导入")
@@ -414,7 +421,7 @@ class ArticleBuilder(PhotoReading):
                     else:
                         blocks[-1][1] = _join(before, text)
                     continue
-            if _starts_mid_sentence(text):
+            if starts_mid_sentence(text):
                 notes.append(f"正文“{head(text)}”从句子中间开始，前文缺失，原文不全")
             blocks.append(["paragraph", text])
         if blocks and blocks[-1][0] == "paragraph" and not ends_sentence(blocks[-1][1]):
@@ -441,14 +448,6 @@ def _join(before, after):
     if latin and after[:1].isascii() and after[:1].isalnum():
         return before + " " + after
     return before + after
-
-
-def _starts_mid_sentence(text):
-    """，… or 动。… at the start of a paragraph: its beginning is missing."""
-    if text[:1] in "，。、；：！？）》”’,.;:!?)":
-        return True
-    first = sentences(text)[:1]
-    return bool(first) and han_count(first[0]) <= 1 and len(text) > len(first[0])
 
 
 def _spaced_phrases(headline):

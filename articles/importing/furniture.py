@@ -95,6 +95,20 @@ STOCK_PICTURE = re.compile(
 # 12月23日新闻视频: a site's label over an embedded video; 已有0人发表了评论: a comment count.
 VIDEO_LABEL = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?\s*(?:新闻|相关|精彩|推荐|热门|现场)?视频$")
 COMMENT_COUNT = re.compile(r"^(?:已有|共有|共)?\d+\s*(?:人|条)(?:发表了?|参与了?)?评论$")
+# MSN导航, 网站导航: a site's navigation heading; 内容详情, 正文详情: an e-paper's label over the
+# article it shows.
+# (维权导航, 政策导航 are a paper's columns: only a site's own or a brand's navigation counts.)
+NAVIGATION_LABEL = re.compile(
+    r"^(?:[A-Za-z]{2,10}|网站|站内|频道|本站|全站)导航$|^(?:内容|正文|文章|新闻)详情$"
+)
+# MSN新闻网首页 MSN手机网 MSN客户端: a line of links to a site's own front page, mobile site and
+# app, every word naming one.
+SITE_LINKS = re.compile(
+    r"^(?:\S{0,10}(?:首页|手机网|手机版|客户端|APP|App|网|微博|微信)\s+){2,}"
+    r"\S{0,10}(?:首页|手机网|手机版|客户端|APP|App|网|微博|微信)$"
+)
+# 福州新闻网: a news site's name alone at the top of its page (its masthead).
+SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:新闻网|新闻客户端)$")
 # 其他: a generic column word alone, which names no column of the paper.
 GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
 # 随小布一起来看看 (受表彰的单位与个人吧): an account's line inviting readers to look below.
@@ -212,10 +226,11 @@ PAGE_HEADERS = (
     re.compile(
         rf"^版面\s*[：:]\s*(?:第\s*)?[A-Z]?0*(?P<number>\d{{1,3}})\s*版?\s*[：:]?\s*{_NAME}$"
     ),
-    # 《工人日报》（2022年08月25日 02版）: the edition line under a national paper's headline
+    # 《工人日报》（2022年08月25日 02版）, 《某某工人报》（2025年11月06日 第A2版）: the edition
+    # line under the headline
     re.compile(
         r"^《[^》]{2,14}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
-        r"[A-Z]?0*(?P<number>\d{1,3})\s*版\s*[）)]$"
+        r"(?:第\s*)?[A-Z]{0,2}0*(?P<number>\d{1,3})\s*版\s*[）)]$"
     ),
 )
 # 第二版, 第十二版: an old site's page number in Chinese numerals.
@@ -338,6 +353,9 @@ def furniture_kind(line):
         or FORUM_TOPIC.match(line)
         or SITE_SLOGAN.match(line)
         or PORTAL_STAMP.match(line)
+        or NAVIGATION_LABEL.match(line)
+        or SITE_LINKS.match(line)
+        or SITE_NAME.match(line)
     ):
         return "top"
     if not any(c.isalnum() for c in line):
@@ -379,6 +397,24 @@ def furniture_kind(line):
     ):
         return "any"
     return None
+
+
+def site_fields(line):
+    """Whether a line is a site's fields of the article it shows (发布时间:2022-01-29 来源:某某,
+    2015-05-07 09:04:35 来源: 某某网 作者: 甲, 来源:某某日报 日期:2022-01-21): the line right
+    above it is the article's title."""
+    line = recognisable(line)
+    return (
+        len(line) <= 100
+        and "。" not in line
+        and bool(
+            PUBLISHED_AT.search(line)
+            or META_FIELDS.search(line)
+            or DATED_SOURCE.match(line)
+            or PORTAL_STAMP.match(line)
+            or re.match(r"^(?:发布时间|发布日期|时间|日期)\s*[：:]\s*\d{4}", line)
+        )
+    )
 
 
 def forum_user(lines, index):

@@ -33,13 +33,16 @@ from .labels import ColumnLabels
 from .names import is_organisation
 from .page_lines import Head, Unit
 from .photos import CAPTION_MARKER
-from .text import EDITORS_NOTE, han_count, head
+from .text import EDITORS_NOTE, han_count, head, starts_mid_sentence
 
 # 一、推荐理由, （二）主要做法: the numbered parts of a report or a case study, never a headline.
 NUMBERED_PART = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 )
 NUMBERED_PART_MAX = 20  # characters in a numbered part's heading
+# 上接第一版, 接上版, （下转第3版）: text carried over from or to another page.
+CARRIED_OVER = re.compile(r"上接|接上版|接第.{1,3}版|[下上]转")
+BODY_PARAGRAPH = 60  # Chinese characters in a paragraph that is surely an article's text
 
 KICKER_WITH_ELLIPSIS = 24
 DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
@@ -287,9 +290,10 @@ class HeadlineGroups(ColumnLabels):
         credit_above = units[above:first]
         heads = []
         picture = self._picture_above(units[:above])
+        text_above = [] if picture else self._text_above(units[:above])
         if picture:
             heads.append(picture)
-        else:
+        elif not text_above:
             for unit in units[:above]:
                 self.warn(
                     unit.line,
@@ -307,10 +311,52 @@ class HeadlineGroups(ColumnLabels):
                 group = self._brief(units[start], run)
                 group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
             heads.append(group)
+        if text_above:
+            self._place_text_above(text_above, units[:above], heads)
         if self.page_label:
             for group in heads[1:]:
                 group.section = group.section or self.page_label
         return heads
+
+    @staticmethod
+    def _text_above(top):
+        """The units above the first headline when they are an article's, never text jumped from
+        another page: they open with a dateline (本报讯 (甲 通讯员 乙)……), or they are a body
+        copied without its headline (two paragraphs or more, one of them long, the first
+        starting a sentence, nothing saying it was carried over: 上接……)."""
+        if not top:
+            return []
+        if split_dateline(top[0].text):
+            return list(top)
+        texts = [unit.text for unit in top]
+        if (
+            len(top) >= 2
+            and any(han_count(t) >= BODY_PARAGRAPH and "。" in t for t in texts)
+            and not starts_mid_sentence(texts[0])
+            and not any(CARRIED_OVER.search(t) for t in texts)
+        ):
+            return list(top)
+        return []
+
+    def _place_text_above(self, top, printed, heads):
+        """A mobile or e-paper page that prints the text, then its headline and the text again
+        (本报讯…… / 第A2版 / 标题 / ……): the text is the first article's, above its body (the
+        repeat is dropped as printed twice). With nothing repeated, it is an article of its
+        own, its first clause standing in for the headline, flagged."""
+        texts = {unit.text for unit in top}
+        first = heads[0] if heads else None
+        if first is not None and any(unit.text in texts for unit in first.body):
+            first.body = top + first.body
+            self.warn(
+                top[0].line,
+                f"正文印在标题“{first.headline}”之前（网页先印正文），已归入该稿件，请核对",
+            )
+            return
+        headline, _, _ = brief_headline(top[0].text)
+        self.warn(top[0].line, f"版面开头的稿件没有标题，暂以首句“{headline}”作标题，请核对")
+        group = Head(headline, top[0].line, stand_in=True)
+        group.body = list(printed)
+        heads.insert(0, group)
 
     def _picture_above(self, top):
         """A caption with its photo credit above the page's first headline (…赠送图书。 甲 摄):

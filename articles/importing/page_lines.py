@@ -31,6 +31,7 @@ from .furniture import (
     forum_user,
     furniture_kind,
     page_header,
+    site_fields,
     statement_end,
     title_listed,
     without_borders,
@@ -62,11 +63,11 @@ SITE_AUTHOR = re.compile(
     r"(?=\s+(?:编辑|责任编辑|来源|信息来源|发布时间)\s*[：:]|\s*$)"
 )
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
-# 推荐视频, 相关内容, 热点关注 (熱點關注), 全部评论: the site's links and its readers' comments,
-# under the article.
+# 推荐视频, 相关内容, 热点关注 (熱點關注), 全部评论, • 日新闻排行榜: the site's links, rankings
+# and its readers' comments, under the article.
 RELATED_BLOCK = re.compile(
-    r"^(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看|推荐视频|相关视频|相关内容"
-    r"|相关新闻|热点关注|全部评论|网友评论|热门评论|最新评论)$"
+    r"^(?:[·•]\s*)?(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看|推荐视频|相关视频"
+    r"|相关内容|相关新闻|热点关注|全部评论|网友评论|热门评论|最新评论|[日周月]?新闻排行榜?|排行榜)$"
 )
 # 栏目|标题 on one line: a column of two to eight characters, one bar, then the headline (no
 # sentence, no digits of a date or time: 中国网 | 发布时间:… is the site's line).
@@ -290,11 +291,29 @@ def _furniture(lines, edge_furniture, result):
         title = title_listed(texts[k])
         if title:
             result.titles.add(title)
+        elif _over_site_fields(texts, kinds, k):
+            # 工会送礼，温暖过年 / 发布时间:2022-01-29 来源:某某: a site prints its article's
+            # title right above its fields, commas and all.
+            result.titles.add(texts[k])
         k += 1
     _header(texts, present, kinds, result, footer_header)
     skipped.update(_chrome(texts, present, kinds, skipped))
     skipped.update(_menu_column(texts, present, skipped))
     return skipped
+
+
+def _over_site_fields(texts, kinds, k):
+    """Whether texts[k], a short line that is no furniture, stands right above a site's fields."""
+    return (
+        k + 1 < len(texts)
+        and not kinds[k]
+        and site_fields(texts[k + 1])
+        and 4 <= han_count(texts[k])
+        and len(texts[k]) <= TITLE_MAX
+        and "。" not in texts[k]
+        and not texts[k].startswith("——")  # a 副题 printed last, over the fields
+        and not is_credit_line(texts[k])
+    )
 
 
 def _header(texts, present, kinds, result, footer_header):

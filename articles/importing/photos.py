@@ -15,11 +15,7 @@ import re
 from articles.roles import GRAPHIC
 
 from .bylines import Credit, MissingName
-from .credits_in_text import (
-    CAPTION_WITH_BRACKETED_NAME,
-    split_caption_credit,
-    split_trailing_credit,
-)
+from .credits_in_text import is_sure_caption, split_caption_credit, split_trailing_credit
 from .datelines import split_dateline
 from .structure import ParsedPhoto
 from .text import ends_paragraph, han_count
@@ -65,8 +61,8 @@ class PhotoReading:
                     )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
                     caption = near_photo
-                elif glued and CAPTION_WITH_BRACKETED_NAME.match(item.text):
-                    caption = True  # 某某好事（徐赜）: a caption and its photographer, no sentence
+                elif glued and is_sure_caption(item.text):
+                    caption = True  # 某某好事（徐赜）, 某某 图：乙: a caption and its credit
                 elif glued and len(glued[0]) <= CAPTION_MAX:
                     caption = near_photo
                 elif item.unit.gap and not text_started and following and following.kind == "para":
