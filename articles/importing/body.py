@@ -224,11 +224,11 @@ class ArticleBuilder(PhotoReading):
     def _printed_once(self, units):
         """The units without a passage the site printed twice (text, then its credit again)."""
         seen, kept, skipping = set(), [], False
-        for unit in units:
+        for index, unit in enumerate(units):
             text = unit.text
             repeated = text in seen or (
                 # ……学习体验。推荐新: the repeat cut off where the page's text stops
-                skipping
+                (skipping or index == len(units) - 1)
                 and han_count(text) >= REPEAT_MIN
                 and any(earlier.startswith(text) for earlier in seen)
             )

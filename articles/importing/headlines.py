@@ -43,6 +43,7 @@ NUMBERED_PART_MAX = 20  # characters in a numbered part's heading
 # 上接第一版, 接上版, （下转第3版）: text carried over from or to another page.
 CARRIED_OVER = re.compile(r"上接|接上版|接第.{1,3}版|[下上]转")
 BODY_PARAGRAPH = 60  # Chinese characters in a paragraph that is surely an article's text
+REPEAT_MIN = 15  # a line this long printed again is a repeat, whole or cut off
 
 KICKER_WITH_ELLIPSIS = 24
 DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
@@ -61,6 +62,13 @@ EVENT_END = re.compile(
 OPEN_END = re.compile(r"(?:的|和|与|及|把|将|在|为|向|对|让|从|被|给|之|于|并|而|或)$")
 WRAP_LINE_MAX = 12  # characters in each line of a 主题 wrapped over two lines
 PLAIN_LINE = re.compile(r"^[\u4e00-\u9fff“”‘’《》—]+$")
+
+
+def _repeats(text, texts):
+    """Whether a line repeats one of `texts`, whole or cut off where the page stops."""
+    return text in texts or (
+        han_count(text) >= REPEAT_MIN and any(t.startswith(text) for t in texts)
+    )
 
 
 def wrapped(first, second):
@@ -345,14 +353,14 @@ class HeadlineGroups(ColumnLabels):
         own, its first clause standing in for the headline, flagged."""
         texts = {unit.text for unit in top}
         first = heads[0] if heads else None
-        if first is not None and any(unit.text in texts for unit in first.body):
+        if first is not None and any(_repeats(unit.text, texts) for unit in first.body):
             first.body = top + first.body
             self.warn(
                 top[0].line,
                 f"正文印在标题“{first.headline}”之前（网页先印正文），已归入该稿件，请核对",
             )
             return
-        headline, _, _ = brief_headline(top[0].text)
+        headline = self._stand_in_headline(top[0].text)
         self.warn(top[0].line, f"版面开头的稿件没有标题，暂以首句“{headline}”作标题，请核对")
         group = Head(headline, top[0].line, stand_in=True)
         group.body = list(printed)

@@ -349,8 +349,19 @@ class PageParser(HeadlineGroups, BriefItems):
         if items:
             return items
         first = paragraphs[0]
-        dateline = split_dateline(first.text)
-        text = LEADING_BRACKETS.sub("", dateline.rest) if dateline else first.text
+        headline = self._stand_in_headline(first.text)
+        self.warn(first.line, f"稿件没有标题，暂以首句“{headline}”作标题，请核对")
+        group = Head(headline, first.line, stand_in=True)
+        group.body = list(units)
+        return [group]
+
+    @staticmethod
+    def _stand_in_headline(text):
+        """The first clause of a text printed without its headline, after its dateline and its
+        credit (本报讯（记者 王明）近日，……: 近日's clause), to stand in for the headline."""
+        dateline = split_dateline(text)
+        if dateline:
+            text = LEADING_BRACKETS.sub("", dateline.rest)
         try:
             leading = split_leading_credit(text, after_dateline=bool(dateline))
         except MissingName:
@@ -358,10 +369,7 @@ class PageParser(HeadlineGroups, BriefItems):
         if leading and leading[1].strip():
             text = leading[1]  # 本报记者王明 近日，……: the clause after the credit
         headline, _, _ = brief_headline(text)
-        self.warn(first.line, f"稿件没有标题，暂以首句“{headline}”作标题，请核对")
-        group = Head(headline, first.line, stand_in=True)
-        group.body = list(units)
-        return [group]
+        return headline
 
     def _headline_below(self, units):
         """本报讯 甲… / 标题: a mobile page prints the text first and the headline under it.
