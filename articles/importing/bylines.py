@@ -64,6 +64,10 @@ DEFAULT_PHOTO_ROLE = PHOTOGRAPHER
 
 TEXT, PHOTO, BOTH = "text", "photo", "both"
 TEXT_AND_PHOTOS = re.compile(r"\s*(?:文\s*[/／]\s*[摄图]|图\s*[/／]\s*文)$")
+# 文、图/某某记者：甲, 文/图 甲: everyone named after it wrote the text and took the photos.
+LEADING_TEXT_AND_PHOTOS = re.compile(
+    r"^(?:文\s*[、/／]\s*[图摄]|图\s*[、/／]\s*文|图文)\s*[/／：:\s]\s*(?=\S)"
+)
 # How a credit ends: 报道 (text), 摄/摄影/供图 (photo), 摄影报道 (text and photos). Names
 # printed with no role word take 作者 for text, 摄影 for photos, or 供图 (photo supplied by).
 TERMINALS = (
@@ -179,9 +183,12 @@ def _parse_credit_phrase(text, *, strict_names=True):
     covers = TEXT
     terminal = None
     both = TEXT_AND_PHOTOS.search(phrase)
+    leading_both = LEADING_TEXT_AND_PHOTOS.match(phrase)
     if both and both.start() > 0:
         # 文/摄, 文/图: everyone named wrote the text and took the photos.
         phrase, covers, terminal = phrase[: both.start()].rstrip(), BOTH, "文/摄"
+    elif leading_both:
+        phrase, covers, terminal = phrase[leading_both.end() :], BOTH, "文/摄"
     leading = LEADING_PHOTO.match(phrase)
     if leading and terminal is None:
         phrase, covers, terminal = phrase[leading.end() :], PHOTO, "摄影"

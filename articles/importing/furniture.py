@@ -109,6 +109,8 @@ SITE_LINKS = re.compile(
 )
 # 福州新闻网: a news site's name alone at the top of its page (its masthead).
 SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:新闻网|新闻客户端)$")
+# 本篇文章478字，读完约1分钟: a site's count of the article's words and reading time.
+READING_TIME = re.compile(r"^本?篇?文章\s*\d+\s*字[，,]?\s*(?:阅读|读完)?(?:约|需)?\s*\d+\s*分钟$")
 # 其他: a generic column word alone, which names no column of the paper.
 GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
 # 随小布一起来看看 (受表彰的单位与个人吧): an account's line inviting readers to look below.
@@ -159,7 +161,7 @@ PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|工人报
 SOCIAL_ACCOUNT = re.compile(r"^\S{1,8}(?:微信|微博|抖音|客户端|头条号)$")
 COPYRIGHT = re.compile(
     r"版权所有|版权声明|copyright|©|ICP备|公网安备|许可证|未经.{0,6}(?:授权|许可)|不得转载|本网站|本站"
-    r"|技术支持|浏览器|分辨率|有限公司\s*[（(]",
+    r"|技术支持|浏览器|分辨率|有限公司\s*[（(]|未经.{0,6}同意.{0,6}(?:复制|转载|镜像)|营业执照$",
     re.I,
 )
 PROMOTION = re.compile(
@@ -172,7 +174,7 @@ LABELLED = re.compile(
     r"三审|终审|审核|日期|"
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
     r"制作单位|主办|承办|当前位置|您当前的位置|供稿|标签|关键词|阅读量|阅读数|浏览量|浏览次数|访问次数|"
-    r"点击量|点击数|点击率)\s*[：:]"
+    r"点击量|点击数|点击率|日期查询|查询日期)\s*[：:]"
 )
 # 编辑/版式：甲, 责编、校对：乙: the page's staff, several jobs under one label.
 STAFF_ROLES = r"(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|校对|组版|审核|设计|排版)"
@@ -199,6 +201,8 @@ SITE_REGISTRATION = re.compile(r"ICP备|公网安备|版权所有\s*©")
 IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
 HTML_REMNANT = re.compile(r"-->|<!--|/enpproperty|^</?\w+[^>]*>$")
 TITLE_LIST_ITEM = re.compile(r"^[·•]\s*(?P<title>\S.*)$")
+# 标题:某某: a reprint's field naming the article's title (under the text, with 来源: and 地址:).
+TITLE_FIELD = re.compile(r"^标题\s*[：:]\s*(?P<title>\S.{3,60})$")
 SUMMARY = re.compile(r"^摘要[：:]")
 NAVIGATION_WITH_TITLE = re.compile(
     r"^(?:上一篇|下一篇|上一版|下一版|上篇|下篇)\s*[：:\s]\s*(?P<title>.*)$"
@@ -351,6 +355,7 @@ def furniture_kind(line):
         or (FORUM_FIELD.match(line) and len(line) <= 40 and "。" not in line)
         or FORUM_POST.match(line)
         or FORUM_TOPIC.match(line)
+        or TITLE_FIELD.match(line)
         or SITE_SLOGAN.match(line)
         or PORTAL_STAMP.match(line)
         or NAVIGATION_LABEL.match(line)
@@ -387,6 +392,7 @@ def furniture_kind(line):
         or STOCK_PICTURE.match(line)
         or VIDEO_LABEL.match(line)
         or COMMENT_COUNT.match(line)
+        or READING_TIME.match(line)
         or JOINT_STAFF.match(line)
         or FILLER.match(line)
         or WEEKDAY.match(line)
@@ -448,7 +454,10 @@ def statement_end(lines, index):
 def title_listed(line):
     """The title a title list (· 标题, • 标题) or a 上一篇：标题 line names, or None."""
     match = (
-        TITLE_LIST_ITEM.match(line) or NAVIGATION_WITH_TITLE.match(line) or FORUM_TOPIC.match(line)
+        TITLE_LIST_ITEM.match(line)
+        or NAVIGATION_WITH_TITLE.match(line)
+        or FORUM_TOPIC.match(line)
+        or TITLE_FIELD.match(line)
     )
     title = match.group("title").strip() if match else ""
     return title or None

@@ -348,12 +348,16 @@ class HeadlineGroups(ColumnLabels):
 
     def _place_text_above(self, top, printed, heads):
         """A mobile or e-paper page that prints the text, then its headline and the text again
-        (本报讯…… / 第A2版 / 标题 / ……): the text is the first article's, above its body (the
-        repeat is dropped as printed twice). With nothing repeated, it is an article of its
-        own, its first clause standing in for the headline, flagged."""
+        (本报讯…… / 第A2版 / 标题 / ……), or a page whose furniture names its one article's
+        title printed mid-text (标题：某某): the text is the first article's, above its body
+        (a repeat is dropped as printed twice). Otherwise it is an article of its own, its
+        first clause standing in for the headline, flagged."""
         texts = {unit.text for unit in top}
         first = heads[0] if heads else None
-        if first is not None and any(_repeats(unit.text, texts) for unit in first.body):
+        repeated = first is not None and any(_repeats(unit.text, texts) for unit in first.body)
+        # 标题：某某 under the text names the page's one article: its title printed mid-text.
+        named = first is not None and len(heads) == 1 and self._listed(first.headline)
+        if repeated or named:
             first.body = top + first.body
             self.warn(
                 top[0].line,

@@ -72,7 +72,13 @@ RELATED_BLOCK = re.compile(
 # 栏目|标题 on one line: a column of two to eight characters, one bar, then the headline (no
 # sentence, no digits of a date or time: 中国网 | 发布时间:… is the site's line).
 COLUMN_BAR = re.compile(
-    r"^(?P<column>[\u4e00-\u9fff]{2,8})\s*[|｜]\s*(?P<title>[^|｜。\d]{4,38}[^|｜。\s])$"
+    r"^(?P<column>[\u4e00-\u9fff]{2,8})\s*[|｜丨]\s*(?P<title>[^|｜丨。\d]{4,38}[^|｜丨。\s])$"
+)
+# 当好主力军 撑起半边天丨建德市总工会开展系列活动: a 引题 before the bar (spaced phrases, too
+# long for a column), the 主题 after it.
+KICKER_BAR = re.compile(
+    r"^(?P<kicker>[\u4e00-\u9fff“”]{2,12}(?:\s+[\u4e00-\u9fff“”]{2,12})+)\s*[|｜丨]\s*"
+    r"(?P<title>[^|｜丨。\s][^|｜丨。]{4,38})$"
 )
 COLUMN_BAR_TITLE_MIN = 6  # Chinese characters in the headline after the bar
 # 主题 ——副题 on one line: the headline (no sentence in it), a space, then a dash and the 副题.
@@ -173,6 +179,7 @@ def read_lines(text, edge_furniture=frozenset()):
         site_authors=_site_authors(lines),
         edited=any(EDITED_BY.match(line) or SITE_ARTICLE_FIELD.search(line) for line in lines),
     )
+    result.titles.update(t for t in (bar_title(raw) for raw in physical) if t)
     title_line = site_title(lines, result)
     skipped = _furniture(lines, edge_furniture, result)
     if title_line is not None:
@@ -215,9 +222,20 @@ def split_column_bar(raw):
     The bar marks the column as brackets do (【新春走基层】): it goes on a line of its own,
     bracketed, above the headline."""
     match = COLUMN_BAR.match(raw.strip())
-    if not match or han_count(match.group("title")) < COLUMN_BAR_TITLE_MIN:
-        return [raw]
-    return [f"【{match.group('column')}】", match.group("title")]
+    if match and han_count(match.group("title")) >= COLUMN_BAR_TITLE_MIN:
+        return [f"【{match.group('column')}】", match.group("title")]
+    kicker = KICKER_BAR.match(raw.strip())
+    if kicker and han_count(kicker.group("title")) >= COLUMN_BAR_TITLE_MIN:
+        return [kicker.group("kicker"), kicker.group("title")]
+    return [raw]
+
+
+def bar_title(raw):
+    """The 主题 after the bar of a 引题丨主题 line, or None: the bar says which is which."""
+    kicker = KICKER_BAR.match(raw.strip())
+    if kicker and not COLUMN_BAR.match(raw.strip()):
+        return normalise_line(kicker.group("title"))
+    return None
 
 
 def _site_authors(lines):
