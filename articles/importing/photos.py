@@ -61,8 +61,9 @@ class PhotoReading:
                     )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
                     caption = near_photo
-                elif glued and is_sure_caption(item.text):
-                    caption = True  # 某某好事（徐赜）, 某某 图：乙: a caption and its credit
+                elif glued and (is_sure_caption(item.text) or glued[1].anonymous):
+                    # 某某好事（徐赜）, 某某 图：乙, …关怀。通讯员供图: a caption and its credit
+                    caption = True
                 elif glued and len(glued[0]) <= CAPTION_MAX:
                     caption = near_photo
                 elif item.unit.gap and not text_started and following and following.kind == "para":
@@ -100,6 +101,8 @@ class PhotoReading:
             return None
         if found and found[1].photo_credits and not found[1].text_credits:
             return found[0], found[1]
+        if found and found[1].covers_photos and not found[1].text_credits:
+            return found[0], found[1]  # …关怀。通讯员供图: a photo its unnamed correspondent sent
         return split_caption_credit(text)
 
     def _photos(self, items):
