@@ -111,8 +111,16 @@ SITE_LINKS = re.compile(
 SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:新闻网|新闻客户端)$")
 # 本篇文章478字，读完约1分钟: a site's count of the article's words and reading time.
 READING_TIME = re.compile(r"^本?篇?文章\s*\d+\s*字[，,]?\s*(?:阅读|读完)?(?:约|需)?\s*\d+\s*分钟$")
+# 时间:2020-01-14: a site's field of when it put the article up (时间 with a date only).
+TIME_FIELD = re.compile(r"^时间\s*[：:]\s*\d{4}\s*[-年./]\s*\d{1,2}.{0,20}$")
+# 趣味运动会_副本, 图片1: an image's file name without its extension.
+IMAGE_NAME = re.compile(r"^[\w\u4e00-\u9fff-]{1,30}_(?:副本|缩略图|压缩|\d{1,3})$|^图片\d{1,2}$")
+# 2022-12-30 21:221.4万+阅读: the time put up, the read count run into it.
+READ_COUNT = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\S*?[\d.]+万?\+?\s*(?:阅读|浏览|次阅读)$"
+)
 # 其他: a generic column word alone, which names no column of the paper.
-GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
+GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文", "新闻中心", "农历"})
 # 随小布一起来看看 (受表彰的单位与个人吧): an account's line inviting readers to look below.
 # An account speaks as a persona (随小布, 跟着小编): its own voice, never the article's.
 FILLER = re.compile(
@@ -121,7 +129,11 @@ FILLER = re.compile(
 # The filler's second line when it wraps (…一起来看看 / 受表彰的单位与个人吧).
 FILLER_END = re.compile(r"^[^。，,；;：:]{2,20}(?:吧|哦|哟|呀)[!！~～]?$")
 # 首页 > 新闻中心 > 本地 > 正文, 中国共产党新闻网>>中国工会新闻: where the page sits on the site.
-BREADCRUMB = re.compile(r"^[^。，！？>»＞]{1,30}(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{1,20}){1,6}$")
+BREADCRUMB = re.compile(
+    r"^[^。，！？>»＞]{1,30}(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{1,20}){1,6}$"
+    # > 交流往来 > 县区台务 > 瓯海, or > alone: a trail broken over lines after 首页
+    r"|^(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{0,20}){1,6}$"
+)
 # A menu printed as one line: six or more short column names separated by spaces.
 MENU_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$|^(?:[\u4e00-\u9fff]{2,4}\s+){4}[\u4e00-\u9fff]{2,4}$"
@@ -170,11 +182,11 @@ PROMOTION = re.compile(
     r"|关注.{1,12}(?:微信|微博|抖音|客户端)$"
 )
 LABELLED = re.compile(
-    r"^[（(【]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
+    r"^[（(【\[]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
     r"三审|终审|审核|日期|"
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
     r"制作单位|主办|承办|当前位置|您当前的位置|供稿|标签|关键词|阅读量|阅读数|浏览量|浏览次数|访问次数|"
-    r"点击量|点击数|点击率|日期查询|查询日期)\s*[：:]"
+    r"点击量|点击数|点击率|日期查询|查询日期|发布来源|文章来源|信息来源|发布者|发布人)\s*[：:]"
 )
 # 编辑/版式：甲, 责编、校对：乙: the page's staff, several jobs under one label.
 STAFF_ROLES = r"(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|校对|组版|审核|设计|排版)"
@@ -393,6 +405,9 @@ def furniture_kind(line):
         or VIDEO_LABEL.match(line)
         or COMMENT_COUNT.match(line)
         or READING_TIME.match(line)
+        or TIME_FIELD.match(line)
+        or IMAGE_NAME.match(line)
+        or READ_COUNT.match(line)
         or JOINT_STAFF.match(line)
         or FILLER.match(line)
         or WEEKDAY.match(line)
@@ -419,6 +434,7 @@ def site_fields(line):
             or DATED_SOURCE.match(line)
             or PORTAL_STAMP.match(line)
             or re.match(r"^(?:发布时间|发布日期|时间|日期)\s*[：:]\s*\d{4}", line)
+            or re.match(r"^(?:发布来源|文章来源|信息来源|来源|作者)\s*[：:]\s*\S", line)
         )
     )
 

@@ -213,6 +213,8 @@ class Gazetteer:
         division's own, and a division suffix or zone word after the place is no unit name."""
         if DIVISION_BANK.match(after):
             return True
+        if after.startswith(("企业", "的")):
+            return False  # 南湖区企业某某有限公司: a company in the division, said so
         if after.startswith(DIVISION_SUFFIXES + ZONE_WORDS + UNION_SUFFIXES + UNION_WORDS):
             return False  # 诸暨市总工会来到某某有限公司: the union's, before the company
         if COMPANY_NAME.match(after):

@@ -72,7 +72,8 @@ RELATED_BLOCK = re.compile(
 # 栏目|标题 on one line: a column of two to eight characters, one bar, then the headline (no
 # sentence, no digits of a date or time: 中国网 | 发布时间:… is the site's line).
 COLUMN_BAR = re.compile(
-    r"^(?P<column>[\u4e00-\u9fff]{2,8})\s*[|｜丨]\s*(?P<title>[^|｜丨。\d]{4,38}[^|｜丨。\s])$"
+    r"^(?P<column>[\u4e00-\u9fff][\u4e00-\u9fff\d]{1,11})\s*[|｜丨]\s*"
+    r"(?P<title>[^|｜丨。\d]{4,38}[^|｜丨。\s])$"
 )
 # 当好主力军 撑起半边天丨建德市总工会开展系列活动: a 引题 before the bar (spaced phrases, too
 # long for a column), the 主题 after it.
@@ -231,11 +232,10 @@ def split_column_bar(raw):
 
 
 def bar_title(raw):
-    """The 主题 after the bar of a 引题丨主题 line, or None: the bar says which is which."""
-    kicker = KICKER_BAR.match(raw.strip())
-    if kicker and not COLUMN_BAR.match(raw.strip()):
-        return normalise_line(kicker.group("title"))
-    return None
+    """The 主题 after the bar of a 栏目丨主题 or 引题丨主题 line, or None: the bar says which is
+    which (the 主题 may hold a comma: 因为读者，台报永远年轻)."""
+    pieces = split_column_bar(raw)
+    return normalise_line(pieces[1]) if len(pieces) == 2 else None
 
 
 def _site_authors(lines):

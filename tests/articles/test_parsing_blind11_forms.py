@@ -45,9 +45,9 @@ def test_a_kicker_before_a_bar_goes_above_the_headline_which_the_bar_names():
     assert bar_title(line) == "桐乡市总工会开展系列活动"
 
 
-def test_a_column_before_the_bar_is_a_label_not_a_kicker():
+def test_a_column_before_the_bar_is_a_label_not_a_kicker_and_the_title_is_named():
     assert split_column_bar("新春走基层丨桐乡市总工会开展系列活动")[0] == "【新春走基层】"
-    assert bar_title("新春走基层丨桐乡市总工会开展系列活动") is None
+    assert bar_title("新春走基层丨桐乡市总工会开展系列活动") == "桐乡市总工会开展系列活动"
 
 
 def test_the_bar_settles_the_kicker_and_the_headline(gazetteer):
