@@ -43,7 +43,8 @@ NAVIGATION_WORDS = frozenset(
     报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
     我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版 新闻评论 友情链接
     相关阅读 相关推荐 网站地图 星期 新闻列表 查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈
-    只看该作者 沙发 板凳 地板 回复 引用 举报 用手机看 点赞 阅读""".split()
+    只看该作者 沙发 板凳 地板 回复 引用 举报 用手机看 点赞 阅读 返回顶部 打印本稿 打印本页 关闭本页
+    关闭窗口""".split()
 )
 # 返回经济网首页: a link back to the site's front page.
 RETURN_LINK = re.compile(r"^返回\S{0,8}(?:首页|主页)$")
@@ -53,7 +54,7 @@ ANYWHERE_WORDS = frozenset(
     大 中 小
     我知道了 现在升级 稍后再说 客户端 新闻评论 友情链接 相关阅读 相关推荐 网站地图
     查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈 只看该作者 回复 引用 举报
-    用手机看 点赞""".split()
+    用手机看 点赞 返回顶部 打印本稿 打印本页 关闭本页 关闭窗口""".split()
 )
 NAVIGATION_SEPARATORS = re.compile(r"[\s|｜/·•>»<«\[\]【】()（）:：\-↑]+")
 # Digits stuck to a navigation word are arrows lost in copying: 3上一篇 下一篇4.
