@@ -75,6 +75,7 @@ TERMINALS = (
     ("图文报道", BOTH),
     ("报道", TEXT),
     ("整理", TEXT),
+    ("供稿", TEXT),  # （人事行政部 甲供稿）: who sent the text in
     ("摄影", PHOTO),
     ("供图", PHOTO),
     ("摄", PHOTO),

@@ -78,9 +78,11 @@ SITE_HEADER = re.compile(
 )
 # 人物 正文, 新闻 本地 正文: where the page sits on the site, the last word 正文 (the article).
 COLUMN_PATH = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}\s+){1,4}正文$")
-# 某某发布 2021-02-22: a site's or an account's name and the day it published the article.
+# 某某发布 2021-02-22, 新闻资讯 | 2008-10-29 00:00:00: a site's or an account's name (or the
+# site's channel) and the day it published the article.
 ACCOUNT_DATE = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z0-9·]{2,16}\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^[\u4e00-\u9fffA-Za-z0-9·]{2,16}(?:\s+|\s*[|｜]\s*)\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 # 某某日报原创, 原创: an app's mark that the article is the outlet's own, under the title.
 ORIGINAL_MARK = re.compile(

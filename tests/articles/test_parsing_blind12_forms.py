@@ -100,3 +100,21 @@ def test_a_breadcrumb_one_word_a_line_leaves_the_title(gazetteer):
 )
 def test_a_district_enterprise_is_in_the_district(text, codes, gazetteer):
     assert [p.code for p in gazetteer.find(body_texts=[text])] == codes
+
+
+# -- from the last blind set, worked after it was measured ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["新闻资讯     |      2008-10-29 00:00:00", "新闻资讯 | 2008-10-29", "某某发布 2021-02-22"],
+)
+def test_a_channel_or_account_with_the_day_it_published_is_furniture(line):
+    assert furniture_kind(line)
+
+
+def test_who_sent_the_text_in_is_its_author():
+    from articles.importing.bylines import parse_credit_phrase
+
+    phrase = parse_credit_phrase("（人事行政部 任高明供稿）")
+    assert [(c.name, c.role, c.unit) for c in phrase.credits] == [("任高明", "作者", "人事行政部")]
