@@ -94,6 +94,13 @@ CHANNEL_WORDS = frozenset(
     "首页 新闻 直播 视频 专题 图片 评论 政务 要闻 本地 国内 国际 时政 社会 民生 财经 体育 "
     "娱乐 文化 教育 健康 旅游 房产 汽车 科技 军事 热点 推荐 头条 订阅 服务 互动 问政".split()
 )
+# 记者: | 向素玉 |, 编辑: | 张寒 |: a field's label and its value in a table's cells.
+CELL_FIELD = re.compile(
+    r"^(?P<label>[\u4e00-\u9fff]{2,6})\s*[：:]\s*[|｜]\s*(?P<value>[^|｜]+?)\s*[|｜]?$"
+)
+# [编辑: / 沙佳仪 / ]: a site's editor field broken over lines, its bracket closing alone.
+OPEN_EDITOR_FIELD = re.compile(r"^[\[【（(]\s*(?:责任编辑|编辑|责编|审核)\s*[：:]\s*$")
+CLOSING_BRACKET = re.compile(r"^[\]】）)]$")
 HEAD_LINES = 3  # lines of a headline group above its byline
 TITLE_MAX = 40  # characters in a line that may be a headline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
@@ -172,7 +179,10 @@ def read_lines(text, edge_furniture=frozenset()):
             for piece in _split_printed_apart(part):
                 raw_lines.append(piece)
                 origins.append(number)
-    lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
+    lines = [
+        credit_after_label(without_cell_borders(without_borders(normalise_line(raw))))
+        for raw in raw_lines
+    ]
     result = PageLines(
         units=[],
         run_together=len(raw_lines) > len(physical),
@@ -238,6 +248,12 @@ def bar_title(raw):
     return normalise_line(pieces[1]) if len(pieces) == 2 else None
 
 
+def without_cell_borders(line):
+    """记者： | 甲 |: a site's table of fields, a role and its name in cells: 记者：甲."""
+    match = CELL_FIELD.match(line)
+    return f"{match.group('label')}：{match.group('value')}" if match else line
+
+
 def _site_authors(lines):
     """The people a site's author field credits for the text (作者: 甲 乙, 作者:通讯员 甲 记者
     乙), first field only: [(name, role)]; names printed without a role take 作者."""
@@ -292,6 +308,20 @@ def _furniture(lines, edge_furniture, result):
             skipped.update(present[k : last + 1])
             k = last + 1
             continue
+        if OPEN_EDITOR_FIELD.match(texts[k]):
+            # [编辑: / 沙佳仪 / ]: the editor's name is no credit of the article.
+            close = next(
+                (
+                    j
+                    for j in range(k + 1, min(k + 4, len(texts)))
+                    if CLOSING_BRACKET.match(texts[j])
+                ),
+                None,
+            )
+            if close is not None:
+                skipped.update(present[k : close + 1])
+                k = close + 1
+                continue
         if RELATED_BLOCK.match(recognisable(texts[k])):
             # 新闻推荐 and the teasers under it: the site's links to other articles.
             skipped.update(present[k:])

@@ -142,6 +142,16 @@ def repeated_edge_lines(texts):
     return frozenset(line for line, count in counts.items() if count >= needed)
 
 
+def _text_credit_at_end(text):
+    """A brief's closing credit: for its text, not a photo's (……。新华社发（甲 摄） is a
+    caption, one of a picture set, never a brief)."""
+    try:
+        found = split_trailing_credit(text)
+    except MissingName:
+        return True  # the article's reading says so, with the line
+    return bool(found) and not (found[1].photo_credits and not found[1].text_credits)
+
+
 GARBLED_EXTRA = 6  # characters a garbled copy of a title may add to it
 
 
@@ -271,7 +281,7 @@ class PageParser(HeadlineGroups, BriefItems):
         ends = [
             i
             for i, unit in enumerate(units)
-            if TRAILING_BRACKETED.search(unit.text) and split_trailing_credit(unit.text)
+            if TRAILING_BRACKETED.search(unit.text) and _text_credit_at_end(unit.text)
         ]
         ends += [
             i

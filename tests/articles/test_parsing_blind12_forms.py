@@ -118,3 +118,29 @@ def test_who_sent_the_text_in_is_its_author():
 
     phrase = parse_credit_phrase("（人事行政部 任高明供稿）")
     assert [(c.name, c.role, c.unit) for c in phrase.credits] == [("任高明", "作者", "人事行政部")]
+
+
+def test_a_credit_in_a_sites_table_cells_is_read(gazetteer):
+    from articles.importing.page_lines import without_cell_borders
+
+    assert without_cell_borders("记者： | 向素英 |") == "记者：向素英"
+    assert without_cell_borders("他说：| 这是表格 | 不是字段 |") == "他说：| 这是表格 | 不是字段 |"
+    text = "高温下的清凉\n\n区总工会为户外劳动者送去清凉礼包。\n记者: | 向素英 |\n编辑: | 张寒 |\n"
+    [article] = parse_page(text, "tv.txt", 1, gazetteer).articles
+    assert [(c.name, c.role) for c in article.people] == [("向素英", "记者")]
+
+
+def test_an_editor_field_broken_over_lines_credits_nobody(gazetteer):
+    text = "快递员集中入会\n\n本报讯 近日,某市快递员集中入会。\n[编辑:\n沙佳怡\n]\n"
+    [article] = parse_page(text, "site.txt", 1, gazetteer).articles
+    assert article.people == []
+    assert article.paragraphs == ["近日，某市快递员集中入会。"]
+
+
+def test_captions_each_crediting_its_photographer_in_brackets_are_no_briefs(gazetteer):
+    text = (
+        "8月7日,供电公司工会将清凉油等物品送到一线施工人员手中。新华社发(李明亮 摄)\n"
+        "8月7日,施工休息间隙,工作人员用矿泉水降温。新华社发(李明亮 摄)\n"
+    )
+    [article] = parse_page(text, "photos.txt", 1, gazetteer).articles
+    assert [len(p.people) for p in article.photos] == [1, 1]
