@@ -40,6 +40,7 @@ from .text import (
     han_count,
     head,
     sentences,
+    starts_mid_sentence,
     tail,
 )
 
@@ -47,6 +48,18 @@ TRAILING_DATELINE = re.compile(r"[（(](?P<dateline>[^（）()]{3,30}[讯电])[�
 REPEAT_MIN = 15  # a line this long printed twice in one article is a repetition
 LOST_FRAGMENT = 8  # a paragraph this short after a broken one is the tail of a lost passage
 PHOTO_NEWS_NOTE = "图片新闻：图片说明同时作为正文"
+# 9月13日婺城竹马乡下张家村: the day and the place a feature's reporter was, on a line of its
+# own over the text: a paragraph of its own, never a headline or the start of the next one.
+TIME_AND_PLACE = re.compile(
+    r"^\d{1,2}月\d{1,2}日[\u4e00-\u9fff]{2,16}(?:村|镇|乡|街道|社区|区|县|市|岛|港|码头|工地|车间|园区|站)$"
+)
+# 鲜花掌声送劳模 全省9家单位43名个人 摘取全国五一劳动奖: a site that prints the headline group on
+# one line, its lines joined by spaces; nothing says which phrase is a 引题 or a 副题. Its
+# phrases have four characters or more, one of them eight or more, fourteen in all (a 主题
+# spaced in print, 技术能手 同台竞技, is shorter).
+PHRASE_MIN = 4
+PHRASE_LONG = 8
+GROUP_MIN = 14
 
 
 @dataclass
@@ -104,6 +117,16 @@ class ArticleBuilder(PhotoReading):
                 article.notes.append(PHOTO_NEWS_NOTE)
             else:
                 self.warn(article.line, f"《{article.headline}》没有正文")
+        if (
+            not self.group.stand_in
+            and not (article.kicker or article.subheadline)
+            and _spaced_phrases(article.headline)
+        ):
+            self.warn(
+                article.line,
+                f"标题“{article.headline}”由空格隔开的几段组成，可能是网页把引题、主题或副题排成了一行；"
+                "按一行主题处理，请核对",
+            )
         for note in article.notes:
             if note != PHOTO_NEWS_NOTE:
                 self.warn(article.line, f"《{article.headline}》：{note}")
@@ -201,9 +224,15 @@ class ArticleBuilder(PhotoReading):
     def _printed_once(self, units):
         """The units without a passage the site printed twice (text, then its credit again)."""
         seen, kept, skipping = set(), [], False
-        for unit in units:
+        for index, unit in enumerate(units):
             text = unit.text
-            skipping = text in seen and (han_count(text) >= REPEAT_MIN or skipping)
+            repeated = text in seen or (
+                # ……学习体验。推荐新: the repeat cut off where the page's text stops
+                (skipping or index == len(units) - 1)
+                and han_count(text) >= REPEAT_MIN
+                and any(earlier.startswith(text) for earlier in seen)
+            )
+            skipping = repeated and (han_count(text) >= REPEAT_MIN or skipping)
             if skipping:
                 if not any("重复" in note for note in self.article.notes):
                     self.warn(unit.line, f"“{head(text)}”与前文重复（网页重复印出），未重复导入")
@@ -379,7 +408,7 @@ class ArticleBuilder(PhotoReading):
                 before = blocks[-1][1]
                 # Where paragraphs are indented, a line that is not continues the one above.
                 wrapped = indented_layout and not item.unit.indented and not item.unit.blank_before
-                if wrapped or not ends_paragraph(before):
+                if (wrapped or not ends_paragraph(before)) and not TIME_AND_PLACE.match(before):
                     if not wrapped and self._text_lost_between(before, text):
                         notes.append(
                             f"“{tail(before)}”与“{head(text)}”之间疑有文字缺失，原文不全；"
@@ -392,7 +421,7 @@ class ArticleBuilder(PhotoReading):
                     else:
                         blocks[-1][1] = _join(before, text)
                     continue
-            if _starts_mid_sentence(text):
+            if starts_mid_sentence(text):
                 notes.append(f"正文“{head(text)}”从句子中间开始，前文缺失，原文不全")
             blocks.append(["paragraph", text])
         if blocks and blocks[-1][0] == "paragraph" and not ends_sentence(blocks[-1][1]):
@@ -421,9 +450,12 @@ def _join(before, after):
     return before + after
 
 
-def _starts_mid_sentence(text):
-    """，… or 动。… at the start of a paragraph: its beginning is missing."""
-    if text[:1] in "，。、；：！？）》”’,.;:!?)":
-        return True
-    first = sentences(text)[:1]
-    return bool(first) and han_count(first[0]) <= 1 and len(text) > len(first[0])
+def _spaced_phrases(headline):
+    """Two or more phrases of a headline joined by spaces, long enough to be several lines."""
+    counts = [han_count(p) for p in headline.split()]
+    return (
+        len(counts) >= 2
+        and min(counts) >= PHRASE_MIN
+        and max(counts) >= PHRASE_LONG
+        and sum(counts) >= GROUP_MIN
+    )

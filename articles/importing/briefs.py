@@ -10,6 +10,7 @@ flagged for the editor.
 
 import re
 
+from .credits_in_text import split_caption_credit
 from .datelines import split_dateline
 from .page_lines import Head, Unit
 from .text import han_count
@@ -25,8 +26,15 @@ TIME_CLAUSE = re.compile(
 )
 
 
+# 【市总工会表彰职工精神文明“十佳”好事】6月14日，……: a yearbook's or a round-up's entry, its
+# title in brackets glued to its text. Longer than a column label (【劳模风采】, up to nine).
+TITLED_ITEM = re.compile(r"^【(?P<lead>[^【】]{10,40})】\s*(?P<rest>\S[^【】]*[，,。][^【】]*)$")
+
+
 def is_brief_start(text):
-    """A paragraph opening with a brief's marker."""
+    """A paragraph opening with a brief's marker, or with its title in brackets."""
+    if TITLED_ITEM.match(text):
+        return True
     return len(text) > 1 and text[0] in BRIEF_MARKERS and text[1] not in BRIEF_MARKERS
 
 
@@ -37,6 +45,9 @@ def without_marker(text):
 def brief_headline(text):
     """(headline, text left, printed) for an item: its lead phrase, else its first clause."""
     text = without_marker(text)
+    titled = TITLED_ITEM.match(text)
+    if titled:
+        return titled.group("lead"), titled.group("rest"), True
     dateline = split_dateline(text)
     if dateline:  # 本报讯 第四届……: the stand-in comes from the text, not the dateline
         text = dateline.rest.lstrip("（(").lstrip()
@@ -45,8 +56,9 @@ def brief_headline(text):
     if lead and not lead.group("rest").startswith(("（", "(")) and len(lead.group("rest")) > 8:
         return lead.group("lead"), lead.group("rest"), True
     clause = FIRST_CLAUSE.match(text)
-    if clause and TIME_CLAUSE.match(clause.group("clause")):
-        # 7月5日，路桥区……: a date says nothing; the clause after it stands in.
+    if clause and TIME_CLAUSE.match(clause.group("clause").replace(" ", "")):
+        # 7月5日，路桥区……: a date says nothing; the clause after it stands in (a site may
+        # space it out: 2026 年1月7日).
         later = FIRST_CLAUSE.match(text[clause.end() :].lstrip("，,、 "))
         clause = later or clause
     headline = clause.group("clause") if clause else text
@@ -83,7 +95,13 @@ class BriefItems:
                 continue
             opens = han_count(without_marker(unit.text)) >= 2 and (
                 kinds[index] == "brief"
-                or (inside and credited and kinds[index] in ("para", "dateline"))
+                or (
+                    inside
+                    and credited
+                    and kinds[index] in ("para", "dateline")
+                    # 某某好事（徐赜）: the item's picture caption, not the next item
+                    and not split_caption_credit(unit.text)
+                )
             )
             if opens:
                 items.append((index, label or ""))

@@ -30,7 +30,17 @@ from .names import (
 from .traditional import as_printed, recognisable
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
-ORGAN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)$")
+ORGAN = re.compile(
+    r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)(?:[A-Za-z]{2,12})?$"
+    # 中国台湾网福建省台办通讯员: an organ, then the office the correspondent reports from.
+    # (国网某某供电公司 is a company, 某某社区 a community: not organs.)
+    r"|^[\u4e00-\u9fff]{2,10}?(?:(?<![电国])网|日报|晚报|报社|通讯社)[\u4e00-\u9fff]{2,10}$"
+)
+# (某某新闻记者：甲 乙 编辑：丙): the site's editor named after the reporters; editors are
+# not credited for the article.
+EDITOR_AFTER = re.compile(
+    r"\s+(?:责任编辑|责编|编辑|实习编辑)\s*[：:]\s*[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*$"
+)
 # 本报三元记者站: a paper's bureau, credited in the place of a role word.
 BUREAU = re.compile(r"^(?:本报)?[\u4e00-\u9fff]{0,6}记者站$")
 # Photo role words printed before the names: 特约摄影 甲, 本报特约摄影 乙.
@@ -54,6 +64,10 @@ DEFAULT_PHOTO_ROLE = PHOTOGRAPHER
 
 TEXT, PHOTO, BOTH = "text", "photo", "both"
 TEXT_AND_PHOTOS = re.compile(r"\s*(?:文\s*[/／]\s*[摄图]|图\s*[/／]\s*文)$")
+# 文、图/某某记者：甲, 文/图 甲: everyone named after it wrote the text and took the photos.
+LEADING_TEXT_AND_PHOTOS = re.compile(
+    r"^(?:文\s*[、/／]\s*[图摄]|图\s*[、/／]\s*文|图文)\s*[/／：:\s]\s*(?=\S)"
+)
 # How a credit ends: 报道 (text), 摄/摄影/供图 (photo), 摄影报道 (text and photos). Names
 # printed with no role word take 作者 for text, 摄影 for photos, or 供图 (photo supplied by).
 TERMINALS = (
@@ -61,6 +75,7 @@ TERMINALS = (
     ("图文报道", BOTH),
     ("报道", TEXT),
     ("整理", TEXT),
+    ("供稿", TEXT),  # （人事行政部 甲供稿）: who sent the text in
     ("摄影", PHOTO),
     ("供图", PHOTO),
     ("摄", PHOTO),
@@ -165,12 +180,16 @@ def _parse_credit_phrase(text, *, strict_names=True):
     if bracketed:
         phrase = phrase[1:-1].strip()
         marked = True
+        phrase = EDITOR_AFTER.sub("", phrase)
     covers = TEXT
     terminal = None
     both = TEXT_AND_PHOTOS.search(phrase)
+    leading_both = LEADING_TEXT_AND_PHOTOS.match(phrase)
     if both and both.start() > 0:
         # 文/摄, 文/图: everyone named wrote the text and took the photos.
         phrase, covers, terminal = phrase[: both.start()].rstrip(), BOTH, "文/摄"
+    elif leading_both:
+        phrase, covers, terminal = phrase[leading_both.end() :], BOTH, "文/摄"
     leading = LEADING_PHOTO.match(phrase)
     if leading and terminal is None:
         phrase, covers, terminal = phrase[leading.end() :], PHOTO, "摄影"
@@ -273,8 +292,13 @@ def _tokenise(phrase):
                 continue
             if part_index % 2 == 1:
                 items.append(("role", part, False))
-            elif part_index + 1 < len(parts) and parts[part_index + 1] == "报道组":
-                # 长兴县报道组 is a team credited as an organisation.
+            elif (
+                part_index + 1 < len(parts)
+                and parts[part_index + 1] == "报道组"
+                and not (items and items[-1][0] == "role" and _short_name(part))
+            ):
+                # 长兴县报道组 is a team credited as an organisation; after a role word and a
+                # name (记者金毅报道组周武军), 报道组 is the next names' role word.
                 items.append(("run", part + "报道组", False, previous_separator))
                 parts[part_index + 1] = ""
             elif part_index + 1 < len(parts) and ORGAN.search(part):
@@ -287,6 +311,11 @@ def _tokenise(phrase):
                 items.append(("run", part, glued, previous_separator))
         previous_separator = ""
     return _merge_spaced_characters(items)
+
+
+def _short_name(text):
+    """A person's name of two or three characters, by its surname."""
+    return 2 <= len(text) <= 3 and is_surname_start(text) and not is_organisation(text)
 
 
 def _merge_spaced_characters(items):

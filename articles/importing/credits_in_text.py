@@ -6,7 +6,7 @@ import re
 from articles.roles import AUTHOR, PHOTO_SUPPLIED, ROLE_SPLIT
 
 from .bylines import Credit, CreditPhrase, MissingName, parse_credit_phrase
-from .names import is_surname_start
+from .names import is_organisation, is_surname_start
 from .text import SENTENCE_FINAL, strip_closers
 from .traditional import recognisable
 
@@ -152,8 +152,43 @@ CAPTION_WITH_CREDIT = re.compile(
 )
 
 
+# 市总工会表彰职工精神文明十佳好事（徐赜）: a caption (no sentence in it) with its photographer's
+# name in brackets, as a yearbook prints it under a picture.
+CAPTION_WITH_BRACKETED_NAME = re.compile(
+    r"^(?P<caption>[^。！？!?（）()]{6,40}?)\s*[（(](?P<names>[\u4e00-\u9fff]{2,3})[）)]$"
+)
+
+
+# 讲好丽水故事选手 图：丽水市总工会: a caption (no sentence in it), then 图: and who supplied
+# or took the picture.
+CAPTION_WITH_SOURCE = re.compile(
+    r"^(?P<caption>[^。！？!?]{4,40}?)\s+图\s*[：:]\s*(?P<who>[\u4e00-\u9fff]{2,20})$"
+)
+
+
+def is_sure_caption(text):
+    """A caption its credit marks for sure, wherever it stands: 某某（甲）, 某某 图：乙."""
+    text = text.strip()
+    return bool(
+        (CAPTION_WITH_BRACKETED_NAME.match(text) or CAPTION_WITH_SOURCE.match(text))
+        and split_caption_credit(text)
+    )
+
+
 def split_caption_credit(text):
     """(caption, CreditPhrase) for a caption with its photo credit glued on, or None."""
+    source = CAPTION_WITH_SOURCE.match(text.strip())
+    if source:
+        who = source.group("who")
+        word = "供图" if is_organisation(who) else "摄"
+        phrase = parse_credit_phrase(f"{who} {word}")
+        if phrase and phrase.photo_credits and not phrase.text_credits:
+            return source.group("caption").strip(), phrase
+    bracketed = CAPTION_WITH_BRACKETED_NAME.match(text.strip())
+    if bracketed and is_surname_start(bracketed.group("names")):
+        phrase = parse_credit_phrase(f"{bracketed.group('names')} 摄")
+        if phrase and phrase.photo_credits and not phrase.text_credits:
+            return bracketed.group("caption").strip(), phrase
     match = CAPTION_WITH_CREDIT.match(text.strip())
     if not match or re.search("[。！？!?]", match.group("caption")):
         return None

@@ -13,13 +13,15 @@ from .traditional import recognisable
 # older pages print the whole dateline in 【】.
 # A site may print its other name in brackets (荆楚网（湖北日报网）讯) or its channel after a dot
 # (齐鲁网·闪电新闻), a news app's name may end in 新闻 (极目新闻讯), and a magazine's in 报道
-# (中国报道讯).
+# (中国报道讯). A site may put the date before the place (某某网9月11日福州讯) and print the
+# year (某某网福建连城2021年6月16日电).
 DATELINE = re.compile(
     r"^【?(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{2,12}?报道"
     r"|[\u4e00-\u9fff·]{1,12}?(?:日报|晚报|早报|报|新闻网|网|新闻|在线|通讯社|社|电视台|台|客户端"
     r"|融媒体中心|晨刊|刊)(?:（[^（）]{2,12}）)?))"
     r"(?P<place>[\u4e00-\u9fff]{2,8}?)?"
-    r"(?P<date>(?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十]{1,3}日)?(?P<kind>讯|电|消息))(?P<close>】)?"
+    r"(?P<date>(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十]{1,3}日)?"
+    r"(?:(?<=日)(?P<late_place>[\u4e00-\u9fff]{2,4}?))?(?P<kind>讯|电|消息))(?P<close>】)?"
 )
 NOT_A_PLACE = re.compile(ROLE_PATTERN + "|报道|从|获悉|了解|发现|采访")
 # 红网时刻新闻5月12日讯: the rest of the organ's name, not a place.
@@ -58,7 +60,12 @@ def split_dateline(paragraph):
                 _printed(paragraph, place, "dateline"), _printed(paragraph, place, "place"), rest
             )
         return None
-    place = match.group("place")
+    # 中国台湾网9月11日福州讯: the place after the date, the organ's name read short (…台 / 湾网).
+    early = match.group("place")
+    place_group = "place" if early and not MEDIA_WORDS.search(early) else "late_place"
+    if match.group(place_group) is None:
+        place_group = "place"
+    place = match.group(place_group)
     if place and NOT_A_PLACE.search(place):
         return None
     if match.group("kind") == "消息" and not (match.group("date") or match.group("organ")):
@@ -70,10 +77,11 @@ def split_dateline(paragraph):
         if rest[0] not in " （(：:" and not ROLE_SPLIT.match(rest):
             return None
     rest = paragraph[match.end() :]
-    printed_place = _printed(paragraph, match, "place")
+    printed_place = _printed(paragraph, match, place_group)
     if place and MEDIA_WORDS.search(place):
         printed_place = None
-    return Dateline(_printed(paragraph, match, "dateline"), printed_place, rest.lstrip(" ：:"))
+    # 据某某日报消息，1月20日…: a comma may follow the dateline.
+    return Dateline(_printed(paragraph, match, "dateline"), printed_place, rest.lstrip(" ：:，,"))
 
 
 def _printed(paragraph, match, group):

@@ -43,7 +43,8 @@ NAVIGATION_WORDS = frozenset(
     报纸导读 前一天 后一天 字号 大 中 小 阴影 展开通版 收缩通版 通版阅读请点击 内容搜索 语音播报
     我知道了 现在升级 稍后再说 TOP ↑ × 扫码关注 等待处理 等待处理… 客户端 版 新闻评论 友情链接
     相关阅读 相关推荐 网站地图 星期 新闻列表 查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈
-    只看该作者 沙发 板凳 地板 回复 引用 举报""".split()
+    只看该作者 沙发 板凳 地板 回复 引用 举报 用手机看 点赞 阅读 返回顶部 打印本稿 打印本页 关闭本页
+    关闭窗口""".split()
 )
 # 返回经济网首页: a link back to the site's front page.
 RETURN_LINK = re.compile(r"^返回\S{0,8}(?:首页|主页)$")
@@ -52,7 +53,8 @@ ANYWHERE_WORDS = frozenset(
     """分享 分享到 分享到微信 TOP ↑ × 等待处理 等待处理… 语音播报 放大 缩小 默认 打印 关闭 字号
     大 中 小
     我知道了 现在升级 稍后再说 客户端 新闻评论 友情链接 相关阅读 相关推荐 网站地图
-    查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈 只看该作者 回复 引用 举报""".split()
+    查看原文 阅读原文 分享至 微信 微博 QQ空间 QQ好友 朋友圈 只看该作者 回复 引用 举报
+    用手机看 点赞 返回顶部 打印本稿 打印本页 关闭本页 关闭窗口""".split()
 )
 NAVIGATION_SEPARATORS = re.compile(r"[\s|｜/·•>»<«\[\]【】()（）:：\-↑]+")
 # Digits stuck to a navigation word are arrows lost in copying: 3上一篇 下一篇4.
@@ -76,12 +78,52 @@ SITE_HEADER = re.compile(
 )
 # 人物 正文, 新闻 本地 正文: where the page sits on the site, the last word 正文 (the article).
 COLUMN_PATH = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}\s+){1,4}正文$")
-# 某某发布 2021-02-22: a site's or an account's name and the day it published the article.
+# 某某发布 2021-02-22, 新闻资讯 | 2008-10-29 00:00:00: a site's or an account's name (or the
+# site's channel) and the day it published the article.
 ACCOUNT_DATE = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z0-9·]{2,16}\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^[\u4e00-\u9fffA-Za-z0-9·]{2,16}(?:\s+|\s*[|｜]\s*)\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+# 某某日报原创, 原创: an app's mark that the article is the outlet's own, under the title.
+ORIGINAL_MARK = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,10}(?:报|网|新闻|客户端|融媒|传媒|发布)[A-Za-z]{0,12})?\s*原创$"
+)
+# 2025-09-28,12050| 2025-09-27,12046| …: an e-paper's archive, each day's date and issue id.
+ARCHIVE_DAYS = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}\s*[,，]\s*\d+\s*[|｜]\s*){3,}")
+# (资料图片仅供参考), (图片来源于网络): a site's note on a stock picture it added, no caption.
+STOCK_PICTURE = re.compile(
+    r"^[（(【\[]?\s*(?:资料图片?|配图|图片|图)[^（）()]{0,8}?(?:仅供参考|来源于?网络|来自网络|与本文无关)"
+    r"\s*[）)】\]]?$"
+)
+# 12月23日新闻视频: a site's label over an embedded video; 已有0人发表了评论: a comment count.
+VIDEO_LABEL = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?\s*(?:新闻|相关|精彩|推荐|热门|现场)?视频$")
+COMMENT_COUNT = re.compile(r"^(?:已有|共有|共)?\d+\s*(?:人|条)(?:发表了?|参与了?)?评论$")
+# MSN导航, 网站导航: a site's navigation heading; 内容详情, 正文详情: an e-paper's label over the
+# article it shows.
+# (维权导航, 政策导航 are a paper's columns: only a site's own or a brand's navigation counts.)
+NAVIGATION_LABEL = re.compile(
+    r"^(?:[A-Za-z]{2,10}|网站|站内|频道|本站|全站)导航$|^(?:内容|正文|文章|新闻)详情$"
+)
+# MSN新闻网首页 MSN手机网 MSN客户端: a line of links to a site's own front page, mobile site and
+# app, every word naming one.
+SITE_LINKS = re.compile(
+    r"^(?:\S{0,10}(?:首页|手机网|手机版|客户端|APP|App|网|微博|微信)\s+){2,}"
+    r"\S{0,10}(?:首页|手机网|手机版|客户端|APP|App|网|微博|微信)$"
+)
+# 福州新闻网: a news site's name alone at the top of its page (its masthead).
+SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:新闻网|新闻客户端)$")
+# 本篇文章478字，读完约1分钟: a site's count of the article's words and reading time.
+READING_TIME = re.compile(r"^本?篇?文章\s*\d+\s*字[，,]?\s*(?:阅读|读完)?(?:约|需)?\s*\d+\s*分钟$")
+# 时间:2020-01-14: a site's field of when it put the article up (时间 with a date only).
+TIME_FIELD = re.compile(r"^时间\s*[：:]\s*\d{4}\s*[-年./]\s*\d{1,2}.{0,20}$")
+# 趣味运动会_副本, 图片1: an image's file name without its extension.
+IMAGE_NAME = re.compile(r"^[\w\u4e00-\u9fff-]{1,30}_(?:副本|缩略图|压缩|\d{1,3})$|^图片\d{1,2}$")
+# 2022-12-30 21:221.4万+阅读: the time put up, the read count run into it.
+READ_COUNT = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\S*?[\d.]+万?\+?\s*(?:阅读|浏览|次阅读)$"
 )
 # 其他: a generic column word alone, which names no column of the paper.
-GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文"})
+GENERIC_COLUMN = frozenset({"其他", "其它", "未分类", "默认分类", "正文", "新闻中心", "农历"})
 # 随小布一起来看看 (受表彰的单位与个人吧): an account's line inviting readers to look below.
 # An account speaks as a persona (随小布, 跟着小编): its own voice, never the article's.
 FILLER = re.compile(
@@ -90,7 +132,11 @@ FILLER = re.compile(
 # The filler's second line when it wraps (…一起来看看 / 受表彰的单位与个人吧).
 FILLER_END = re.compile(r"^[^。，,；;：:]{2,20}(?:吧|哦|哟|呀)[!！~～]?$")
 # 首页 > 新闻中心 > 本地 > 正文, 中国共产党新闻网>>中国工会新闻: where the page sits on the site.
-BREADCRUMB = re.compile(r"^[^。，！？>»＞]{1,30}(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{1,20}){1,6}$")
+BREADCRUMB = re.compile(
+    r"^[^。，！？>»＞]{1,30}(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{1,20}){1,6}$"
+    # > 交流往来 > 县区台务 > 瓯海, or > alone: a trail broken over lines after 首页
+    r"|^(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{0,20}){1,6}$"
+)
 # A menu printed as one line: six or more short column names separated by spaces.
 MENU_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$|^(?:[\u4e00-\u9fff]{2,4}\s+){4}[\u4e00-\u9fff]{2,4}$"
@@ -130,18 +176,20 @@ PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|工人报
 SOCIAL_ACCOUNT = re.compile(r"^\S{1,8}(?:微信|微博|抖音|客户端|头条号)$")
 COPYRIGHT = re.compile(
     r"版权所有|版权声明|copyright|©|ICP备|公网安备|许可证|未经.{0,6}(?:授权|许可)|不得转载|本网站|本站"
-    r"|技术支持|浏览器|分辨率|有限公司\s*[（(]",
+    r"|技术支持|浏览器|分辨率|有限公司\s*[（(]|未经.{0,6}同意.{0,6}(?:复制|转载|镜像)|营业执照$",
     re.I,
 )
 PROMOTION = re.compile(
     r"公众号|扫一扫|扫码|扫描二维码|二维码.{0,4}$|欢迎您?(?:阅览|访问|光临)|随时阅读"
+    r"|[点戳]我领取|点击领取|立即领取|[点戳]我下载|点击下载|立即下载"
     r"|关注.{1,12}(?:微信|微博|抖音|客户端)$"
 )
 LABELLED = re.compile(
-    r"^[（(【]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
+    r"^[（(【\[]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
     r"三审|终审|审核|日期|"
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
-    r"制作单位|主办|承办|当前位置|您当前的位置|供稿|标签|关键词)\s*[：:]"
+    r"制作单位|主办|承办|当前位置|您当前的位置|供稿|标签|关键词|阅读量|阅读数|浏览量|浏览次数|访问次数|"
+    r"点击量|点击数|点击率|日期查询|查询日期|发布来源|文章来源|信息来源|发布者|发布人)\s*[：:]"
 )
 # 编辑/版式：甲, 责编、校对：乙: the page's staff, several jobs under one label.
 STAFF_ROLES = r"(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|版式|校对|组版|审核|设计|排版)"
@@ -168,6 +216,8 @@ SITE_REGISTRATION = re.compile(r"ICP备|公网安备|版权所有\s*©")
 IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
 HTML_REMNANT = re.compile(r"-->|<!--|/enpproperty|^</?\w+[^>]*>$")
 TITLE_LIST_ITEM = re.compile(r"^[·•]\s*(?P<title>\S.*)$")
+# 标题:某某: a reprint's field naming the article's title (under the text, with 来源: and 地址:).
+TITLE_FIELD = re.compile(r"^标题\s*[：:]\s*(?P<title>\S.{3,60})$")
 SUMMARY = re.compile(r"^摘要[：:]")
 NAVIGATION_WITH_TITLE = re.compile(
     r"^(?:上一篇|下一篇|上一版|下一版|上篇|下篇)\s*[：:\s]\s*(?P<title>.*)$"
@@ -195,10 +245,11 @@ PAGE_HEADERS = (
     re.compile(
         rf"^版面\s*[：:]\s*(?:第\s*)?[A-Z]?0*(?P<number>\d{{1,3}})\s*版?\s*[：:]?\s*{_NAME}$"
     ),
-    # 《工人日报》（2022年08月25日 02版）: the edition line under a national paper's headline
+    # 《工人日报》（2022年08月25日 02版）, 《某某工人报》（2025年11月06日 第A2版）: the edition
+    # line under the headline
     re.compile(
         r"^《[^》]{2,14}》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
-        r"[A-Z]?0*(?P<number>\d{1,3})\s*版\s*[）)]$"
+        r"(?:第\s*)?[A-Z]{0,2}0*(?P<number>\d{1,3})\s*版\s*[）)]$"
     ),
 )
 # 第二版, 第十二版: an old site's page number in Chinese numerals.
@@ -217,9 +268,11 @@ def chinese_number(text):
     return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 
-# Arrows lost in copying leave digits around the words: 第A13版:播报 上一版3  4下一版.
+# Arrows lost in copying leave digits around the words: 第A13版:播报 上一版3  4下一版; a link to
+# the page's PDF may follow the name (第01版:封面 PDF版阅读).
 TRAILING_NAVIGATION = re.compile(
-    r"(?:\s+\d*\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期|新闻列表|版面概览|版面导航|标题导航)\d*)+$"
+    r"(?:\s+\d*\s*(?:上一篇|下一篇|上一版|下一版|上一期|下一期|新闻列表|版面概览|版面导航|标题导航"
+    r"|PDF版阅读|PDF阅读|PDF版|PDF下载|下载PDF|查看PDF)\d*)+$"
 )
 # A table's cell borders left on a copied line: 第AA02版:政事 要闻 | 上一版3 4下一版 |.
 TABLE_BORDERS = re.compile(r"^[|｜\s]+|[|｜\s]+$")
@@ -317,8 +370,12 @@ def furniture_kind(line):
         or (FORUM_FIELD.match(line) and len(line) <= 40 and "。" not in line)
         or FORUM_POST.match(line)
         or FORUM_TOPIC.match(line)
+        or TITLE_FIELD.match(line)
         or SITE_SLOGAN.match(line)
         or PORTAL_STAMP.match(line)
+        or NAVIGATION_LABEL.match(line)
+        or SITE_LINKS.match(line)
+        or SITE_NAME.match(line)
     ):
         return "top"
     if not any(c.isalnum() for c in line):
@@ -345,6 +402,15 @@ def furniture_kind(line):
         or DATED_SOURCE.match(line)
         or ACCOUNT_DATE.match(line)
         or line in GENERIC_COLUMN
+        or ORIGINAL_MARK.match(line)
+        or ARCHIVE_DAYS.match(line)
+        or STOCK_PICTURE.match(line)
+        or VIDEO_LABEL.match(line)
+        or COMMENT_COUNT.match(line)
+        or READING_TIME.match(line)
+        or TIME_FIELD.match(line)
+        or IMAGE_NAME.match(line)
+        or READ_COUNT.match(line)
         or JOINT_STAFF.match(line)
         or FILLER.match(line)
         or WEEKDAY.match(line)
@@ -355,6 +421,25 @@ def furniture_kind(line):
     ):
         return "any"
     return None
+
+
+def site_fields(line):
+    """Whether a line is a site's fields of the article it shows (发布时间:2022-01-29 来源:某某,
+    2015-05-07 09:04:35 来源: 某某网 作者: 甲, 来源:某某日报 日期:2022-01-21): the line right
+    above it is the article's title."""
+    line = recognisable(line)
+    return (
+        len(line) <= 100
+        and "。" not in line
+        and bool(
+            PUBLISHED_AT.search(line)
+            or META_FIELDS.search(line)
+            or DATED_SOURCE.match(line)
+            or PORTAL_STAMP.match(line)
+            or re.match(r"^(?:发布时间|发布日期|时间|日期)\s*[：:]\s*\d{4}", line)
+            or re.match(r"^(?:发布来源|文章来源|信息来源|来源|作者)\s*[：:]\s*\S", line)
+        )
+    )
 
 
 def forum_user(lines, index):
@@ -388,7 +473,10 @@ def statement_end(lines, index):
 def title_listed(line):
     """The title a title list (· 标题, • 标题) or a 上一篇：标题 line names, or None."""
     match = (
-        TITLE_LIST_ITEM.match(line) or NAVIGATION_WITH_TITLE.match(line) or FORUM_TOPIC.match(line)
+        TITLE_LIST_ITEM.match(line)
+        or NAVIGATION_WITH_TITLE.match(line)
+        or FORUM_TOPIC.match(line)
+        or TITLE_FIELD.match(line)
     )
     title = match.group("title").strip() if match else ""
     return title or None

@@ -48,7 +48,7 @@ GIVEN_NAME_LIKE = frozenset(
 )
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁宋唐许韩冯邓曹彭曾肖董袁潘蔡蒋杜程苏魏吕丁沈姚"
-    "卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛段雷侯陶黎贺顾毛郝龚邵钱严戴莫孔汤俞楼应"
+    "卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛段雷侯陶黎贺顾毛郝龚邵钱严戴莫孔汤俞楼应方叶任"
 )
 # Words that contain a division's name but mean something else, and other provinces' cities.
 NOT_PLACES = frozenset(
@@ -93,7 +93,12 @@ COMPANY_NAME = re.compile(
 UNIT_NAME = re.compile(
     r"^(?![一该各多这那某几两数])(?P<name>[^\s，。、；：“”‘’（）()《》的和与及等在为是对向到从把被了将和]{2,12}?)"
     r"(?:揽投部|营业部|营业厅|营业所|分公司|公司|分行|支行|工厂|厂|车间|门店|专卖店|店|超市|商场|酒店"
-    r"|宾馆|饭店|合作社|事务所|项目部|经营部|部)"
+    r"|宾馆|饭店|合作社|事务所|项目部|经营部|银行|信用社|部)"
+)
+# 常山县农商银行: a bank named after the division, its full name and all (a business, not one of
+# the division's public bodies).
+DIVISION_BANK = re.compile(
+    r"^(?:畲族自治县|自治县|市|区|县)(?:农商银行|农村商业银行|农商行|信用联社|农村信用社)"
 )
 # What the public bodies of a division are called (吴兴区总工会, 诸暨市人民政府, 县委宣传部): a
 # place before them is the division they serve, and counts.
@@ -206,6 +211,10 @@ class Gazetteer:
         """Whether the place only starts a company's or business unit's name: 杭州福斯特应用材料
         股份有限公司, 吴兴特专揽投部. A public body (吴兴区总工会, 诸暨市人民医院) is the
         division's own, and a division suffix or zone word after the place is no unit name."""
+        if DIVISION_BANK.match(after):
+            return True
+        if after.startswith(("企业", "的")):
+            return False  # 南湖区企业某某有限公司: a company in the division, said so
         if after.startswith(DIVISION_SUFFIXES + ZONE_WORDS + UNION_SUFFIXES + UNION_WORDS):
             return False  # 诸暨市总工会来到某某有限公司: the union's, before the company
         if COMPANY_NAME.match(after):

@@ -26,14 +26,24 @@ only the first. Column labels: see `labels`; briefs: see `briefs`.
 
 import re
 
-from .briefs import is_brief_start
+from .briefs import brief_headline, is_brief_start
 from .credits_in_text import split_trailing_credit
 from .datelines import split_dateline
 from .labels import ColumnLabels
 from .names import is_organisation
 from .page_lines import Head, Unit
 from .photos import CAPTION_MARKER
-from .text import EDITORS_NOTE, han_count, head
+from .text import EDITORS_NOTE, han_count, head, starts_mid_sentence
+
+# 一、推荐理由, （二）主要做法: the numbered parts of a report or a case study, never a headline.
+NUMBERED_PART = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+NUMBERED_PART_MAX = 20  # characters in a numbered part's heading
+# 上接第一版, 接上版, （下转第3版）: text carried over from or to another page.
+CARRIED_OVER = re.compile(r"上接|接上版|接第.{1,3}版|[下上]转")
+BODY_PARAGRAPH = 60  # Chinese characters in a paragraph that is surely an article's text
+REPEAT_MIN = 15  # a line this long printed again is a repeat, whole or cut off
 
 KICKER_WITH_ELLIPSIS = 24
 DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
@@ -52,6 +62,13 @@ EVENT_END = re.compile(
 OPEN_END = re.compile(r"(?:的|和|与|及|把|将|在|为|向|对|让|从|被|给|之|于|并|而|或)$")
 WRAP_LINE_MAX = 12  # characters in each line of a 主题 wrapped over two lines
 PLAIN_LINE = re.compile(r"^[\u4e00-\u9fff“”‘’《》—]+$")
+
+
+def _repeats(text, texts):
+    """Whether a line repeats one of `texts`, whole or cut off where the page stops."""
+    return text in texts or (
+        han_count(text) >= REPEAT_MIN and any(t.startswith(text) for t in texts)
+    )
 
 
 def wrapped(first, second):
@@ -279,11 +296,17 @@ class HeadlineGroups(ColumnLabels):
         while above and kinds[above - 1] == "byline" and first - above < 2:
             above -= 1
         credit_above = units[above:first]
-        for unit in units[:above]:
-            self.warn(
-                unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
-            )
         heads = []
+        picture = self._picture_above(units[:above])
+        text_above = [] if picture else self._text_above(units[:above])
+        if picture:
+            heads.append(picture)
+        elif not text_above:
+            for unit in units[:above]:
+                self.warn(
+                    unit.line,
+                    f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入",
+                )
         self.page_label = None
         for number, (start, run) in enumerate(openers):
             end = openers[number + 1][0] if number + 1 < len(openers) else len(units)
@@ -296,10 +319,73 @@ class HeadlineGroups(ColumnLabels):
                 group = self._brief(units[start], run)
                 group.body = [self._unmarked(units[start], group)] + units[start + 1 : end]
             heads.append(group)
+        if text_above:
+            self._place_text_above(text_above, units[:above], heads)
         if self.page_label:
             for group in heads[1:]:
                 group.section = group.section or self.page_label
         return heads
+
+    @staticmethod
+    def _text_above(top):
+        """The units above the first headline when they are an article's, never text jumped from
+        another page: they open with a dateline (本报讯 (甲 通讯员 乙)……), or they are a body
+        copied without its headline (two paragraphs or more, one of them long, the first
+        starting a sentence, nothing saying it was carried over: 上接……)."""
+        if not top:
+            return []
+        if split_dateline(top[0].text):
+            return list(top)
+        texts = [unit.text for unit in top]
+        if (
+            len(top) >= 2
+            and any(han_count(t) >= BODY_PARAGRAPH and "。" in t for t in texts)
+            and not starts_mid_sentence(texts[0])
+            and not any(CARRIED_OVER.search(t) for t in texts)
+        ):
+            return list(top)
+        return []
+
+    def _place_text_above(self, top, printed, heads):
+        """A mobile or e-paper page that prints the text, then its headline and the text again
+        (本报讯…… / 第A2版 / 标题 / ……), or a page whose furniture names its one article's
+        title printed mid-text (标题：某某): the text is the first article's, above its body
+        (a repeat is dropped as printed twice). Otherwise it is an article of its own, its
+        first clause standing in for the headline, flagged."""
+        texts = {unit.text for unit in top}
+        first = heads[0] if heads else None
+        repeated = first is not None and any(_repeats(unit.text, texts) for unit in first.body)
+        # 标题：某某 under the text names the page's one article: its title printed mid-text.
+        named = first is not None and len(heads) == 1 and self._listed(first.headline)
+        if repeated or named:
+            first.body = top + first.body
+            self.warn(
+                top[0].line,
+                f"正文印在标题“{first.headline}”之前（网页先印正文），已归入该稿件，请核对",
+            )
+            return
+        headline = self._stand_in_headline(top[0].text)
+        self.warn(top[0].line, f"版面开头的稿件没有标题，暂以首句“{headline}”作标题，请核对")
+        group = Head(headline, top[0].line, stand_in=True)
+        group.body = list(printed)
+        heads.insert(0, group)
+
+    def _picture_above(self, top):
+        """A caption with its photo credit above the page's first headline (…赠送图书。 甲 摄):
+        a picture printed without a headline, not text jumped from another page. It is an item
+        of its own, its first clause standing in for the headline, flagged."""
+        if not top or any(self._heading_like(unit) for unit in top):
+            return None
+        last = top[-1]
+        found = split_trailing_credit(last.text)
+        credit = found[1] if found else self.byline(last)
+        if not credit or credit.text_credits or not credit.photo_credits:
+            return None
+        headline, _, _ = brief_headline(top[0].text)
+        self.warn(top[0].line, f"版面开头的图片说明没有标题，暂以“{headline}”作标题，请核对")
+        group = Head(headline, top[0].line, stand_in=True)
+        group.body = list(top)
+        return group
 
     @staticmethod
     def _continues_article(run, starts, units, kinds):
@@ -363,6 +449,11 @@ class HeadlineGroups(ColumnLabels):
 
     def _plain_kind(self, unit):
         if unit.level >= 2:
+            return "crosshead"
+        text = unit.text
+        if NUMBERED_PART.match(text) and len(text) <= NUMBERED_PART_MAX and "。" not in text[:-1]:
+            # 一、推荐理由 / （一）主要内容。: a report's numbered parts head its sections.
+            self.crossheads.add(unit.index)
             return "crosshead"
         if self.byline(unit) or self._opens_with_credit(unit):
             return "byline"

@@ -31,6 +31,7 @@ from .furniture import (
     forum_user,
     furniture_kind,
     page_header,
+    site_fields,
     statement_end,
     title_listed,
     without_borders,
@@ -38,6 +39,7 @@ from .furniture import (
 from .names import is_organisation
 from .site_pages import is_credit_line, site_title, split_run_together
 from .text import han_count, normalise_line
+from .traditional import recognisable
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
 HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
@@ -61,9 +63,44 @@ SITE_AUTHOR = re.compile(
     r"(?=\s+(?:编辑|责任编辑|来源|信息来源|发布时间)\s*[：:]|\s*$)"
 )
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# 推荐视频, 相关内容, 热点关注 (熱點關注), 全部评论, • 日新闻排行榜: the site's links, rankings
+# and its readers' comments, under the article.
 RELATED_BLOCK = re.compile(
-    r"^(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看)$"
+    r"^(?:[·•]\s*)?(?:新闻推荐|推荐阅读|热点推荐|热门推荐|精彩推荐|猜你喜欢|大家都在看|推荐视频|相关视频"
+    r"|相关内容|相关新闻|热点关注|全部评论|网友评论|热门评论|最新评论|[日周月]?新闻排行榜?|排行榜)$"
 )
+# 栏目|标题 on one line: a column of two to eight characters, one bar, then the headline (no
+# sentence, no digits of a date or time: 中国网 | 发布时间:… is the site's line).
+COLUMN_BAR = re.compile(
+    r"^(?P<column>[\u4e00-\u9fff][\u4e00-\u9fff\d]{1,11})\s*[|｜丨]\s*"
+    r"(?P<title>[^|｜丨。\d]{4,38}[^|｜丨。\s])$"
+)
+# 当好主力军 撑起半边天丨建德市总工会开展系列活动: a 引题 before the bar (spaced phrases, too
+# long for a column), the 主题 after it.
+KICKER_BAR = re.compile(
+    r"^(?P<kicker>[\u4e00-\u9fff“”]{2,12}(?:\s+[\u4e00-\u9fff“”]{2,12})+)\s*[|｜丨]\s*"
+    r"(?P<title>[^|｜丨。\s][^|｜丨。]{4,38})$"
+)
+COLUMN_BAR_TITLE_MIN = 6  # Chinese characters in the headline after the bar
+# 主题 ——副题 on one line: the headline (no sentence in it), a space, then a dash and the 副题.
+SUBHEADLINE_AFTER = re.compile(
+    r"^(?P<title>[^。，,！？!?\s][^。，,！？!?—]{3,38}?)\s+(?P<sub>——[^。！？!?]{4,60})$"
+)
+# The end of a photo credit inside a line: 甲 摄 (or 攝), then a space.
+PHOTO_CREDIT_END = re.compile(r"(?<=[\u4e00-\u9fff])\s*[摄攝]\s+")
+MENU_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,6}$")
+MENU_WORDS = 4  # lines of one word each, in a row, that are a menu
+CHANNEL_WORDS = frozenset(
+    "首页 新闻 直播 视频 专题 图片 评论 政务 要闻 本地 国内 国际 时政 社会 民生 财经 体育 "
+    "娱乐 文化 教育 健康 旅游 房产 汽车 科技 军事 热点 推荐 头条 订阅 服务 互动 问政".split()
+)
+# 记者: | 向素玉 |, 编辑: | 张寒 |: a field's label and its value in a table's cells.
+CELL_FIELD = re.compile(
+    r"^(?P<label>[\u4e00-\u9fff]{2,6})\s*[：:]\s*[|｜]\s*(?P<value>[^|｜]+?)\s*[|｜]?$"
+)
+# [编辑: / 沙佳仪 / ]: a site's editor field broken over lines, its bracket closing alone.
+OPEN_EDITOR_FIELD = re.compile(r"^[\[【（(]\s*(?:责任编辑|编辑|责编|审核)\s*[：:]\s*$")
+CLOSING_BRACKET = re.compile(r"^[\]】）)]$")
 HEAD_LINES = 3  # lines of a headline group above its byline
 TITLE_MAX = 40  # characters in a line that may be a headline
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
@@ -139,9 +176,13 @@ def read_lines(text, edge_furniture=frozenset()):
     alone = sum(1 for raw in physical if raw.strip()) == 1
     for number, raw in enumerate(physical, start=1):
         for part in split_run_together(raw, alone=alone):
-            raw_lines.append(part)
-            origins.append(number)
-    lines = [credit_after_label(without_borders(normalise_line(raw))) for raw in raw_lines]
+            for piece in _split_printed_apart(part):
+                raw_lines.append(piece)
+                origins.append(number)
+    lines = [
+        credit_after_label(without_cell_borders(without_borders(normalise_line(raw))))
+        for raw in raw_lines
+    ]
     result = PageLines(
         units=[],
         run_together=len(raw_lines) > len(physical),
@@ -149,12 +190,68 @@ def read_lines(text, edge_furniture=frozenset()):
         site_authors=_site_authors(lines),
         edited=any(EDITED_BY.match(line) or SITE_ARTICLE_FIELD.search(line) for line in lines),
     )
+    result.titles.update(t for t in (bar_title(raw) for raw in physical) if t)
     title_line = site_title(lines, result)
     skipped = _furniture(lines, edge_furniture, result)
     if title_line is not None:
         skipped.add(title_line)
     result.units = _units(raw_lines, lines, skipped, origins)
     return result
+
+
+def _split_printed_apart(raw):
+    """A line holding what the page printed apart: a column before a bar, a 副题 after the
+    headline, a caption and its photo credit before the dateline."""
+    pieces = []
+    for piece in split_column_bar(raw):
+        for part in split_subheadline(piece):
+            pieces += split_credit_before_dateline(part)
+    return pieces
+
+
+def split_subheadline(raw):
+    """叫响做实“大国工匠” 展示“江淮工匠”风采 ——某某网络媒体行深入安徽: a site that ran the
+    headline and its 副题 (starting with ——) onto one line. The 副题 goes on a line of its own."""
+    match = SUBHEADLINE_AFTER.match(raw.strip())
+    if not match:
+        return [raw]
+    return [match.group("title"), match.group("sub")]
+
+
+def split_credit_before_dateline(raw):
+    """……座谈会现场。某某网记者甲 摄 某某网合肥4月24日电(记者 甲) 24日下午……: a caption and
+    its photo credit run into the text's dateline. The text starts a line of its own."""
+    for match in PHOTO_CREDIT_END.finditer(raw):
+        rest = raw[match.end() :]
+        if rest and split_dateline(rest):
+            return [raw[: match.end()].rstrip(), rest]
+    return [raw]
+
+
+def split_column_bar(raw):
+    """新春走基层|市总工会邀请…: a site prints the column before a bar in the headline's line.
+    The bar marks the column as brackets do (【新春走基层】): it goes on a line of its own,
+    bracketed, above the headline."""
+    match = COLUMN_BAR.match(raw.strip())
+    if match and han_count(match.group("title")) >= COLUMN_BAR_TITLE_MIN:
+        return [f"【{match.group('column')}】", match.group("title")]
+    kicker = KICKER_BAR.match(raw.strip())
+    if kicker and han_count(kicker.group("title")) >= COLUMN_BAR_TITLE_MIN:
+        return [kicker.group("kicker"), kicker.group("title")]
+    return [raw]
+
+
+def bar_title(raw):
+    """The 主题 after the bar of a 栏目丨主题 or 引题丨主题 line, or None: the bar says which is
+    which (the 主题 may hold a comma: 因为读者，台报永远年轻)."""
+    pieces = split_column_bar(raw)
+    return normalise_line(pieces[1]) if len(pieces) == 2 else None
+
+
+def without_cell_borders(line):
+    """记者： | 甲 |: a site's table of fields, a role and its name in cells: 记者：甲."""
+    match = CELL_FIELD.match(line)
+    return f"{match.group('label')}：{match.group('value')}" if match else line
 
 
 def _site_authors(lines):
@@ -211,7 +308,21 @@ def _furniture(lines, edge_furniture, result):
             skipped.update(present[k : last + 1])
             k = last + 1
             continue
-        if RELATED_BLOCK.match(texts[k]):
+        if OPEN_EDITOR_FIELD.match(texts[k]):
+            # [编辑: / 沙佳仪 / ]: the editor's name is no credit of the article.
+            close = next(
+                (
+                    j
+                    for j in range(k + 1, min(k + 4, len(texts)))
+                    if CLOSING_BRACKET.match(texts[j])
+                ),
+                None,
+            )
+            if close is not None:
+                skipped.update(present[k : close + 1])
+                k = close + 1
+                continue
+        if RELATED_BLOCK.match(recognisable(texts[k])):
             # 新闻推荐 and the teasers under it: the site's links to other articles.
             skipped.update(present[k:])
             break
@@ -228,10 +339,29 @@ def _furniture(lines, edge_furniture, result):
         title = title_listed(texts[k])
         if title:
             result.titles.add(title)
+        elif _over_site_fields(texts, kinds, k):
+            # 工会送礼，温暖过年 / 发布时间:2022-01-29 来源:某某: a site prints its article's
+            # title right above its fields, commas and all.
+            result.titles.add(texts[k])
         k += 1
     _header(texts, present, kinds, result, footer_header)
     skipped.update(_chrome(texts, present, kinds, skipped))
+    skipped.update(_menu_column(texts, present, skipped))
     return skipped
+
+
+def _over_site_fields(texts, kinds, k):
+    """Whether texts[k], a short line that is no furniture, stands right above a site's fields."""
+    return (
+        k + 1 < len(texts)
+        and not kinds[k]
+        and site_fields(texts[k + 1])
+        and 4 <= han_count(texts[k])
+        and len(texts[k]) <= TITLE_MAX
+        and "。" not in texts[k]
+        and not texts[k].startswith("——")  # a 副题 printed last, over the fields
+        and not is_credit_line(texts[k])
+    )
 
 
 def _header(texts, present, kinds, result, footer_header):
@@ -305,6 +435,27 @@ def _chrome(texts, present, kinds, skipped):
         for k in range(tops[-1])
         if present[k] not in skipped and k != last and k not in head
     }
+
+
+def _menu_column(texts, present, skipped):
+    """首页 / 新闻 / 直播 / 某某广电 / 专题 / 文化生活报: a site's menu copied one word a line,
+    above the text. Four or more such lines in a row, one of them a channel word, are the menu;
+    the line right above the text is not one of them.
+    """
+    first_text = next(
+        (k for k, line in enumerate(texts) if "。" in line or han_count(line) >= TEXT_STARTS),
+        len(texts),
+    )
+    menu, run = set(), []
+    for k in range(first_text + 1):
+        # The line right above the text is its headline (师带徒), however short.
+        if k < first_text - 1 and MENU_WORD.match(texts[k]):
+            run.append(k)
+            continue
+        if len(run) >= MENU_WORDS and any(texts[i] in CHANNEL_WORDS for i in run):
+            menu.update(present[i] for i in run)
+        run = []
+    return menu - skipped
 
 
 def _titled_sized(line):

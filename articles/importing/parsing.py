@@ -25,7 +25,7 @@ import datetime
 import re
 from collections import Counter
 
-from .body import ArticleBuilder
+from .body import TIME_AND_PLACE, ArticleBuilder
 from .briefs import BriefItems, brief_headline
 from .bylines import Credit, MissingName, parse_credit_phrase, parse_titled_byline
 from .credits_in_text import (
@@ -37,7 +37,7 @@ from .credits_in_text import (
 from .datelines import split_dateline
 from .furniture import JUMP
 from .gazetteer import Gazetteer
-from .headlines import HeadlineGroups
+from .headlines import NUMBERED_PART, HeadlineGroups
 from .page_lines import Head, read_lines
 from .photos import CAPTION_MARKER
 from .structure import ParsedIssue, ParsedPage, ParseWarning
@@ -142,6 +142,30 @@ def repeated_edge_lines(texts):
     return frozenset(line for line, count in counts.items() if count >= needed)
 
 
+def _text_credit_at_end(text):
+    """A brief's closing credit: for its text, not a photo's (……。新华社发（甲 摄） is a
+    caption, one of a picture set, never a brief)."""
+    try:
+        found = split_trailing_credit(text)
+    except MissingName:
+        return True  # the article's reading says so, with the line
+    return bool(found) and not (found[1].photo_credits and not found[1].text_credits)
+
+
+GARBLED_EXTRA = 6  # characters a garbled copy of a title may add to it
+
+
+def _garbled_copy(text, title):
+    """Whether `text` is `title` with up to GARBLED_EXTRA characters run into it (the title's
+    characters all there, in order), and not the title itself."""
+    if text == title or han_count(title) < INDEX_TITLE_MIN:
+        return False
+    if not 0 < len(text) - len(title) <= GARBLED_EXTRA:
+        return False
+    rest = iter(text)
+    return all(char in rest for char in title)
+
+
 def parse_page(
     text,
     filename,
@@ -159,6 +183,11 @@ def parse_page(
     return PageParser(filename, gazetteer, sections, furniture).parse(
         text, position, page_name, page_number
     )
+
+
+# Chinese characters in a paragraph that is surely an article's text (a body copied without
+# its headline), not a note or a fragment.
+BODY_PARAGRAPH = 60
 
 
 class PageParser(HeadlineGroups, BriefItems):
@@ -252,7 +281,7 @@ class PageParser(HeadlineGroups, BriefItems):
         ends = [
             i
             for i, unit in enumerate(units)
-            if TRAILING_BRACKETED.search(unit.text) and split_trailing_credit(unit.text)
+            if TRAILING_BRACKETED.search(unit.text) and _text_credit_at_end(unit.text)
         ]
         ends += [
             i
@@ -304,13 +333,19 @@ class PageParser(HeadlineGroups, BriefItems):
         """An article copied without its headline: one with a dateline or a credit, or one the
         site names an editor for (编辑: 甲 责任编辑: 乙), is still an article; its first clause
         stands in for the headline, flagged. So is a page whose whole text came on one line
-        (a site's page that lost its line breaks): refusing it would lose the text. Other text
-        with none of them is refused (nothing says it is an article)."""
+        (a site's page that lost its line breaks): refusing it would lose the text, and so is
+        a body copied without its headline (two or more paragraphs, one of them an article's
+        long paragraph of sentences). Other text with none of them is refused (nothing says it
+        is an article: a fragment or a note)."""
         paragraphs = [u for u in units if not self.byline(u)]
         credited = (
             len(paragraphs) < len(units)
             or self.edited
             or self.one_line
+            or (
+                len(paragraphs) >= 2
+                and any(han_count(u.text) >= BODY_PARAGRAPH and "。" in u.text for u in paragraphs)
+            )
             or any(
                 split_dateline(u.text)
                 or self._opens_with_credit(u)
@@ -324,8 +359,19 @@ class PageParser(HeadlineGroups, BriefItems):
         if items:
             return items
         first = paragraphs[0]
-        dateline = split_dateline(first.text)
-        text = LEADING_BRACKETS.sub("", dateline.rest) if dateline else first.text
+        headline = self._stand_in_headline(first.text)
+        self.warn(first.line, f"稿件没有标题，暂以首句“{headline}”作标题，请核对")
+        group = Head(headline, first.line, stand_in=True)
+        group.body = list(units)
+        return [group]
+
+    @staticmethod
+    def _stand_in_headline(text):
+        """The first clause of a text printed without its headline, after its dateline and its
+        credit (本报讯（记者 王明）近日，……: 近日's clause), to stand in for the headline."""
+        dateline = split_dateline(text)
+        if dateline:
+            text = LEADING_BRACKETS.sub("", dateline.rest)
         try:
             leading = split_leading_credit(text, after_dateline=bool(dateline))
         except MissingName:
@@ -333,10 +379,7 @@ class PageParser(HeadlineGroups, BriefItems):
         if leading and leading[1].strip():
             text = leading[1]  # 本报记者王明 近日，……: the clause after the credit
         headline, _, _ = brief_headline(text)
-        self.warn(first.line, f"稿件没有标题，暂以首句“{headline}”作标题，请核对")
-        group = Head(headline, first.line, stand_in=True)
-        group.body = list(units)
-        return [group]
+        return headline
 
     def _headline_below(self, units):
         """本报讯 甲… / 标题: a mobile page prints the text first and the headline under it.
@@ -354,6 +397,7 @@ class PageParser(HeadlineGroups, BriefItems):
             or re.search(r"[。，、；,;]", text)
             or strip_closers(text)[-1:] in SENTENCE_FINAL
             or self.byline(last) is not None
+            or CAPTION_MARKER.match(text)  # 图为…: a photo's caption under the text
             or not all(len(u.text) > HEADING_MAX for u in units[:-1])
         ):
             return units
@@ -372,6 +416,12 @@ class PageParser(HeadlineGroups, BriefItems):
             text = unit.text
             if unit.level == 0 and text in seen and han_count(text) >= INDEX_TITLE_MIN:
                 self.index_titles.add(text)
+                continue
+            garbled = next((t for t in seen if _garbled_copy(text, t)), None)
+            if unit.level == 0 and garbled:
+                # 高质第三届……活动量发展举办: the site printed its title again with other words'
+                # characters run into it: a copy of the title, not a line of its own.
+                self.warn(unit.line, f"“{head(text)}”是标题“{head(garbled)}”混入杂字的重复，未导入")
                 continue
             if unit.level == 1 or self._heading_like(unit, lenient=True):
                 seen.add(text)
@@ -424,6 +474,10 @@ class PageParser(HeadlineGroups, BriefItems):
             return False
         if CAPTION_MARKER.match(text) or split_dateline(text) or JUMP.match(text):
             return False
+        if NUMBERED_PART.match(text):
+            return False  # 一、推荐理由: a report's numbered part, never a headline or 副题
+        if TIME_AND_PLACE.match(text):
+            return False  # 9月13日宁海长街镇: a feature's day and place, over its text
         if split_caption_credit(text):
             return False  # 某某线路图甲 作: a caption with its credit, never a 副题
         # “谢谢你们！” is a quoted sentence, not a headline.

@@ -15,7 +15,7 @@ import re
 from articles.roles import GRAPHIC
 
 from .bylines import Credit, MissingName
-from .credits_in_text import split_caption_credit, split_trailing_credit
+from .credits_in_text import is_sure_caption, split_caption_credit, split_trailing_credit
 from .datelines import split_dateline
 from .structure import ParsedPhoto
 from .text import ends_paragraph, han_count
@@ -61,6 +61,9 @@ class PhotoReading:
                     )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
                     caption = near_photo
+                elif glued and (is_sure_caption(item.text) or glued[1].anonymous):
+                    # 某某好事（徐赜）, 某某 图：乙, …关怀。通讯员供图: a caption and its credit
+                    caption = True
                 elif glued and len(glued[0]) <= CAPTION_MAX:
                     caption = near_photo
                 elif item.unit.gap and not text_started and following and following.kind == "para":
@@ -98,6 +101,8 @@ class PhotoReading:
             return None
         if found and found[1].photo_credits and not found[1].text_credits:
             return found[0], found[1]
+        if found and found[1].covers_photos and not found[1].text_credits:
+            return found[0], found[1]  # …关怀。通讯员供图: a photo its unnamed correspondent sent
         return split_caption_credit(text)
 
     def _photos(self, items):

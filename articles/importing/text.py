@@ -242,3 +242,11 @@ def tail(text, size=8):
     cut = text[-size:]
     inner = re.split(r"[“”‘’]", cut)[-1]
     return "……" + (inner if len(inner) >= 2 else cut)
+
+
+def starts_mid_sentence(text):
+    """，… or 动。… at the start of a paragraph: its beginning is missing."""
+    if text[:1] in "，。、；：！？）》”’,.;:!?)":
+        return True
+    first = sentences(text)[:1]
+    return bool(first) and han_count(first[0]) <= 1 and len(text) > len(first[0])

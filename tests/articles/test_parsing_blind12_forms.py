@@ -1,0 +1,146 @@
+"""Forms from blind set 12 (all text invented, laid out as the real pages were): a breadcrumb
+broken over lines after 首页, a site's fields one a line (发布来源:, 作者:, 时间:), an image's
+name without its extension, a read count run into the time, a column with digits before the
+bar, and a company named as a district's enterprise.
+"""
+
+import pytest
+
+from articles.importing.furniture import furniture_kind, site_fields
+from articles.importing.page_lines import split_column_bar
+from articles.importing.parsing import parse_page
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "> 交流往来 > 县区台务 > 瓯海",
+        ">",
+        "发布来源:某某市机关党建网",
+        "发布者:汪春荣 发布时间: 2018-09-27",
+        "[責任編輯:薛白璐]",
+        "时间:2020-01-14",
+        "趣味运动会_副本",
+        "图片1",
+        "2022-12-30 21:221.4万+阅读",
+        "新闻中心",
+        "【返回顶部】【打印本稿】【关闭本页】",
+    ],
+)
+def test_a_sites_trail_fields_image_names_and_counters_are_furniture(line):
+    assert furniture_kind(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "时间:上午9点在市民中心集合",  # a notice's time in the text, not the site's field
+        "职工运动会_开幕",  # no image's copy or number after the underscore
+        "2022-12-30，全市职工阅读活动启动。",
+        "> 90%的职工参加了培训。",
+    ],
+)
+def test_text_like_them_stays(line):
+    assert furniture_kind(line) is None
+
+
+@pytest.mark.parametrize("line", ["作者:周黄晨", "来源:经营公司", "发布来源:某某网"])
+def test_a_source_or_author_field_alone_is_a_sites_field(line):
+    assert site_fields(line)
+
+
+def test_the_title_over_an_author_field_is_the_headline(gazetteer):
+    text = (
+        "新闻中心\n“瓯江红·畅美高速”党群服务中心“职工书屋”揭牌\n作者:周黄晨\n来源:经营公司\n"
+        "时间:2024-10-31\n近日,党群服务中心举行揭牌仪式,与瑞安市图书馆合作建设书屋。\n"
+    )
+    [article] = parse_page(text, "site.txt", 1, gazetteer).articles
+    assert (article.kicker, article.headline, article.subheadline) == (
+        None,
+        "“瓯江红·畅美高速”党群服务中心“职工书屋”揭牌",
+        None,
+    )
+    assert [p.code for p in article.regions] == ["330381"]
+
+
+def test_a_column_with_digits_before_the_bar_and_a_title_with_a_comma(gazetteer):
+    assert split_column_bar("台州日报创刊70周年丨因为读者,台报永远年轻") == [
+        "【台州日报创刊70周年】",
+        "因为读者,台报永远年轻",
+    ]
+    text = (
+        "台州日报创刊70周年丨因为读者,台报永远年轻\n2022-12-30 21:221.4万+阅读\n\n"
+        "七十年砥砺奋进,七十年风雨兼程。台报与台州人民同呼吸、共命运。\n"
+    )
+    [article] = parse_page(text, "app.txt", 1, gazetteer).articles
+    assert (article.section, article.headline) == ("台州日报创刊70周年", "因为读者，台报永远年轻")
+
+
+def test_a_breadcrumb_one_word_a_line_leaves_the_title(gazetteer):
+    text = (
+        "党建动态\n\n工委动态\n\n农历\n\n当前位置:\n\n首页\n\n>\n\n党建动态\n\n>\n\n工委动态\n\n>\n\n"
+        "湖州市第四届职工运动会顺利开幕\n\n发布来源:某某市机关党建网\n\n"
+        "发布日期:2024-04-19 16:21:01\n\n4月17日,湖州市第四届职工运动会在市体育中心开幕。\n"
+    )
+    [article] = parse_page(text, "site.txt", 1, gazetteer).articles
+    assert (article.section, article.kicker, article.headline) == (
+        None,
+        None,
+        "湖州市第四届职工运动会顺利开幕",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("嘉兴南湖区企业某某家纺有限公司职工书屋榜上有名。", ["330402"]),
+        ("南湖区的企业积极创建职工书屋。", ["330402"]),
+        ("南湖某某家纺有限公司职工书屋榜上有名。", []),  # the company's own name
+    ],
+)
+def test_a_district_enterprise_is_in_the_district(text, codes, gazetteer):
+    assert [p.code for p in gazetteer.find(body_texts=[text])] == codes
+
+
+# -- from the last blind set, worked after it was measured ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["新闻资讯     |      2008-10-29 00:00:00", "新闻资讯 | 2008-10-29", "某某发布 2021-02-22"],
+)
+def test_a_channel_or_account_with_the_day_it_published_is_furniture(line):
+    assert furniture_kind(line)
+
+
+def test_who_sent_the_text_in_is_its_author():
+    from articles.importing.bylines import parse_credit_phrase
+
+    phrase = parse_credit_phrase("（人事行政部 任高明供稿）")
+    assert [(c.name, c.role, c.unit) for c in phrase.credits] == [("任高明", "作者", "人事行政部")]
+
+
+def test_a_credit_in_a_sites_table_cells_is_read(gazetteer):
+    from articles.importing.page_lines import without_cell_borders
+
+    assert without_cell_borders("记者： | 向素英 |") == "记者：向素英"
+    assert without_cell_borders("他说：| 这是表格 | 不是字段 |") == "他说：| 这是表格 | 不是字段 |"
+    text = "高温下的清凉\n\n区总工会为户外劳动者送去清凉礼包。\n记者: | 向素英 |\n编辑: | 张寒 |\n"
+    [article] = parse_page(text, "tv.txt", 1, gazetteer).articles
+    assert [(c.name, c.role) for c in article.people] == [("向素英", "记者")]
+
+
+def test_an_editor_field_broken_over_lines_credits_nobody(gazetteer):
+    text = "快递员集中入会\n\n本报讯 近日,某市快递员集中入会。\n[编辑:\n沙佳怡\n]\n"
+    [article] = parse_page(text, "site.txt", 1, gazetteer).articles
+    assert article.people == []
+    assert article.paragraphs == ["近日，某市快递员集中入会。"]
+
+
+def test_captions_each_crediting_its_photographer_in_brackets_are_no_briefs(gazetteer):
+    text = (
+        "8月7日,供电公司工会将清凉油等物品送到一线施工人员手中。新华社发(李明亮 摄)\n"
+        "8月7日,施工休息间隙,工作人员用矿泉水降温。新华社发(李明亮 摄)\n"
+    )
+    [article] = parse_page(text, "photos.txt", 1, gazetteer).articles
+    assert [len(p.people) for p in article.photos] == [1, 1]
