@@ -214,6 +214,9 @@ def test_history_page_is_titled_and_names_the_article(editor):
     assert "<title>历史页的稿件 | 历史 | 采编系统</title>" in content
     # The crumbs lead back to the article's page.
     assert f'<a href="{change_url(article)}">历史页的稿件</a>' in content
+    # Rendered for this request: who is signed in, and a logout form that will be accepted.
+    assert "<strong>editor</strong>" in content
+    assert 'name="csrfmiddlewaretoken"' in content
 
 
 def at(minutes):
@@ -281,6 +284,7 @@ def test_revision_page_names_the_version_its_author_and_the_article(editor, seco
     assert "<p>第2版：second-editor 于 " in content
     assert "，修改：主题</p>" in content
     assert "&rsaquo; 第2版</div>" in content.replace("\n", "")
+    assert "<strong>editor</strong>" in content
     # Revision 2 is the current text.
     assert "<p>第2版与当前稿件相同。</p>" in content
 
