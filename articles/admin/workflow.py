@@ -53,13 +53,13 @@ class ArticleWorkflowViews:
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def page_context(self, request, article, title):
+        # What object_page.html reads: its crumbs (opts, original) and the heading.
         return {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": article,
             "title": title,
             "subtitle": str(article),
-            "has_view_permission": self.has_view_permission(request),
         }
 
     @method_decorator(require_POST)

@@ -3,20 +3,24 @@
 import datetime
 
 import pytest
+from django.contrib import messages
 from django.contrib.admin import site as admin_site
+from django.contrib.messages import get_messages
+from django.db import connection
 from django.db.models import F
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.admin.forms import ArticleAdminForm, EditConflict
+from articles.admin.workflow import history_entries
 from articles.models import Article, Revision, StatusChange
 from tests.articles.admin_helpers import (
     change_url,
     client_for,
     form_errors,
     make_user,
-    messages_of,
     post_data_from,
 )
 from tests.conftest import make_article
@@ -140,7 +144,9 @@ def test_restoring_a_revision_brings_back_its_text_as_a_new_revision(editor):
     assert article.version == version + 1
     latest = article.revisions.order_by("-number").first()
     assert (latest.number, latest.comment, latest.author) == (4, "恢复至第1版", editor)
-    assert messages_of(response)[-1] == "已恢复至第1版，并存为第4版。"
+    *_, message = get_messages(response.wsgi_request)  # after the saves' own
+    assert (str(message), message.level) == ("已恢复至第1版，并存为第4版。", messages.SUCCESS)
+    assert response["Location"] == change_url(article)
 
 
 def test_a_restore_makes_forms_opened_before_it_stale(editor, second_editor):
@@ -187,6 +193,133 @@ def test_history_of_an_unknown_article_is_404_saying_so(editor):
     response = client_for(editor).get(reverse("admin:articles_article_revisions", args=[999]))
     assert response.status_code == 404
     assert response.context["exception"] == "稿件不存在。"
+
+
+def test_the_old_revisions_address_leads_to_the_history(editor, contributor, other_contributor):
+    article = make_article(status=S.DRAFT, created_by=other_contributor)
+    old = reverse("admin:articles_article_revisions", args=[article.pk])
+    response = client_for(editor).get(old)
+    assert (response.status_code, response["Location"]) == (302, revisions_url(article))
+    # The old address checks who asks as the history does.
+    assert client_for(contributor).get(old).status_code == 403
+
+
+def test_history_page_is_titled_and_names_the_article(editor):
+    article = make_article(status=S.DRAFT, headline="历史页的稿件")
+    article.save_revision(editor)
+    response = client_for(editor).get(revisions_url(article))
+    content = response.content.decode()
+    assert "<h1>历史</h1>" in content
+    assert "<h2>历史页的稿件</h2>" in content
+    assert "<title>历史页的稿件 | 历史 | 采编系统</title>" in content
+    # The crumbs lead back to the article's page.
+    assert f'<a href="{change_url(article)}">历史页的稿件</a>' in content
+    # Rendered for this request: who is signed in, and a logout form that will be accepted.
+    assert "<strong>editor</strong>" in content
+    assert 'name="csrfmiddlewaretoken"' in content
+
+
+def at(minutes):
+    return timezone.make_aware(datetime.datetime(2024, 10, 8, 9, 0)) + datetime.timedelta(
+        minutes=minutes
+    )
+
+
+def test_history_interleaves_revisions_and_status_changes_by_time(editor, contributor):
+    article = make_article(status=S.DRAFT, created_by=contributor)
+    first = article.save_revision(contributor)
+    article.transition(S.SUBMITTED, contributor)
+    second = article.save_revision(editor)
+    article.transition(S.RETURNED, editor, comment="请补充")
+    Revision.objects.filter(pk=first.pk).update(created_at=at(0))
+    Revision.objects.filter(pk=second.pk).update(created_at=at(20))
+    article.status_changes.filter(to_status=S.SUBMITTED).update(created_at=at(10))
+    article.status_changes.filter(to_status=S.RETURNED).update(created_at=at(30))
+
+    response = client_for(editor).get(revisions_url(article))
+
+    described = [
+        f"第{row.number}版" if kind == "revision" else row.to_status
+        for _, kind, row in response.context["entries"]
+    ]
+    assert described == [S.RETURNED, "第2版", S.SUBMITTED, "第1版"]
+
+
+def test_history_entries_written_at_one_instant_keep_the_order_they_were_read_in():
+    """Rows of one instant are not compared with each other: the page never fails on a tie."""
+    first, second = Revision(number=2, created_at=at(0)), Revision(number=1, created_at=at(0))
+    change = StatusChange(to_status=S.SUBMITTED, created_at=at(0))
+    entries = history_entries([first, second], [change])
+    assert [row for _, _, row in entries] == [first, second, change]
+
+
+def history_queries(client, article):
+    client.get(revisions_url(article))  # warm caches (session, content types)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(revisions_url(article)).status_code == 200
+    return len(queries)
+
+
+def test_history_page_runs_as_many_queries_for_many_entries_as_for_two(editor, second_editor):
+    article = make_article(status=S.DRAFT)
+    article.save_revision(editor)
+    article.transition(S.SUBMITTED, editor)
+    client = client_for(editor)
+    for_two = history_queries(client, article)
+
+    for author in (editor, second_editor, editor):
+        article.save_revision(author)
+    article.transition(S.RETURNED, second_editor, comment="再改")
+    article.transition(S.SUBMITTED, editor)
+    assert history_queries(client, article) == for_two
+
+
+def test_revision_page_names_the_version_its_author_and_the_article(editor, second_editor):
+    article = make_article(status=S.DRAFT, headline="旧标题")
+    save_headline(client_for(second_editor), article, "新标题")
+    response = client_for(editor).get(revision_url(article, 2))
+    content = response.content.decode()
+    assert "<h1>第2版与当前稿件的差异</h1>" in content
+    assert "<h2>新标题</h2>" in content
+    assert "<p>第2版：second-editor 于 " in content
+    assert "，修改：主题</p>" in content
+    assert "&rsaquo; 第2版</div>" in content.replace("\n", "")
+    assert "<strong>editor</strong>" in content
+    # Revision 2 is the current text.
+    assert "<p>第2版与当前稿件相同。</p>" in content
+
+
+def revision_queries(client, article, number):
+    client.get(revision_url(article, number))  # warm caches (session, content types)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(revision_url(article, number)).status_code == 200
+    return len(queries)
+
+
+def test_revision_page_reads_the_revision_with_its_author_in_one_query(editor):
+    article = make_article(status=S.DRAFT, headline="旧标题")
+    article.save_revision()  # no author
+    article.save_revision(editor)
+    client = client_for(editor)
+    # The page reads the revision's author with the revision: one with an author runs no
+    # more queries than one without.
+    assert revision_queries(client, article, 2) == revision_queries(client, article, 1)
+
+
+def test_the_editors_note_in_a_diff_is_for_those_who_review(editor, contributor):
+    article = make_article(status=S.DRAFT, created_by=contributor, headline="原题")
+    article.save_revision(contributor)
+    Article.objects.filter(pk=article.pk).update(headline="改题", editor_note="数据待核实")
+    article.transition(S.SUBMITTED, contributor)
+
+    for_editor = client_for(editor).get(revision_url(article, 1))
+    for_contributor = client_for(contributor).get(revision_url(article, 1))
+
+    assert [label for label, _ in for_editor.context["changes"]] == ["主题", "编辑备注"]
+    assert "数据待核实" in for_editor.content.decode()
+    assert [label for label, _ in for_contributor.context["changes"]] == ["主题"]
+    assert "数据待核实" not in for_contributor.content.decode()
+    assert '<li class="diff-added"><ins>＋ 改题</ins></li>' in for_contributor.content.decode()
 
 
 # No lost edits.

@@ -250,6 +250,8 @@ def test_correction_page_shows_its_title_the_article_and_its_earlier_corrections
     html = response.content.decode()
     assert "“三月”应为“四月”。" in html
     assert 'name="csrfmiddlewaretoken"' in html
+    # The form to fill in: its date (today by default) and the text.
+    assert 'name="date"' in html and '<textarea name="text"' in html
     assert (response.context["title"], response.context["subtitle"]) == (
         "添加更正",
         "需要更正的稿件",

@@ -359,6 +359,43 @@ def test_transition_view_answers_only_post(chief):
     assert client_for(chief).get(transition_url(article)).status_code == 405
 
 
+# Where a button leads back to: the page it was on (the desk), if that page is ours.
+
+
+def test_a_button_on_another_admin_page_leads_back_there(editor):
+    article = make_article(status=S.SUBMITTED)
+    desk = reverse("admin:index")
+    response = client_for(editor).post(
+        transition_url(article), {"to_status": S.APPROVED, "next": desk}
+    )
+    assert response["Location"] == desk
+    # Given in full, with this site's own name, it is followed too.
+    returned = make_article(status=S.SUBMITTED)
+    response = client_for(editor).post(
+        transition_url(returned), {"to_status": S.APPROVED, "next": f"http://testserver{desk}"}
+    )
+    assert response["Location"] == f"http://testserver{desk}"
+
+
+def test_a_page_over_https_is_not_left_for_the_same_page_over_plain_http(editor):
+    article = make_article(status=S.SUBMITTED)
+    response = client_for(editor).post(
+        transition_url(article),
+        {"to_status": S.APPROVED, "next": "http://testserver/admin/"},
+        secure=True,
+    )
+    assert response["Location"] == change_url(article)
+    article.refresh_from_db()
+    assert article.status == S.APPROVED
+
+
+def test_a_refused_change_also_leads_back_to_the_page_it_came_from(editor):
+    article = make_article(status=S.SUBMITTED)
+    desk = reverse("admin:index")
+    response = client_for(editor).post(transition_url(article), {"to_status": "", "next": desk})
+    assert response["Location"] == desk
+
+
 # Bulk actions.
 
 

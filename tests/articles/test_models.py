@@ -179,6 +179,40 @@ def test_related_articles_are_found_among_those_filed_near_it_only(monkeypatch):
     assert [a.pk for a in related] == [next_filed.pk]
 
 
+def test_related_articles_of_one_issue_with_equal_scores_come_as_filed():
+    from regions.models import Region
+
+    place = Region.objects.create(
+        code="339901", name="测试区", short_name="测试", kind="district", slug="ceshiqu"
+    )
+    section = make_section("劳模风采")
+    page = make_page(issue=make_issue())
+    # Filed first, in the same section (1); filed second, about the same place (1). Without
+    # the tie-break SQLite gives them in the order it finds them: the place's first.
+    in_section = make_article(page=page, position=1, section=section)
+    in_place = make_article(page=page, position=2, regions=[place])
+    article = make_article(regions=[place], section=section)
+
+    related = Article.objects.related_to(article, [place], [], limit=10)
+
+    assert [(a.pk, a.score) for a in related] == [(in_section.pk, 1), (in_place.pk, 1)]
+
+
+def test_the_next_publication_is_the_earliest_public_by_status_not_yet_by_time():
+    now = timezone.now()
+    assert Article.objects.next_publication_time() is None
+    make_article(published_at=now - datetime.timedelta(minutes=1))  # public already
+    make_article(status=Article.Status.DRAFT, published_at=now + datetime.timedelta(minutes=1))
+    assert Article.objects.next_publication_time() is None
+
+    later = make_article(
+        status=Article.Status.SCHEDULED, published_at=now + datetime.timedelta(hours=2)
+    )
+    sooner = make_article(published_at=now + datetime.timedelta(hours=1))
+    assert Article.objects.next_publication_time() == sooner.published_at
+    assert Article.objects.exclude(pk=sooner.pk).next_publication_time() == later.published_at
+
+
 def test_a_listing_loads_what_a_list_shows_in_four_queries(django_assert_num_queries):
     listed = make_article(
         section=make_section("劳模风采"), reporters=[("寿慧桢", "记者")], tags=["劳模"]
