@@ -104,6 +104,15 @@ def add_articles(page, count, section=None, region=None, photo_by=None):
         )
 
 
+# An article page rendered (prerendered: none stored since the last change to what it shows):
+# the row looked for, what is current before the view reads (the change count, the next
+# scheduled publication), the view's own six (the article with its issue, page and section; its
+# credits; photos; places, tags and page neighbours; corrections; related articles), and the row
+# stored in a savepoint (the change count again, the old row's names and row deleted, the row
+# and its names written).
+RENDERED_ARTICLE_QUERIES = 3 + 6 + 7
+
+
 def assert_fixed_query_count(client, django_assert_num_queries, url, add, expected):
     """The view at `url` runs exactly `expected` queries with 2 articles, and again with 15.
 
