@@ -60,10 +60,7 @@ class RenderedArticleMiddleware:
         article_id = view_kwargs["pk"]
         origin = f"{request.scheme}://{request.get_host()}"
         try:
-            found = RenderedArticle.objects.servable(article_id, origin).values_list(
-                "html", "shown"
-            )
-            found = found.first()
+            found = RenderedArticle.objects.page(article_id, origin)
             if found is None and request.method == "GET":
                 # Read before the view reads the article (see prerendered.models).
                 request.prerendering = Rendering(

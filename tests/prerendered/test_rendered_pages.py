@@ -4,14 +4,14 @@ back in one query; it is never served once its article is not public or what it 
 import datetime
 
 import pytest
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Byline, Correction, Reporter
 from articles.views.articles import ArticleDetailView
-from prerendered.models import RenderedArticle, RenderedName, Version
+from prerendered.models import RenderedArticle, RenderedName, ServableQuery, Version
 from regions.models import Region
 from tests.articles.helpers import HIDDEN, future
 from tests.conftest import make_article, make_page, make_section
@@ -294,7 +294,7 @@ def test_a_page_is_rendered_live_when_the_rows_cannot_be_read(client, shown, mon
     def fail(*args, **kwargs):
         raise DatabaseError("relation does not exist")
 
-    monkeypatch.setattr(RenderedArticle.objects, "servable", fail)
+    monkeypatch.setattr(RenderedArticle.objects, "page", fail)
 
     assert "本篇" in client.get(url).content.decode()
 
@@ -347,3 +347,28 @@ def test_a_list_page_number_in_the_query_string_is_rendered_live(client, shown):
 
     assert f"{url}?page=2" in response.content.decode()
     assert stored() == []
+
+
+@pytest.mark.parametrize("at", [timezone.now(), future()])
+def test_the_compiled_read_is_the_querysets(at):
+    compiled = ServableQuery.of(connection)
+    rows = RenderedArticle.objects.servable(12, "https://example.com", at)
+
+    sql, params = rows.values_list("html", "shown").query.sql_with_params()
+
+    assert compiled.sql == sql
+    assert compiled.params(12, "https://example.com", at) == list(params)
+
+
+def test_the_compiled_read_finds_what_the_queryset_finds(client, monkeypatch):
+    article = make_article()
+    client.get(article.get_absolute_url())
+    origin = "http://testserver"
+    later = future()
+
+    assert RenderedArticle.objects.page(article.pk, origin) is not None
+    Article.objects.filter(pk=article.pk).update(published_at=later)
+    assert not RenderedArticle.objects.servable(article.pk, origin, timezone.now()).exists()
+    assert RenderedArticle.objects.page(article.pk, origin) is None
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert RenderedArticle.objects.page(article.pk, origin) is not None
