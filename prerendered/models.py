@@ -70,6 +70,7 @@ class Version(models.Model):
 
     @classmethod
     def current(cls):
+        # 0 before the row exists (a flushed test database): the first bump makes it 1.
         return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
     @classmethod
