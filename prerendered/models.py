@@ -114,29 +114,38 @@ class RenderedArticleQuerySet(models.QuerySet):
 
     def store(self, article_id, origin, html, shown, expires_at, version):
         """Keep a page rendered for readers, unless a change committed since `version` was read
-        or one is committing now. Never fails: a page not stored is rendered again next time."""
+        or one is committing now. Never fails: a page not stored is rendered again next time.
+
+        An upsert: readers who rendered the same page at once each write it, one after the other.
+        """
         try:
             with transaction.atomic():
                 if Version.locked() != version:
                     return None
-                old = self.filter(article_id=article_id, origin=origin)
-                RenderedName.objects.filter(rendered__in=old).delete()
-                old.delete()
-                row = self.create(
-                    article_id=article_id,
-                    origin=origin,
-                    release=release(),
-                    html=html,
-                    shown=" ".join(sorted(shown)),
-                    expires_at=expires_at,
+                (row,) = self.bulk_create(
+                    [
+                        RenderedArticle(
+                            article_id=article_id,
+                            origin=origin,
+                            release=release(),
+                            html=html,
+                            shown=" ".join(sorted(shown)),
+                            expires_at=expires_at,
+                            rendered_at=timezone.now(),
+                        )
+                    ],
+                    update_conflicts=True,
+                    unique_fields=["article", "origin"],
+                    update_fields=["release", "html", "shown", "expires_at", "rendered_at"],
                 )
+                RenderedName.objects.filter(rendered=row.pk).delete()
                 RenderedName.objects.bulk_create(
-                    RenderedName(rendered=row, name=name) for name in shown
+                    RenderedName(rendered_id=row.pk, name=name) for name in shown
                 )
                 return row
-        except DatabaseError:
-            # A change holds the rows (lock timeout), or another reader stored it first.
-            logger.warning("Rendered article %s not stored", article_id, exc_info=True)
+        except DatabaseError as error:
+            # A change in progress holds the row (the lock timeout): the page went out unstored.
+            logger.warning("Rendered article %s not stored: %s", article_id, error)
             return None
 
     def showing(self, names):
@@ -195,7 +204,7 @@ class RenderedArticle(models.Model):
     # The names the page recorded, replayed for the page cache when it is served.
     shown = models.TextField()
     expires_at = models.DateTimeField(null=True)
-    rendered_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(default=timezone.now)
 
     objects = RenderedArticleQuerySet.as_manager()
 

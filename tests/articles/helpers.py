@@ -108,9 +108,9 @@ def add_articles(page, count, section=None, region=None, photo_by=None):
 # the row looked for, what is current before the view reads (the change count, the next
 # scheduled publication), the view's own six (the article with its issue, page and section; its
 # credits; photos; places, tags and page neighbours; corrections; related articles), and the row
-# stored in a savepoint (the change count again, the old row's names and row deleted, the row
-# and its names written; on PostgreSQL first the lock timeout of the store).
-RENDERED_ARTICLE_QUERIES = 3 + 6 + 7 + (1 if on_postgresql() else 0)
+# stored in a savepoint (the change count again, the row upserted, its old names deleted and
+# its names written; on PostgreSQL first the lock timeout of the store).
+RENDERED_ARTICLE_QUERIES = 3 + 6 + 6 + (1 if on_postgresql() else 0)
 
 
 def assert_fixed_query_count(client, django_assert_num_queries, url, add, expected):
