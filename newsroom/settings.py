@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "importing.apps.TaskQueueConfig",  # django_tasks_db, named in Chinese
     "desk",
+    "prerendered",
     "newsroom",
 ]
 
@@ -128,6 +129,9 @@ MIDDLEWARE = [
     # Refuses unusable input (400) and writes to the public site (405) before any view runs;
     # after the middleware above, so that those answers carry the same headers.
     "newsroom.request_checks.RequestCheckMiddleware",
+    # Article pages from their rendered rows: inside everything above, so that such a page goes
+    # out with the same headers as a freshly rendered one, and is stored by the page cache.
+    "prerendered.middleware.RenderedArticleMiddleware",
     # Last, so that it is the first to see an exception from a view or a template.
     "newsroom.middleware.DatabaseUnavailableMiddleware",
 ]

@@ -25,9 +25,10 @@ RELATED_WINDOW = 1000
 
 
 class ArticleQuerySet(WorkflowQuerySetMixin, HistoryQuerySetMixin, models.QuerySet):
-    def published(self):
-        """What readers may see: the one definition every view, feed, sitemap and search uses."""
-        return self.filter(published_condition())
+    def published(self, at=None):
+        """What readers may see: the one definition every view, feed, sitemap and search uses
+        (at the moment `at`; now by default)."""
+        return self.filter(published_condition(at=at))
 
     def next_publication_time(self):
         """When the next article here becomes public by its time alone; None when none is due."""

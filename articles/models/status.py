@@ -23,14 +23,18 @@ class Status(models.TextChoices):
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
 
 
-def published_condition(prefix=""):
+def published_condition(prefix="", at=None):
     """What readers may see, as a condition: on Article, or through a relation ("article__").
 
     The one definition: Article.objects.published() filters by it, and queries that reach
-    articles through a join (a reporter's public credits) use it with their prefix.
+    articles through a join (a reporter's public credits) use it with their prefix. At a given
+    moment `at` (a datetime; now by default).
     """
     return models.Q(
-        **{f"{prefix}status__in": PUBLIC_STATUSES, f"{prefix}published_at__lte": timezone.now()}
+        **{
+            f"{prefix}status__in": PUBLIC_STATUSES,
+            f"{prefix}published_at__lte": timezone.now() if at is None else at,
+        }
     )
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.dates import chinese_date
 from articles.models import Article, Byline, Photo, Reporter
 from regions.models import Region
-from tests.conftest import make_article, make_issue, make_page
+from tests.conftest import make_article, make_issue, make_page, on_postgresql
 
 SEED_DATE = datetime.date(2024, 10, 8)
 SEED_HEADLINES = [
@@ -102,6 +102,15 @@ def add_articles(page, count, section=None, region=None, photo_by=None):
         Byline.objects.create(
             article=article, photo=photo, reporter=reporter, role="通讯员", position=9
         )
+
+
+# An article page rendered (prerendered: none stored since the last change to what it shows):
+# the row looked for, what is current before the view reads (the change count, the next
+# scheduled publication), the view's own six (the article with its issue, page and section; its
+# credits; photos; places, tags and page neighbours; corrections; related articles), and the row
+# stored in a savepoint (the change count again, the row upserted, its old names deleted and
+# its names written; on PostgreSQL first the lock timeout of the store).
+RENDERED_ARTICLE_QUERIES = 3 + 6 + 6 + (1 if on_postgresql() else 0)
 
 
 def assert_fixed_query_count(client, django_assert_num_queries, url, add, expected):

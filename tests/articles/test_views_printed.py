@@ -9,7 +9,13 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Photo
-from tests.articles.helpers import HIDDEN, add_articles, assert_fixed_query_count, headlines_in
+from tests.articles.helpers import (
+    HIDDEN,
+    RENDERED_ARTICLE_QUERIES,
+    add_articles,
+    assert_fixed_query_count,
+    headlines_in,
+)
 from tests.conftest import make_article, make_issue, make_page
 from tests.photos.images import upload
 
@@ -319,14 +325,14 @@ def test_an_article_on_a_page_with_an_image_runs_a_fixed_number_of_queries(
     add_with_zones(news_page)(1)
     article = news_page.articles.get()
 
-    # The six of an article, plus its photos' places on the page, its zone and the page's
-    # small images.
+    # An article's page rendered (tests/articles/test_views.py), plus its photos' places on the
+    # page, its zone and the page's small images.
     assert_fixed_query_count(
         client,
         django_assert_num_queries,
         article.get_absolute_url(),
         add_with_zones(news_page),
-        expected=9,
+        expected=RENDERED_ARTICLE_QUERIES + 3,
     )
 
 
