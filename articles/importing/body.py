@@ -317,10 +317,10 @@ class ArticleBuilder(PhotoReading):
                     other.unit.line,
                     f"正文中又出现电头“{other.dateline.text}”，可能是另一条无标题的简讯，请核对",
                 )
-        try:
-            leading = split_leading_credit(first.text, after_dateline=bool(article.dateline))
-        except MissingName as error:
-            self.page.fail(first.unit.line, str(error))
+        # A role printed with no name (记者 通讯员 甲) is flagged, not a reason to refuse the page.
+        leading = split_leading_credit(
+            first.text, after_dateline=bool(article.dateline), flag_unnamed=True
+        )
         if leading:
             phrase, first.text = leading
             self._credit(phrase, first.unit)
@@ -345,10 +345,7 @@ class ArticleBuilder(PhotoReading):
         if jump:
             self.article.notes.append(f"正文转版：{jump.group()}，转版部分不在本页")
             last.text = last.text[: jump.start()].rstrip()
-        try:
-            found = split_trailing_credit(last.text)
-        except MissingName as error:
-            self.page.fail(last.unit.line, str(error))
+        found = split_trailing_credit(last.text, flag_unnamed=True)
         if found and (found[1].text_credits or found[1].anonymous):
             last.text, phrase, glued = found
             self._credit(phrase, last.unit)

@@ -32,6 +32,8 @@ menu lines sitting among them.
 
 import re
 
+from articles.roles import PRINTED_BEFORE_NAMES
+
 from .text import URL, han_count
 from .traditional import recognisable
 
@@ -141,6 +143,14 @@ BREADCRUMB = re.compile(
 MENU_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$|^(?:[\u4e00-\u9fff]{2,4}\s+){4}[\u4e00-\u9fff]{2,4}$"
 )
+
+
+def _menu_line(line):
+    """A menu on one line; 记者 甲 通讯员 乙 丙 is as short and spaced, but a role word opens
+    it: a credit line, never a menu."""
+    return bool(MENU_LINE.match(line)) and not line.split()[0].endswith(PRINTED_BEFORE_NAMES)
+
+
 # A forum's post header and the poster's profile beside it: 甲乙离线, 级别: 论坛版主, 精华: 2,
 # 楼主 发表于: 2020-09-10, 沙发 发表于 …: never part of the article. The user's line counts only
 # over the profile's fields (律师在线 alone is a column label).
@@ -365,7 +375,7 @@ def furniture_kind(line):
         or SUMMARY.match(line)
         or PAGE_LABEL.match(line)
         or BREADCRUMB.match(line)
-        or MENU_LINE.match(line)
+        or _menu_line(line)
         or COLUMN_PATH.match(line)
         or (FORUM_FIELD.match(line) and len(line) <= 40 and "。" not in line)
         or FORUM_POST.match(line)
