@@ -90,6 +90,7 @@ class ArticleBuilder(PhotoReading):
             section=group.section,
             kicker=group.kicker,
             subheadline=group.subheadline,
+            headline_stand_in=group.stand_in,
         )
         # Credits such as 摄影报道 that cover the text and the article's photos.
         self.photo_reports = []

@@ -902,6 +902,7 @@ def test_a_stand_in_headline_names_no_story_place(gazetteer):
     [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1, places=gazetteer).pages
     [article] = page.articles
     assert article.headline == "浙江省某某协会第三次会员代表大会开幕"
+    assert article.headline_stand_in
     # The province named only in the text is not the story's place (the page printed no
     # headline that names it).
     assert article.regions == []
