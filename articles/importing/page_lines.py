@@ -37,7 +37,7 @@ from .furniture import (
     without_borders,
 )
 from .names import is_organisation
-from .site_pages import is_credit_line, site_title, split_run_together
+from .site_pages import is_credit_line, site_title, split_fields_run_in, split_run_together
 from .text import han_count, normalise_line
 from .traditional import recognisable
 
@@ -165,6 +165,7 @@ class PageLines:
     edited: bool = False  # the site names the article's editor (编辑: 甲 责任编辑: 乙)
     run_together: bool = False  # a line held several lines, cut where the breaks were
     one_line: bool = False  # the page's whole text came on one line
+    warnings: list = field(default_factory=list)  # (line, message) for the editor
     site_title: str | None = None  # the 主题 a saved page's title line names (主题-栏目-网站)
     site_column: str | None = None  # and the column it names
 
@@ -174,7 +175,17 @@ def read_lines(text, edge_furniture=frozenset()):
     raw_lines, origins = [], []
     physical = text.split("\n")
     alone = sum(1 for raw in physical if raw.strip()) == 1
+    warnings = []
     for number, raw in enumerate(physical, start=1):
+        run_in = split_fields_run_in(raw)
+        if run_in:
+            fields, source, text = run_in
+            raw_lines.append(fields)
+            origins.append(number)
+            raw = text
+            warnings.append(
+                (number, f"网页的时间、来源字段连着正文第一句，已按来源“{source}”分开，请核对")
+            )
         for part in split_run_together(raw, alone=alone):
             for piece in _split_printed_apart(part):
                 raw_lines.append(piece)
@@ -187,6 +198,7 @@ def read_lines(text, edge_furniture=frozenset()):
         units=[],
         run_together=len(raw_lines) > len(physical),
         one_line=alone,
+        warnings=warnings,
         site_authors=_site_authors(lines),
         edited=any(EDITED_BY.match(line) or SITE_ARTICLE_FIELD.search(line) for line in lines),
     )

@@ -224,6 +224,8 @@ class PageParser(HeadlineGroups, BriefItems):
         self.titles = read.titles
         self.edited = read.edited
         self.one_line = read.one_line
+        for line, message in read.warnings:
+            self.warn(line, message)
         if read.one_line:
             self.warn(
                 read.units[0].line if read.units else 1,

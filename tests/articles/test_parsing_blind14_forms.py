@@ -3,7 +3,10 @@ another article's teaser under the credit that ends this one, a site's 时间/�
 the first sentence, and a lone ▲ caption under a text.
 """
 
+import pytest
+
 from articles.importing.parsing import parse_issue
+from articles.importing.site_pages import split_fields_run_in
 
 BODY = (
     "近日，某某县总工会为快递员送上入会礼包。\n据了解，联合工会将设立暖心驿站，为快递员提供服务。"
@@ -37,3 +40,57 @@ def test_text_cut_off_with_no_credit_before_it_stays_the_articles_text():
     text = f"# 标题\n\n{BODY}\n\n3月2日，志愿者为环卫工人测量血压……"
     [article] = parse(text).articles
     assert article.paragraphs[-1] == "3月2日，志愿者为环卫工人测量血压……"
+
+
+@pytest.mark.parametrize(
+    ("line", "source", "text"),
+    [
+        # No word ends the app's name: the sentence's opening word says where the text starts.
+        (
+            "时间:2025-08-06 10:20:00 来源:掌上东阳进入八月,我市持续晴热高温,工会送清凉。",
+            "掌上东阳",
+            "进入八月",
+        ),
+        # A source word ends the name (某某日报, 某某网).
+        (
+            "来源:东阳日报市总工会近日启动送清凉活动,慰问一线职工和户外劳动者。",
+            "东阳日报",
+            "市总工会",
+        ),
+        (
+            "发布时间:2025-08-06 来源:某某新闻网8月5日,市总工会慰问一线职工和户外劳动者。",
+            "某某新闻网",
+            "8月5日",
+        ),
+    ],
+)
+def test_a_sites_time_and_source_run_into_the_first_sentence_are_split_off(line, source, text):
+    fields, found_source, rest = split_fields_run_in(line)
+    assert found_source == source
+    assert fields.endswith(source) and fields.startswith(line[:2])
+    assert rest.startswith(text)
+    assert fields.replace(" ", "") + rest.replace(" ", "") == line.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "时间:2024-03-08 来源:瓯海区台办 字号:[ ]",  # fields alone, no text
+        # No source word and no sentence opener: where the name ends is not to be read.
+        "来源:某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某。",
+        "来源于一线的声音,市总工会近日启动送清凉活动,慰问一线职工和户外劳动者。",  # no field
+    ],
+)
+def test_lines_that_are_not_fields_run_into_a_sentence_are_left_alone(line):
+    assert split_fields_run_in(line) is None
+
+
+def test_the_split_is_flagged_on_its_line_for_the_editor():
+    fields = "时间:2025-08-06 10:20:00 来源:掌上东阳"
+    text = f"# 标题\n\n{fields}进入八月,我市持续晴热高温,工会送清凉。\n\n记者 吴佳琪"
+    page = parse(text)
+    [article] = page.articles
+    assert article.paragraphs == ["进入八月，我市持续晴热高温，工会送清凉。"]
+    assert (3, "网页的时间、来源字段连着正文第一句，已按来源“掌上东阳”分开，请核对") in [
+        (w.line, w.message) for w in page.warnings
+    ]
