@@ -94,3 +94,30 @@ def test_the_split_is_flagged_on_its_line_for_the_editor():
     assert (3, "网页的时间、来源字段连着正文第一句，已按来源“掌上东阳”分开，请核对") in [
         (w.line, w.message) for w in page.warnings
     ]
+
+
+def test_a_lone_caption_marker_inside_a_text_is_a_caption_not_a_brief():
+    # A plain page (no # marks), as a site's text comes.
+    caption = "▲陈望舒，省摄影家协会会员、资深摄影记者。"
+    text = f"职工摄影展开幕\n\n{BODY}\n\n{caption}\n\n公司工会负责人表示，希望职工记录劳动之美。"
+    page = parse(text)
+    [article] = page.articles
+    assert [p.caption for p in article.photos] == [caption[1:]]
+    assert article.paragraphs[-1] == "公司工会负责人表示，希望职工记录劳动之美。"
+    assert not [w for w in page.warnings if "简讯" in w.message]
+
+
+def test_marked_items_closing_with_their_credits_are_still_briefs():
+    text = (
+        "工会动态\n\n▲某某县总工会开展送清凉活动，慰问一线职工三百余人。（某某县总工会）\n\n"
+        "▲某某镇工会举办职工趣味运动会，二十支队伍参赛。（通讯员 王伟）"
+    )
+    assert len(parse(text).articles) == 2
+
+
+def test_one_marked_item_closing_with_its_credit_inside_a_text_is_still_a_brief():
+    # A credit in brackets closes a brief; a caption does not end in one.
+    brief = "▲某某镇工会举办职工趣味运动会，二十支队伍参赛。（通讯员 王伟）"
+    text = f"职工书屋开放\n\n{BODY}\n\n{brief}\n\n公司工会负责人表示，希望职工记录劳动之美。"
+    headlines = [a.headline for a in parse(text).articles]
+    assert headlines[:2] == ["职工书屋开放", "某某镇工会举办职工趣味运动会"]
