@@ -245,6 +245,16 @@ class HeadlineGroups(ColumnLabels):
         runs, brief_labels = self._brief_labels(runs, units, kinds)
         starts, lone = [], []
         for run in runs:
+            if starts and len(run) >= 2 and run[-1] == len(units) - 1:
+                # Several short lines closing the page under an article, no text under them:
+                # the site's related links (一条 title a line), not a headline group.
+                for index in run:
+                    self.warn(
+                        units[index].line,
+                        f"页面末尾的“{head(units[index].text)}”下面没有正文，不属于任何稿件，未导入",
+                    )
+                self.trailing.update(run)
+                continue
             after = run[-1] + 1
             while after < len(units) and (
                 kinds[after] == "heading" or self._is_photo_credit(units[after])

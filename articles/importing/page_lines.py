@@ -45,7 +45,9 @@ HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
 HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
 PUBLISHED_ON = re.compile(r"^出版日期[：:]")
 # 编辑:甲 责任编辑:乙 审核:丙, [责任编辑:甲]: the site published the text as an article.
-EDITED_BY = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核)\s*[：:]\s*[\u4e00-\u9fff]")
+EDITED_BY = re.compile(
+    r"^[（(【\[]?\s*(?:责任编辑|责编|值班编辑|编辑|审核)\s*[：:]\s*[\u4e00-\u9fff]"
+)
 # 浏览次数:151作者: 甲 信息来源: 某某区总工会发布时间:2015-09-22, 标签:某县;就业责任编辑:乙: a
 # site's fields of an article it published, wherever in the line they sit.
 SITE_ARTICLE_FIELD = re.compile(
@@ -59,8 +61,8 @@ AUTHOR_LABEL = re.compile(
 # 作者: 阙献荣 阙明 in a site's line of source, author, editor and date.
 # 浏览次数:151作者: 甲 信息来源: …: a count run into the field before it.
 SITE_AUTHOR = re.compile(
-    r"(?:^|\s|\d)作者\s*[：:]\s*(?P<names>[^：:]+?)"
-    r"(?=\s+(?:编辑|责任编辑|来源|信息来源|发布时间)\s*[：:]|\s*$)"
+    r"(?:^|\s|\d|[【\[])作者\s*[：:]\s*(?P<names>[^：:【】\[\]]+?)"
+    r"(?=\s+(?:编辑|责任编辑|来源|信息来源|发布时间)\s*[：:]|\s*[】\]]|\s*$)"
 )
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # 推荐视频, 相关内容, 热点关注 (熱點關注), 全部评论, • 日新闻排行榜: the site's links, rankings
