@@ -31,7 +31,7 @@ from .traditional import as_printed, recognisable
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
 ORGAN = re.compile(
-    r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)(?:[A-Za-z]{2,12})?$"
+    r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻|在线)(?:[A-Za-z]{2,12})?$"
     # 中国台湾网福建省台办通讯员: an organ, then the office the correspondent reports from.
     # (国网某某供电公司 is a company, 某某社区 a community: not organs.)
     r"|^[\u4e00-\u9fff]{2,10}?(?:(?<![电国])网|日报|晚报|报社|通讯社)[\u4e00-\u9fff]{2,10}$"

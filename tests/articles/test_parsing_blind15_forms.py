@@ -59,3 +59,20 @@ def test_several_short_lines_closing_the_page_under_an_article_are_links_not_an_
     [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1).pages
     assert [a.headline for a in page.articles] == ["某某区为环卫工人送清凉"]
     assert [w.line for w in page.warnings if "不属于任何稿件" in w.message] == [3, 4, 5]
+
+
+def test_a_sites_channel_after_a_hyphen_is_part_of_its_dateline_and_credit():
+    text = (
+        "# 某某赛道上的“工会红”\n\n"
+        "浙江在线-宁波频道4月3日讯(浙江在线通讯员 陈标)4月3日，某某马拉松在奉化溪口镇开跑。"
+    )
+    [article] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1).articles
+    assert article.dateline == "浙江在线-宁波频道4月3日讯"
+    assert [(c.name, c.role) for c in article.people] == [("陈标", "浙江在线通讯员")]
+    assert article.paragraphs == ["4月3日，某某马拉松在奉化溪口镇开跑。"]
+
+
+def test_a_bay_named_after_a_city_is_not_that_city(gazetteer):
+    text = "# 标题\n\n本报讯 乐清湾大桥、三门湾大桥连接线工程的职工参加立功竞赛。"
+    [article] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1, places=gazetteer).articles
+    assert article.regions == []
