@@ -64,6 +64,12 @@ SITE_AUTHOR = re.compile(
     r"(?:^|\s|\d|[【\[])作者\s*[：:]\s*(?P<names>[^：:【】\[\]]+?)"
     r"(?=\s+(?:编辑|责任编辑|来源|信息来源|发布时间)\s*[：:]|\s*[】\]]|\s*$)"
 )
+# 来源:某某日报记者 甲 乙 设计 丙 通讯员 丁,版权归原作者所有: a mirror of a WeChat account's
+# article credits its writers in the source line, the designer among them (staff, not credited).
+SOURCE_CREDIT = re.compile(r"^来源\s*[：:]\s*(?P<credit>[^，,。]+?)\s*[，,]\s*版权归原作者所有")
+STAFF_IN_CREDIT = re.compile(
+    r"(?:^|\s)(?:设计|美编|编辑|校对|视频|海报)\s+[\u4e00-\u9fff]{2,4}(?=\s|$)"
+)
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # 推荐视频, 相关内容, 热点关注 (熱點關注), 全部评论, • 日新闻排行榜: the site's links, rankings
 # and its readers' comments, under the article.
@@ -272,6 +278,15 @@ def _site_authors(lines):
     """The people a site's author field credits for the text (作者: 甲 乙, 作者:通讯员 甲 记者
     乙), first field only: [(name, role)]; names printed without a role take 作者."""
     for line in lines:
+        source = SOURCE_CREDIT.match(line)
+        if source:
+            credit = STAFF_IN_CREDIT.sub(" ", source.group("credit")).strip()
+            try:
+                phrase = parse_credit_phrase(credit)
+            except MissingName:
+                phrase = None
+            if phrase and phrase.has_role:
+                return [(c.name, c.role) for c in phrase.text_credits if not c.organisation]
         match = SITE_AUTHOR.search(line)
         if not match:
             continue

@@ -148,7 +148,19 @@ def split_fields_run_in(raw):
     source, text = rest[:cut].strip(), rest[cut:].strip()
     if not source or han_count(text) < 2:
         return None
+    if _is_credit(re.split(r"[，。,]", text)[0]):
+        # 来源:某某日报记者 甲 乙,版权归原作者所有: the source line credits the writers; no text
+        # runs into it.
+        return None
     return f"{match.group('fields')}{source}", source, text
+
+
+def _is_credit(text):
+    try:
+        phrase = parse_credit_phrase(text)
+    except MissingName:
+        return True
+    return bool(phrase and phrase.has_role)
 
 
 def split_run_together(raw, *, alone=False):

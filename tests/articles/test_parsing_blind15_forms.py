@@ -7,6 +7,7 @@ import pytest
 
 from articles.importing.furniture import furniture_kind
 from articles.importing.parsing import parse_issue
+from articles.importing.site_pages import split_fields_run_in
 
 
 @pytest.mark.parametrize(
@@ -76,3 +77,19 @@ def test_a_bay_named_after_a_city_is_not_that_city(gazetteer):
     text = "# 标题\n\n本报讯 乐清湾大桥、三门湾大桥连接线工程的职工参加立功竞赛。"
     [article] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1, places=gazetteer).articles
     assert article.regions == []
+
+
+def test_a_mirrors_source_line_crediting_the_writers_credits_the_text():
+    source = "来源:某某日报记者 季晓岚 叶舒扬 设计 王一 通讯员 蓝一帆,版权归原作者所有。"
+    body = "5月5日，某某市“最美工匠”发布会举行。"
+    text = f"某某87名职工获评“最美工匠”\n\n{body}\n\n更多新闻\n\n{source}"
+    [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1).pages
+    [article] = page.articles
+    # The post's designer is its staff, as a page's 版式设计 is: not credited.
+    assert [(c.name, c.role) for c in article.people] == [
+        ("季晓岚", "某某日报记者"),
+        ("叶舒扬", "某某日报记者"),
+        ("蓝一帆", "通讯员"),
+    ]
+    assert not [w for w in page.warnings if "来源字段" in w.message]
+    assert split_fields_run_in(source) is None
