@@ -5,6 +5,12 @@
 The corpus lives outside the repository (its sentences are other people's work): a folder of
 `<id>.txt` page texts, each with `<id>.expected.json`, the facts an editor records, written by
 hand (format: articles/importing/evaluation.py). Pure Python: no database, no Django.
+
+A page that prints no headline has "headline": null in its facts. The parser then gives a
+stand-in flagged as such; the two agree, so they pair (even with no credit or place to pair by)
+and the stand-in counts as no headline part. A headline the parser does not flag where the page
+printed none counts as wrong, and so does a stand-in where the page printed a headline or on an
+article that pairs with no facts. The rule in full: evaluation.py's docstring.
 """
 
 import argparse

@@ -44,6 +44,8 @@ from .text import (
     tail,
 )
 
+# Text cut off with an ellipsis, as a site cuts a related article's opening into a teaser.
+TEASER_END = re.compile(r"(?:\.{3,}|…+|。{3})$")
 TRAILING_DATELINE = re.compile(r"[（(](?P<dateline>[^（）()]{3,30}[讯电])[）)]$")
 REPEAT_MIN = 15  # a line this long printed twice in one article is a repetition
 LOST_FRAGMENT = 8  # a paragraph this short after a broken one is the tail of a lost passage
@@ -90,6 +92,7 @@ class ArticleBuilder(PhotoReading):
             section=group.section,
             kicker=group.kicker,
             subheadline=group.subheadline,
+            headline_stand_in=group.stand_in,
         )
         # Credits such as 摄影报道 that cover the text and the article's photos.
         self.photo_reports = []
@@ -317,10 +320,10 @@ class ArticleBuilder(PhotoReading):
                     other.unit.line,
                     f"正文中又出现电头“{other.dateline.text}”，可能是另一条无标题的简讯，请核对",
                 )
-        try:
-            leading = split_leading_credit(first.text, after_dateline=bool(article.dateline))
-        except MissingName as error:
-            self.page.fail(first.unit.line, str(error))
+        # A role printed with no name (记者 通讯员 甲) is flagged, not a reason to refuse the page.
+        leading = split_leading_credit(
+            first.text, after_dateline=bool(article.dateline), flag_unnamed=True
+        )
         if leading:
             phrase, first.text = leading
             self._credit(phrase, first.unit)
@@ -335,6 +338,7 @@ class ArticleBuilder(PhotoReading):
                 bare = not item.phrase.has_role and item.text[:1] not in "（(" + MARKERS
                 if bare and not item.text.endswith(("报道", "摄")):
                     self.warn(item.unit.line, f"单独一行的“{item.text}”按署名处理，请核对")
+        self._teaser_after_credit(items)
         paragraphs = [item for item in items if item.kind == "para"]
         if not paragraphs:
             return
@@ -345,16 +349,36 @@ class ArticleBuilder(PhotoReading):
         if jump:
             self.article.notes.append(f"正文转版：{jump.group()}，转版部分不在本页")
             last.text = last.text[: jump.start()].rstrip()
-        try:
-            found = split_trailing_credit(last.text)
-        except MissingName as error:
-            self.page.fail(last.unit.line, str(error))
+        found = split_trailing_credit(last.text, flag_unnamed=True)
         if found and (found[1].text_credits or found[1].anonymous):
             last.text, phrase, glued = found
             self._credit(phrase, last.unit)
             if glued:
                 names = "、".join(c.name for c in phrase.text_credits)
                 self.warn(last.unit.line, f"正文末尾的“{names}”按署名处理，请核对")
+
+    def _teaser_after_credit(self, items):
+        """A site prints another article's opening, cut off with an ellipsis, under the credit
+        that ends this one (…送到骑手身边。（记者 甲 通讯员 乙） then 8月18日，在…穿着全套防...):
+        the teaser is not this article's text. Left out, with a warning naming its line."""
+        paragraphs = [item for item in items if item.kind == "para"]
+        if len(paragraphs) < 2 or not TEASER_END.search(paragraphs[-1].text):
+            return
+        teaser = paragraphs[-1]
+        before = items[items.index(teaser) - 1]
+        if before.kind == "byline":
+            credited = bool(before.phrase.text_credits)
+        elif before.kind == "para":
+            found = split_trailing_credit(before.text, flag_unnamed=True)
+            credited = bool(found and found[1].has_role and not found[2])
+        else:
+            credited = False
+        if credited:
+            items.remove(teaser)
+            self.warn(
+                teaser.unit.line,
+                f"署名之后以省略号结尾的“{teaser.text[:12]}…”像是另一篇稿件的摘要，未记入正文，请核对",
+            )
 
     def _dateline_at_end(self, items, last):
         """Features may close with the dateline in brackets: …。（新华社北京10月8日电）."""

@@ -31,7 +31,7 @@ from .traditional import as_printed, recognisable
 
 ROLE_WORDS = PRINTED_BEFORE_NAMES
 ORGAN = re.compile(
-    r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻)(?:[A-Za-z]{2,12})?$"
+    r"^[\u4e00-\u9fff]{1,10}(?:社|报|台|网|刊|视|客户端|传媒|新闻|在线)(?:[A-Za-z]{2,12})?$"
     # 中国台湾网福建省台办通讯员: an organ, then the office the correspondent reports from.
     # (国网某某供电公司 is a company, 某某社区 a community: not organs.)
     r"|^[\u4e00-\u9fff]{2,10}?(?:(?<![电国])网|日报|晚报|报社|通讯社)[\u4e00-\u9fff]{2,10}$"
@@ -136,24 +136,28 @@ class CreditPhrase:
 
 
 class MissingName(ValueError):
-    """A role word printed with no name after it (记者 报道)."""
+    """A role word printed with no name after it (记者 报道): raised where it says the text is
+    no credit; where the text is a credit for sure, callers ask to flag it instead."""
 
     def __init__(self, role):
         self.role = role
         super().__init__(f"署名中的“{role}”后面没有姓名")
 
 
-def parse_credit_phrase(text, *, strict_names=True):
+def parse_credit_phrase(text, *, strict_names=True, flag_unnamed=False):
     """The credits in one printed byline, or None when the text is not a byline.
 
     `strict_names` asks every person's name to start with a known surname; callers relax it
     where the position alone says the text is a byline (after 本报讯, before 报道, in brackets).
-    Raises MissingName when a role word that starts the credit has no name after it. A credit
+    Raises MissingName when a role word that starts the credit has no name after it, unless
+    `flag_unnamed`: then the people named are credited and each unnamed role is a warning for
+    the editor (a site's line 记者 甲 通讯员 乙 实习生 dropped the trainee's name; the rest of
+    the page is still the page). A credit
     printed in traditional characters (記者 張強 攝) is read by its simplified role words and
     surnames; the names keep the characters printed, the roles are the simplified words.
     """
     mapped = recognisable(text)
-    phrase = _parse_credit_phrase(mapped, strict_names=strict_names)
+    phrase = _parse_credit_phrase(mapped, strict_names=strict_names, flag_unnamed=flag_unnamed)
     if phrase is not None and mapped != text:
         for credit in [*phrase.text_credits, *phrase.photo_credits]:
             credit.name = as_printed(credit.name, mapped, text)
@@ -162,7 +166,7 @@ def parse_credit_phrase(text, *, strict_names=True):
     return phrase
 
 
-def _parse_credit_phrase(text, *, strict_names=True):
+def _parse_credit_phrase(text, *, strict_names=True, flag_unnamed=False):
     text = STRAY_AFTER_BRACKET.sub("", text.strip())
     text = SPACED_ROLE.sub(lambda match: match.group().replace(" ", ""), text)
     distributed = DISTRIBUTED.match(text)
@@ -171,7 +175,7 @@ def _parse_credit_phrase(text, *, strict_names=True):
         # took; 新华社发 alone credits the agency.
         inner = (distributed.group("inner") or distributed.group("rest") or "").strip()
         if inner:
-            return _parse_credit_phrase(inner, strict_names=strict_names)
+            return _parse_credit_phrase(inner, strict_names=strict_names, flag_unnamed=flag_unnamed)
         organ = Credit(distributed.group("organ"), PHOTO_SUPPLIED, organisation=True)
         return CreditPhrase(photo_credits=[organ], terminal=PHOTO_SUPPLIED)
     phrase = text.lstrip(MARKERS).strip()
@@ -237,7 +241,12 @@ def _parse_credit_phrase(text, *, strict_names=True):
         and all(item[0] == "run" and 2 <= len(item[1]) <= 3 for item in items)
     )
     phrase = _assign(
-        items, covers, lenient=lenient, terminal=bool(terminal) or name_list, photo_role=photo_role
+        items,
+        covers,
+        lenient=lenient,
+        terminal=bool(terminal) or name_list,
+        photo_role=photo_role,
+        flag_unnamed=flag_unnamed,
     )
     if phrase:
         phrase.terminal = terminal
@@ -337,9 +346,10 @@ def _merge_spaced_characters(items):
     return merged
 
 
-def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
+def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE, flag_unnamed=False):
     """Give each name the role word before it; names after one role share it until the next."""
     phrase = CreditPhrase()
+    unnamed = []  # role words printed with no name after them
     role = None
     role_is_photo = False
     role_has_name = True
@@ -358,7 +368,9 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
         if item[0] == "role":
             since = []
             if not role_has_name and started_with_role:
-                raise MissingName(role)
+                if not flag_unnamed:
+                    raise MissingName(role)
+                unnamed.append(role)
             role, role_is_photo, role_has_name, unit = item[1], item[2], False, None
             phrase.has_role = True
             continue
@@ -390,8 +402,14 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE):
             since.append(credit)
         role_has_name = True
     if not role_has_name and started_with_role:
-        raise MissingName(role)
+        unnamed.append(role)
+    if unnamed and not flag_unnamed:
+        raise MissingName(unnamed[0])
+    phrase.warnings += [f"署名中的“{word}”后面没有姓名，未记入署名，请核对" for word in unnamed]
     if not phrase.text_credits and not phrase.photo_credits:
+        if unnamed:  # 记者 通讯员: a credit, but nobody to record
+            phrase.anonymous = unnamed[0]
+            return phrase
         return None
     for credit in phrase.photo_credits:
         if not credit.role:

@@ -16,15 +16,18 @@ LEADING_REPORT = re.compile(
 )
 
 
-def split_leading_credit(text, *, after_dateline):
+def split_leading_credit(text, *, after_dateline, flag_unnamed=False):
     """(CreditPhrase, rest) for a credit at the start of the first paragraph, or None.
 
     Forms: (记者 甲 通讯员 乙) after a dateline; 记者甲 通讯员乙、丙报道 with or without one;
-    记者 甲 followed by a space and the text. Raises MissingName for a role without a name.
+    记者 甲 followed by a space and the text. Raises MissingName for a role without a name,
+    unless `flag_unnamed` (the phrase then carries a warning naming the role).
     """
     match = LEADING_BRACKETS.match(text)
     if match and after_dateline:
-        phrase = parse_credit_phrase(match.group(0).strip(), strict_names=False)
+        phrase = parse_credit_phrase(
+            match.group(0).strip(), strict_names=False, flag_unnamed=flag_unnamed
+        )
         return (phrase, text[match.end() :]) if phrase else None
     if match and text[match.end() :].strip():
         # (记者 甲) 昨日下午…: a web reprint that dropped the dateline keeps the bracketed
@@ -40,7 +43,9 @@ def split_leading_credit(text, *, after_dateline):
     match = LEADING_REPORT.match(mapped)
     if match:
         credit = text[match.start("credit") : match.end("credit")]
-        phrase = parse_credit_phrase(credit, strict_names=not after_dateline)
+        phrase = parse_credit_phrase(
+            credit, strict_names=not after_dateline, flag_unnamed=flag_unnamed
+        )
         if (
             phrase
             and (phrase.has_role or after_dateline)
@@ -52,7 +57,10 @@ def split_leading_credit(text, *, after_dateline):
         tokens = text.split(" ")
         for count in range(min(len(tokens) - 1, 8), 0, -1):
             try:
-                phrase = parse_credit_phrase(" ".join(tokens[:count]))
+                phrase = parse_credit_phrase(
+                    " ".join(tokens[:count]),
+                    flag_unnamed=flag_unnamed and count == 1 and after_dateline,
+                )
             except MissingName:
                 if count == 1 and after_dateline:
                     raise
@@ -105,17 +113,20 @@ def _unclosed_credit(text):
     return before, phrase, False
 
 
-def split_trailing_credit(text):
+def split_trailing_credit(text, *, flag_unnamed=False):
     """(text, CreditPhrase, glued) for a credit at the end of a paragraph, or None.
 
     (通讯员 甲) or (某某县总工会) in brackets after the last sentence; a credit after the last
     full stop (…场景。通讯员 甲 摄); a bare name glued there (…的温暖。甲乙), flagged `glued`.
+    A bracketed credit with a role and no name raises MissingName unless `flag_unnamed`.
     """
     match = TRAILING_BRACKETS.search(text)
     if match:
         before = text[: match.start()].rstrip()
         if not before or strip_closers(before)[-1:] in SENTENCE_FINAL:
-            phrase = parse_credit_phrase(match.group(0)) or _bracketed_name(match.group("credit"))
+            phrase = parse_credit_phrase(
+                match.group(0), flag_unnamed=flag_unnamed
+            ) or _bracketed_name(match.group("credit"))
             if phrase:
                 return before, phrase, False
     unclosed = _unclosed_credit(text)

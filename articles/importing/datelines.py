@@ -13,12 +13,14 @@ from .traditional import recognisable
 # older pages print the whole dateline in 【】.
 # A site may print its other name in brackets (荆楚网（湖北日报网）讯) or its channel after a dot
 # (齐鲁网·闪电新闻), a news app's name may end in 新闻 (极目新闻讯), and a magazine's in 报道
-# (中国报道讯). A site may put the date before the place (某某网9月11日福州讯) and print the
-# year (某某网福建连城2021年6月16日电).
+# (中国报道讯), and a site may name its channel after a hyphen (浙江在线-宁波频道4月3日讯).
+# A site may put the date before the place (某某网9月11日福州讯) and print the year
+# (某某网福建连城2021年6月16日电).
 DATELINE = re.compile(
     r"^【?(?P<dateline>据?(?:本报|本刊|(?P<organ>[\u4e00-\u9fff]{2,12}?报道"
     r"|[\u4e00-\u9fff·]{1,12}?(?:日报|晚报|早报|报|新闻网|网|新闻|在线|通讯社|社|电视台|台|客户端"
-    r"|融媒体中心|晨刊|刊)(?:（[^（）]{2,12}）)?))"
+    r"|融媒体中心|晨刊|刊)(?:（[^（）]{2,12}）)?"
+    r"|[\u4e00-\u9fff]{2,8}?(?:网|在线|新闻|客户端)[-－][\u4e00-\u9fff]{2,6}频道))"
     r"(?P<place>[\u4e00-\u9fff]{2,8}?)?"
     r"(?P<date>(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|[一二三四五六七八九十]{1,3}日)?"
     r"(?:(?<=日)(?P<late_place>[\u4e00-\u9fff]{2,4}?))?(?P<kind>讯|电|消息))(?P<close>】)?"

@@ -10,9 +10,19 @@ The facts are written by hand, one JSON file a page (`<page>.facts.json` beside 
                    "organisations": ["龙游县总工会"], "regions": ["330825"]}]}
 
 A person is (name, role as printed, "text" or "photo"); a role nobody printed is 作者 for the text
-and 摄影 for a photo, as the parser records it. An article whose page prints no headline (a brief)
-has "headline": null: whatever the parser makes up for it is not counted. Pure Python, no Django:
-the corpus test and `bench/parser_corpus.py` share it.
+and 摄影 for a photo, as the parser records it. Pure Python, no Django: the corpus test and
+`bench/parser_corpus.py` share it.
+
+Headlines a page does not print. An article whose page prints no headline (a brief, a site's
+untitled text) has "headline": null in its facts. The parser then gives a stand-in (its first
+clause) flagged `headline_stand_in`, which says the same thing: no headline was printed.
+- Facts "no headline" and a flagged stand-in agree: the agreement is evidence that pairs the two
+  articles, and the stand-in counts as no headline part, right or wrong.
+- Facts "no headline" and a headline the parser did not flag (it claims the page printed one):
+  its parts are given and wrong.
+- Facts with a headline and a stand-in: the printed parts are missed and the stand-in is given,
+  wrong. A stand-in on an article that pairs with no facts (a fragment split off another
+  article) is given, wrong, as every part of that article is.
 """
 
 from dataclasses import dataclass, field
@@ -23,6 +33,8 @@ HEADLINE_FIELDS = ("kicker", "headline", "subheadline")
 FIELDS = (*HEADLINE_FIELDS, "headline_parts", "people", "regions", "dateline", "section")
 # Organisations credited (a brief by 某县总工会) pair articles up; they are not scored.
 CREDITED_ORGANISATIONS = "credited_organisations"
+# Whether the page printed no headline (facts: "headline": null; parser: a flagged stand-in).
+UNTITLED = "untitled"
 # Two articles are the same story when their facts overlap at least this much.
 ALIGNMENT_FLOOR = 0.3
 
@@ -106,13 +118,16 @@ def expected_facts(article):
         value = _text(article.get(name))
         if value:
             facts[name].add(value)
+    facts[UNTITLED] = not counts_headline
     return facts, counts_headline
 
 
 def parsed_facts(article, *, counts_headline=True):
-    """The same facts from a ParsedArticle."""
+    """The same facts from a ParsedArticle; `counts_headline` False when it pairs with facts
+    that say the page printed no headline (a stand-in then counts as nothing, see above)."""
     facts = {name: set() for name in FIELDS}
-    if counts_headline:
+    facts[UNTITLED] = article.headline_stand_in
+    if counts_headline or not article.headline_stand_in:
         for name in HEADLINE_FIELDS:
             value = getattr(article, name)
             if value:
@@ -138,7 +153,7 @@ def _similarity(expected, given):
     for name in ("headline", "people", CREDITED_ORGANISATIONS):
         a, b = expected.get(name, set()), given.get(name, set())
         if name == "headline" and not a:
-            continue  # the page printed none: the parser's stand-in is no evidence either way
+            continue  # the page printed none: compared below
         if a or b:
             parts.append(len(a & b) / len(a | b))
     if expected["headline"] and given["headline"]:
@@ -151,6 +166,9 @@ def _similarity(expected, given):
             a, b = expected.get(name, set()), given.get(name, set())
             if a or b:
                 parts.append(len(a & b) / len(a | b))
+    if expected.get(UNTITLED) and given.get(UNTITLED):
+        # Both say the page printed no headline: as much evidence as a headline that matches.
+        parts.append(1.0)
     return sum(parts) / len(parts) if parts else 0.0
 
 

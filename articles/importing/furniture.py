@@ -32,6 +32,8 @@ menu lines sitting among them.
 
 import re
 
+from articles.roles import PRINTED_BEFORE_NAMES
+
 from .text import URL, han_count
 from .traditional import recognisable
 
@@ -141,6 +143,14 @@ BREADCRUMB = re.compile(
 MENU_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$|^(?:[\u4e00-\u9fff]{2,4}\s+){4}[\u4e00-\u9fff]{2,4}$"
 )
+
+
+def _menu_line(line):
+    """A menu on one line; 记者 甲 通讯员 乙 丙 is as short and spaced, but a role word opens
+    it: a credit line, never a menu."""
+    return bool(MENU_LINE.match(line)) and not line.split()[0].endswith(PRINTED_BEFORE_NAMES)
+
+
 # A forum's post header and the poster's profile beside it: 甲乙离线, 级别: 论坛版主, 精华: 2,
 # 楼主 发表于: 2020-09-10, 沙发 发表于 …: never part of the article. The user's line counts only
 # over the profile's fields (律师在线 alone is a column label).
@@ -185,7 +195,7 @@ PROMOTION = re.compile(
     r"|关注.{1,12}(?:微信|微博|抖音|客户端)$"
 )
 LABELLED = re.compile(
-    r"^[（(【\[]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|二审|"
+    r"^[（(【\[]?(?:出版日期|发布日期|发布时间|本文字数|文章字数|字数|期次|来源|稿源|作者|编辑|责任编辑|责编|值班编辑|二审|"
     r"三审|终审|审核|日期|"
     r"校对|美编|美术编辑|版式|版式设计|组版|社址|地址|广告部|投稿信箱|邮箱|电话|联系我们|联系电话|"
     r"制作单位|主办|承办|当前位置|您当前的位置|供稿|标签|关键词|阅读量|阅读数|浏览量|浏览次数|访问次数|"
@@ -196,6 +206,15 @@ STAFF_ROLES = r"(?:责任编辑|责编|编辑|美术编辑|美编|版式设计|�
 JOINT_STAFF = re.compile(rf"^{STAFF_ROLES}(?:\s*[/／、]\s*{STAFF_ROLES})+\s*[：:]")
 PAGE_STAFF = re.compile(
     r"^[■●□◆]?\s*(?:本版)?(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|编辑|组版)\s*[：:\s]"
+)
+# A mirror of a WeChat account's article: its buttons and lists under the text (更多新闻, 关注,
+# 您可能也对以下帖子感兴趣, 文章有问题？点此查看未经处理的缓存, 轻点两下取消赞); a site's Q&A
+# widget (智能问答 关闭, 你还可以输入40); a reprint's note of the title it first had (原标题:…),
+# which is not the headline the page prints.
+MIRROR_FURNITURE = re.compile(
+    r"^(?:更多新闻|关注|您可能也对以下帖子感兴趣|文章有问题[?？]\s*点此查看未经处理的缓存"
+    r"|.{0,30}轻点两下取消(?:赞|在看).*|智能问答(?:\s*关闭)?|你还可以输入\s*\d+(?:\s*字)?"
+    r"|原标题\s*[：:].+)$"
 )
 # A site's standing notice over every article: 某某日报社严正声明, 版权声明, 免责声明.
 STATEMENT = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:严正|版权|免责|郑重)(?:声明|申明)$")
@@ -365,7 +384,7 @@ def furniture_kind(line):
         or SUMMARY.match(line)
         or PAGE_LABEL.match(line)
         or BREADCRUMB.match(line)
-        or MENU_LINE.match(line)
+        or _menu_line(line)
         or COLUMN_PATH.match(line)
         or (FORUM_FIELD.match(line) and len(line) <= 40 and "。" not in line)
         or FORUM_POST.match(line)
@@ -391,6 +410,7 @@ def furniture_kind(line):
         or PAGE_STAFF.match(line)
         or NAVIGATION_WITH_TITLE.match(line)
         or LABELLED.match(line)
+        or MIRROR_FURNITURE.match(line)
         or EMPTY_LABEL.match(line)
         or AGENCY_SLUG.match(line)
         or (PUBLISHED_AT.search(line) and len(line) <= 60 and "。" not in line)

@@ -50,9 +50,11 @@ COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁宋唐许韩冯邓曹彭曾肖董袁潘蔡蒋杜程苏魏吕丁沈姚"
     "卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛段雷侯陶黎贺顾毛郝龚邵钱严戴莫孔汤俞楼应方叶任"
 )
-# Words that contain a division's name but mean something else, and other provinces' cities.
+# Words that contain a division's name but mean something else (bays named after a city or
+# county: 乐清湾, 三门湾, 象山港), and other provinces' cities.
 NOT_PLACES = frozenset(
-    "上海 杭州湾 钱塘江 黄岩岛 长兴岛 定海神针 三门峡 文成公主 杨玉环 龙泉驿 龙泉寺 平湖秋月 "
+    "上海 杭州湾 乐清湾 三门湾 台州湾 象山港 "
+    "钱塘江 黄岩岛 长兴岛 定海神针 三门峡 文成公主 杨玉环 龙泉驿 龙泉寺 平湖秋月 "
     "东阳光 平安吉祥 辽宁 南宁 济宁 西宁 集宁 普宁 永宁 海宁路 宁波路 道德清 品德清 美德清 公德清 "
     "师德清 创建德 构建德 快乐清 欢乐清 祥瑞安 "
     "北京 天津 重庆 南昌 桂林 葫芦岛 福州 厦门 南京 苏州 无锡 广州 深圳 武汉 成都 合肥".split()

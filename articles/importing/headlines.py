@@ -26,7 +26,7 @@ only the first. Column labels: see `labels`; briefs: see `briefs`.
 
 import re
 
-from .briefs import brief_headline, is_brief_start
+from .briefs import TRAILING_CREDIT, brief_headline, is_brief_start
 from .credits_in_text import split_trailing_credit
 from .datelines import split_dateline
 from .labels import ColumnLabels
@@ -39,6 +39,8 @@ from .text import EDITORS_NOTE, han_count, head, starts_mid_sentence
 NUMBERED_PART = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
 )
+# A marker pointing at the picture above it, as captions print it (▲某某 in a text).
+CAPTION_POINTERS = "▲△"
 NUMBERED_PART_MAX = 20  # characters in a numbered part's heading
 # 上接第一版, 接上版, （下转第3版）: text carried over from or to another page.
 CARRIED_OVER = re.compile(r"上接|接上版|接第.{1,3}版|[下上]转")
@@ -179,15 +181,30 @@ class HeadlineGroups(ColumnLabels):
                 )
         return keep + len(banner)  # the group starts after the banner
 
+    @staticmethod
+    def _lone_caption(units, kinds, index):
+        """▲某某，二级作家、资深媒体人。 in the middle of a text, the page's only marked line and
+        ending in no credit: the caption of the picture above it (▲ points at it), not a brief
+        (briefs come in runs, each closing with its credit in brackets)."""
+        text = units[index].text
+        return (
+            text[0] in CAPTION_POINTERS
+            and not TRAILING_CREDIT.search(text)
+            and any(kinds[i] == "para" for i in range(index))
+            and any(kinds[i] == "para" for i in range(index + 1, len(units)))
+        )
+
     def _plain_heads(self, units, page):
         kinds = [self._plain_kind(u) for u in units]
+        marked = [i for i, u in enumerate(units) if kinds[i] == "para" and is_brief_start(u.text)]
         for index, unit in enumerate(units):
             if kinds[index] == "para" and is_brief_start(unit.text):
                 # ▲昨天，…… 某某 摄: a photo's caption under its marker, not a brief; so is
                 # one with the photo credit on the line under it.
                 credited_below = index + 1 < len(units) and self._is_photo_credit(units[index + 1])
                 if not self._ends_with_photo_credit(unit) and not credited_below:
-                    kinds[index] = "brief"
+                    if not (marked == [index] and self._lone_caption(units, kinds, index)):
+                        kinds[index] = "brief"
             elif kinds[index] == "para" and index and kinds[index - 1] == "heading":
                 # 宁波建行、市总工会和本报连续12年送爱心报卡: a list of names in a 副题 (、, no ，).
                 if self._heading_like(unit, lenient=True) and not re.search("[，,；;]", unit.text):
@@ -228,6 +245,16 @@ class HeadlineGroups(ColumnLabels):
         runs, brief_labels = self._brief_labels(runs, units, kinds)
         starts, lone = [], []
         for run in runs:
+            if starts and len(run) >= 2 and run[-1] == len(units) - 1:
+                # Several short lines closing the page under an article, no text under them:
+                # the site's related links (一条 title a line), not a headline group.
+                for index in run:
+                    self.warn(
+                        units[index].line,
+                        f"页面末尾的“{head(units[index].text)}”下面没有正文，不属于任何稿件，未导入",
+                    )
+                self.trailing.update(run)
+                continue
             after = run[-1] + 1
             while after < len(units) and (
                 kinds[after] == "heading" or self._is_photo_credit(units[after])

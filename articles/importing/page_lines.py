@@ -37,7 +37,7 @@ from .furniture import (
     without_borders,
 )
 from .names import is_organisation
-from .site_pages import is_credit_line, site_title, split_run_together
+from .site_pages import is_credit_line, site_title, split_fields_run_in, split_run_together
 from .text import han_count, normalise_line
 from .traditional import recognisable
 
@@ -45,7 +45,9 @@ HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
 HASHTAG = re.compile(r"^#[^#\s]{1,20}#")
 PUBLISHED_ON = re.compile(r"^出版日期[：:]")
 # 编辑:甲 责任编辑:乙 审核:丙, [责任编辑:甲]: the site published the text as an article.
-EDITED_BY = re.compile(r"^[（(【\[]?\s*(?:责任编辑|责编|编辑|审核)\s*[：:]\s*[\u4e00-\u9fff]")
+EDITED_BY = re.compile(
+    r"^[（(【\[]?\s*(?:责任编辑|责编|值班编辑|编辑|审核)\s*[：:]\s*[\u4e00-\u9fff]"
+)
 # 浏览次数:151作者: 甲 信息来源: 某某区总工会发布时间:2015-09-22, 标签:某县;就业责任编辑:乙: a
 # site's fields of an article it published, wherever in the line they sit.
 SITE_ARTICLE_FIELD = re.compile(
@@ -59,8 +61,14 @@ AUTHOR_LABEL = re.compile(
 # 作者: 阙献荣 阙明 in a site's line of source, author, editor and date.
 # 浏览次数:151作者: 甲 信息来源: …: a count run into the field before it.
 SITE_AUTHOR = re.compile(
-    r"(?:^|\s|\d)作者\s*[：:]\s*(?P<names>[^：:]+?)"
-    r"(?=\s+(?:编辑|责任编辑|来源|信息来源|发布时间)\s*[：:]|\s*$)"
+    r"(?:^|\s|\d|[【\[])作者\s*[：:]\s*(?P<names>[^：:【】\[\]]+?)"
+    r"(?=\s+(?:编辑|责任编辑|来源|信息来源|发布时间)\s*[：:]|\s*[】\]]|\s*$)"
+)
+# 来源:某某日报记者 甲 乙 设计 丙 通讯员 丁,版权归原作者所有: a mirror of a WeChat account's
+# article credits its writers in the source line, the designer among them (staff, not credited).
+SOURCE_CREDIT = re.compile(r"^来源\s*[：:]\s*(?P<credit>[^，,。]+?)\s*[，,]\s*版权归原作者所有")
+STAFF_IN_CREDIT = re.compile(
+    r"(?:^|\s)(?:设计|美编|编辑|校对|视频|海报)\s+[\u4e00-\u9fff]{2,4}(?=\s|$)"
 )
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # 推荐视频, 相关内容, 热点关注 (熱點關注), 全部评论, • 日新闻排行榜: the site's links, rankings
@@ -165,6 +173,7 @@ class PageLines:
     edited: bool = False  # the site names the article's editor (编辑: 甲 责任编辑: 乙)
     run_together: bool = False  # a line held several lines, cut where the breaks were
     one_line: bool = False  # the page's whole text came on one line
+    warnings: list = field(default_factory=list)  # (line, message) for the editor
     site_title: str | None = None  # the 主题 a saved page's title line names (主题-栏目-网站)
     site_column: str | None = None  # and the column it names
 
@@ -174,7 +183,17 @@ def read_lines(text, edge_furniture=frozenset()):
     raw_lines, origins = [], []
     physical = text.split("\n")
     alone = sum(1 for raw in physical if raw.strip()) == 1
+    warnings = []
     for number, raw in enumerate(physical, start=1):
+        run_in = split_fields_run_in(raw)
+        if run_in:
+            fields, source, text = run_in
+            raw_lines.append(fields)
+            origins.append(number)
+            raw = text
+            warnings.append(
+                (number, f"网页的时间、来源字段连着正文第一句，已按来源“{source}”分开，请核对")
+            )
         for part in split_run_together(raw, alone=alone):
             for piece in _split_printed_apart(part):
                 raw_lines.append(piece)
@@ -187,6 +206,7 @@ def read_lines(text, edge_furniture=frozenset()):
         units=[],
         run_together=len(raw_lines) > len(physical),
         one_line=alone,
+        warnings=warnings,
         site_authors=_site_authors(lines),
         edited=any(EDITED_BY.match(line) or SITE_ARTICLE_FIELD.search(line) for line in lines),
     )
@@ -258,6 +278,15 @@ def _site_authors(lines):
     """The people a site's author field credits for the text (作者: 甲 乙, 作者:通讯员 甲 记者
     乙), first field only: [(name, role)]; names printed without a role take 作者."""
     for line in lines:
+        source = SOURCE_CREDIT.match(line)
+        if source:
+            credit = STAFF_IN_CREDIT.sub(" ", source.group("credit")).strip()
+            try:
+                phrase = parse_credit_phrase(credit)
+            except MissingName:
+                phrase = None
+            if phrase and phrase.has_role:
+                return [(c.name, c.role) for c in phrase.text_credits if not c.organisation]
         match = SITE_AUTHOR.search(line)
         if not match:
             continue

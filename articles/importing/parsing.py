@@ -57,6 +57,9 @@ QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》")
 
 HEADING_MAX = 40  # characters in a 主题, 引题 or column label on a plain page
 SUBHEADLINE_MAX = 60
+# A file holding one short line and nothing else (请于周五前交稿。) is a note, not a page: no
+# headline mark, no dateline, no credit, no editor's line, and fewer characters than this.
+SHORT_NOTE_MAX = 40
 INDEX_TITLE_MIN = 8  # a line repeated in a page's title index is at least this long
 EDGE_LINES = 3  # lines at the top and bottom of a page where headers and footers repeat
 
@@ -221,6 +224,8 @@ class PageParser(HeadlineGroups, BriefItems):
         self.titles = read.titles
         self.edited = read.edited
         self.one_line = read.one_line
+        for line, message in read.warnings:
+            self.warn(line, message)
         if read.one_line:
             self.warn(
                 read.units[0].line if read.units else 1,
@@ -233,6 +238,12 @@ class PageParser(HeadlineGroups, BriefItems):
         units = self._headline_below(self._without_index(read.units))
         if not units:
             self.fail(1, "页面除版面杂项外没有文字")
+        if self._short_note(units, read):
+            self.fail(
+                units[0].line,
+                f"页面只有一行短文字“{units[0].text}”，没有标题、电头或署名，不像版面文字；"
+                "请检查是否选错了文件",
+            )
         page = ParsedPage(
             file=self.filename,
             number=number or page_number or position,
@@ -253,6 +264,17 @@ class PageParser(HeadlineGroups, BriefItems):
         self._site_authors(page, read.site_authors)
         page.warnings = self.warnings
         return page
+
+    def _short_note(self, units, read):
+        """Whether the whole file is one short line that says nothing of a page (a note)."""
+        if len(units) != 1 or read.edited or read.name or read.number is not None:
+            return False
+        unit = units[0]
+        if unit.level or han_count(unit.text) >= SHORT_NOTE_MAX:
+            return False
+        if split_dateline(unit.text) or self.byline(unit):
+            return False
+        return split_trailing_credit(unit.text, flag_unnamed=True) is None
 
     @staticmethod
     def _site_column(page, read, gazetteer):
@@ -450,10 +472,9 @@ class PageParser(HeadlineGroups, BriefItems):
         if unit.index not in self._bylines:
             phrase = None
             if unit.level == 0 and len(unit.spaced) <= 60:
-                try:
-                    phrase = parse_credit_phrase(unit.spaced)
-                except MissingName as error:
-                    self.fail(unit.line, str(error))
+                # 记者 甲 通讯员 乙 实习生: the people named are credited, the unnamed role is
+                # flagged on this line for the editor; the page is still imported.
+                phrase = parse_credit_phrase(unit.spaced, flag_unnamed=True)
                 phrase = phrase or parse_titled_byline(unit.text)
             self._bylines[unit.index] = phrase
         return self._bylines[unit.index]
@@ -487,7 +508,4 @@ class PageParser(HeadlineGroups, BriefItems):
 
     def _opens_with_credit(self, unit):
         """记者甲报道 去年以来…: a paragraph that starts with its byline."""
-        try:
-            return split_leading_credit(unit.text, after_dateline=False) is not None
-        except MissingName as error:
-            self.fail(unit.line, str(error))
+        return split_leading_credit(unit.text, after_dateline=False, flag_unnamed=True) is not None

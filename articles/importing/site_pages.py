@@ -109,6 +109,60 @@ def _same_title(title, line):
     return title.startswith(line + " ")
 
 
+# 时间:2025-07-24 19:50:00 来源:某某客户端进入七月，……: a site's time and source fields run into
+# the text's first sentence, nothing between the source's name and the text.
+FIELDS_RUN_IN = re.compile(
+    r"^(?P<fields>(?:(?:发布)?时间\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)?"
+    r"来源\s*[：:]\s*)(?P<rest>\S.{16,})$"
+)
+# A source's name ends in the word for what it is (某某日报, 某某网, 某某客户端) …
+SOURCE_NAME = re.compile(
+    r"^[^\s，。,、；;：:“”]{1,14}?(?:融媒体中心|客户端|电视台|新闻网|日报|晚报|新闻|融媒|频道|发布|APP|App|app|报|网|社)"
+)
+# … or, when it does not, the text starts with a word that opens a news sentence.
+TEXT_OPENER = re.compile(
+    r"近日|日前|近期|连日来|今年|去年|进入|为了|记者|本报讯|昨日|昨天|今天|今日|当天|随着|\d{1,2}月\d{1,2}日"
+)
+SOURCE_NAME_MAX = 14
+
+
+def split_fields_run_in(raw):
+    """(fields, source, text) for a line whose site fields run into the first sentence, or None.
+
+    The source's name and the text have nothing between them, so where the name ends is a
+    reading (a source word ending it, or a word that opens a sentence after it): the caller
+    flags it for the editor.
+    """
+    match = FIELDS_RUN_IN.match(raw.strip())
+    if not match or not re.search("[。！？!?]", match.group("rest")):
+        return None
+    rest = match.group("rest")
+    name = SOURCE_NAME.match(rest)
+    if name:
+        cut = name.end()
+    else:
+        opener = TEXT_OPENER.search(rest, 1, SOURCE_NAME_MAX + 4)
+        if not opener or re.search(r"[，。,、；;：:“”]", rest[: opener.start()]):
+            return None
+        cut = opener.start()
+    source, text = rest[:cut].strip(), rest[cut:].strip()
+    if not source or han_count(text) < 2:
+        return None
+    if _is_credit(re.split(r"[，。,]", text)[0]):
+        # 来源:某某日报记者 甲 乙,版权归原作者所有: the source line credits the writers; no text
+        # runs into it.
+        return None
+    return f"{match.group('fields')}{source}", source, text
+
+
+def _is_credit(text):
+    try:
+        phrase = parse_credit_phrase(text)
+    except MissingName:
+        return True
+    return bool(phrase and phrase.has_role)
+
+
 def split_run_together(raw, *, alone=False):
     """A site that ran its article into one line (标题 来源: 某某网 作者: 甲 编辑: 乙 2013-08-14
     某某网讯 正文……): the title, the line of source and date, and the text, as three lines.

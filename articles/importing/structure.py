@@ -63,6 +63,8 @@ class ParsedArticle(BodyBlocksMixin):
     blocks: list[tuple[str, str]] = field(default_factory=list)
     photos: list[ParsedPhoto] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The page printed no headline: `headline` is the first clause standing in, flagged.
+    headline_stand_in: bool = False
     # The source lines it was read from (headline group, credits, body, captions), in order:
     # a PDF import maps them to their boxes to draw the article's area on the page.
     lines: list[int] = field(default_factory=list)
@@ -81,6 +83,7 @@ class ParsedArticle(BodyBlocksMixin):
             "section": self.section,
             "kicker": self.kicker,
             "headline": self.headline,
+            "headline_stand_in": self.headline_stand_in,
             "subheadline": self.subheadline,
             "dateline": self.dateline,
             "people": [c.to_dict() for c in self.people],

@@ -902,6 +902,7 @@ def test_a_stand_in_headline_names_no_story_place(gazetteer):
     [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1, places=gazetteer).pages
     [article] = page.articles
     assert article.headline == "浙江省某某协会第三次会员代表大会开幕"
+    assert article.headline_stand_in
     # The province named only in the text is not the story's place (the page printed no
     # headline that names it).
     assert article.regions == []
@@ -917,13 +918,51 @@ def test_page_of_nothing_but_furniture_is_refused():
     [
         ("# 标题\n\n本报讯（记者 通讯员 王伟）近日，召开职代会。", 3, "记者"),
         ("# 标题\n\n本报讯 记者 通讯员王伟报道 近日，召开职代会。", 3, "记者"),
+        ("# 标题\n\n记者 李强 通讯员 王伟 实习生\n\n近日，召开职代会。", 3, "实习生"),
+        ("# 标题\n\n近日，召开职代会。（记者 李强 通讯员 王伟 实习生）", 3, "实习生"),
     ],
 )
-def test_byline_role_without_a_name_before_the_next_role_is_refused(text, line, role):
+def test_a_role_without_a_name_among_named_ones_is_flagged_and_the_page_imported(text, line, role):
+    # A site's credit line that dropped one name (通讯员 乙 丙 实习生) used to refuse the whole
+    # page; the operator then had nothing. The names printed are the article's; the role with
+    # no name is a warning on its line for the editor.
+    [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1).pages
+    [article] = page.articles
+    assert article.paragraphs == ["近日，召开职代会。"]
+    assert ("王伟", "通讯员") in [(c.name, c.role) for c in article.people]
+    assert role not in [c.role for c in article.people]
+    assert (line, f"署名中的“{role}”后面没有姓名，未记入署名，请核对") in [
+        (w.line, w.message) for w in page.warnings
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "页面是空的，没有文字"),
+        ("\n \n", "页面是空的，没有文字"),
+        ("请于周五前交稿。", "页面只有一行短文字“请于周五前交稿。”"),
+        ("明天开会", "页面只有一行短文字“明天开会”"),
+        ("记者 王伟 通讯员 实习生", "找不到标题"),
+    ],
+)
+def test_what_is_not_a_page_is_still_refused_with_a_clear_message(text, message):
     with pytest.raises(PageError) as caught:
         parse_issue([("p.txt", text.encode())], "2024-10-09", 1)
-    assert (caught.value.file, caught.value.line) == ("p.txt", line)
-    assert caught.value.message == f"署名中的“{role}”后面没有姓名"
+    assert caught.value.file == "p.txt"
+    assert caught.value.message.startswith(message)
+
+
+def test_binary_data_is_still_refused():
+    with pytest.raises(PageError) as caught:
+        parse_issue([("p.bin", b"\x00\x01\x02abc")], "2024-10-09", 1)
+    assert "二进制" in caught.value.message
+
+
+def test_a_short_line_with_a_dateline_or_credit_is_a_page_not_a_note():
+    for text in ("本报讯 近日，召开职代会。", "近日，召开职代会。（记者 王伟）"):
+        [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1).pages
+        assert page.articles[0].paragraphs == ["近日，召开职代会。"]
 
 
 @pytest.mark.parametrize(
@@ -976,3 +1015,18 @@ def test_furniture_lines_belong_to_no_article(gazetteer):
 def test_a_brief_without_headline_starts_at_its_marker_line(gazetteer):
     first, second, third = parse_file("briefs_without_headlines.txt", gazetteer).articles
     assert (first.lines, second.lines, third.lines) == ([1, 2], [3, 4], [5, 6, 7])
+
+
+def test_a_credit_line_of_five_short_words_is_a_credit_not_a_menu():
+    # 记者 甲 通讯员 乙 丙 is as short and spaced as a site's one-line menu; the role word
+    # opening it says it credits people.
+    text = "# 标题\n\n记者 李强 通讯员 王伟 张明\n\n近日，召开职代会。"
+    [article] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1).articles
+    assert [(c.name, c.role) for c in article.people] == [
+        ("李强", "记者"),
+        ("王伟", "通讯员"),
+        ("张明", "通讯员"),
+    ]
+    menu = "# 标题\n\n首页 新闻 工会 视频 专题\n\n近日，召开职代会。"
+    [article] = parse_issue([("p.txt", menu.encode())], "2024-10-09", 1).articles
+    assert article.people == [] and article.paragraphs == ["近日，召开职代会。"]

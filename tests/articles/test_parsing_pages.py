@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from articles.importing.bylines import Credit
 from articles.importing.evaluation import FIELDS, Report, score_page
 from articles.importing.parsing import parse_issue
+from articles.importing.structure import ParsedArticle, ParsedPage
 
 PAGES = Path(__file__).resolve().parent / "pages"
 PAGE_FILES = sorted(path.name for path in PAGES.glob("*.txt"))
@@ -90,3 +92,49 @@ def test_an_article_printed_without_headline_or_credit_pairs_with_its_facts_by_p
     regions, headline = report.fields["regions"], report.fields["headline"]
     assert (regions.right, regions.given, regions.expected) == (1, 1, 1)
     assert (headline.given, headline.expected) == (0, 0)
+
+
+def _untitled_facts(**fields):
+    return {"page": None, "articles": [{"headline": None, "people": [], **fields}]}
+
+
+def test_a_flagged_stand_in_pairs_with_facts_that_say_no_headline_was_printed():
+    # Nothing else to pair by (no credit, no place): both saying "untitled" is the evidence.
+    article = ParsedArticle("为做好某某工作", 1, headline_stand_in=True)
+    report = score_page(ParsedPage("p.txt", 1, articles=[article]), _untitled_facts())
+    headline = report.fields["headline_parts"]
+    assert (headline.right, headline.given, headline.expected) == (0, 0, 0)
+    assert report.misses == []
+
+
+def test_a_headline_the_parser_claims_where_the_page_printed_none_is_wrong():
+    # Not flagged: the parser says the page printed 图片报道 as a headline; it did not.
+    article = ParsedArticle("图片报道", 1, people=[Credit("王伟", "记者")])
+    facts = _untitled_facts(people=[["王伟", "记者", "text"]])
+    report = score_page(ParsedPage("p.txt", 1, articles=[article]), facts)
+    headline = report.fields["headline_parts"]
+    assert (headline.right, headline.given, headline.expected) == (0, 1, 0)
+    assert report.fields["people"].right == 1
+
+
+def test_a_stand_in_where_the_page_printed_a_headline_misses_it_and_is_wrong():
+    article = ParsedArticle(
+        "近日某某召开", 1, headline_stand_in=True, people=[Credit("王伟", "记者")]
+    )
+    facts = {
+        "page": None,
+        "articles": [{"headline": "职代会召开", "people": [["王伟", "记者", "text"]]}],
+    }
+    report = score_page(ParsedPage("p.txt", 1, articles=[article]), facts)
+    headline = report.fields["headline_parts"]
+    assert (headline.right, headline.given, headline.expected) == (0, 1, 1)
+
+
+def test_a_stand_in_on_a_fragment_that_pairs_with_no_facts_is_wrong():
+    # One untitled article in the facts, split in two by the parser: the second half's stand-in
+    # is an extra part, as everything on an article the page does not have.
+    first = ParsedArticle("为做好某某工作", 1, headline_stand_in=True)
+    second = ParsedArticle("据了解", 5, headline_stand_in=True)
+    report = score_page(ParsedPage("p.txt", 1, articles=[first, second]), _untitled_facts())
+    headline = report.fields["headline_parts"]
+    assert (headline.right, headline.given, headline.expected) == (0, 1, 0)
