@@ -32,6 +32,9 @@ menu lines sitting among them.
 
 import re
 
+from articles.roles import ROLE_SPLIT
+
+from .datelines import split_dateline
 from .text import URL, han_count
 from .traditional import recognisable
 
@@ -91,7 +94,8 @@ FILLER = re.compile(
 FILLER_END = re.compile(r"^[^。，,；;：:]{2,20}(?:吧|哦|哟|呀)[!！~～]?$")
 # 首页 > 新闻中心 > 本地 > 正文, 中国共产党新闻网>>中国工会新闻: where the page sits on the site.
 BREADCRUMB = re.compile(r"^[^。，！？>»＞]{1,30}(?:\s*(?:>>|>|»|＞)\s*[^。，！？>»＞]{1,20}){1,6}$")
-# A menu printed as one line: six or more short column names separated by spaces.
+# A menu printed as one line: six or more short column names separated by spaces. A line that
+# opens with a dateline or a role word (本报讯 记者 甲 通讯员 乙) is the text's lead, never a menu.
 MENU_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}\s+){5,}[\u4e00-\u9fff]{2,6}$|^(?:[\u4e00-\u9fff]{2,4}\s+){4}[\u4e00-\u9fff]{2,4}$"
 )
@@ -313,6 +317,8 @@ def furniture_kind(line):
         or PAGE_LABEL.match(line)
         or BREADCRUMB.match(line)
         or MENU_LINE.match(line)
+        and not split_dateline(line)
+        and not ROLE_SPLIT.match(line)
         or COLUMN_PATH.match(line)
         or (FORUM_FIELD.match(line) and len(line) <= 40 and "。" not in line)
         or FORUM_POST.match(line)
