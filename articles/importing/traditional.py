@@ -14,6 +14,8 @@ character-for-character table keeps offsets and needs no dependency. A character
 a person's name (李華 keeps 華: it is not in the table) is given back as printed.
 """
 
+import re
+
 # Role words (記者, 通訊員, 實習生, 攝影, 供圖, 報道/報導, 文字整理 …) and dateline words (本報訊,
 # 新華社電, 新聞網, 電視臺, 客戶端, 據 …), and what a dateline's place must not hold (從, 獲悉);
 # the site's labels and furniture around them (來源, 責編, 圖為, 數字報紙, 本版導讀 …) too.
@@ -71,4 +73,10 @@ def as_printed(found, mapped, printed):
     if mapped == printed:
         return found
     start = mapped.find(found)
-    return printed[start : start + len(found)] if start != -1 else found
+    if start != -1:
+        return printed[start : start + len(found)]
+    # A name printed with a space inside (張 強) is found without it: its characters in order.
+    spaced = re.search(r"\s*".join(map(re.escape, found)), mapped)
+    if spaced is None:
+        return found
+    return "".join(printed[spaced.start() : spaced.end()].split())

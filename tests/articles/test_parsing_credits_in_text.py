@@ -1,6 +1,7 @@
 """Credits inside paragraphs, as an editor reads them: after the dateline, after the last
 sentence, glued to a caption. Each expected credit is written from the printed form."""
 
+from articles.importing.bylines import parse_credit_phrase
 from articles.importing.credits_in_text import (
     split_caption_credit,
     split_leading_credit,
@@ -142,3 +143,12 @@ def test_a_caption_with_a_full_stop_is_text_not_a_credited_caption():
 def test_a_caption_credited_to_no_named_photographer_keeps_its_words():
     assert split_caption_credit("会议现场 记者 摄") is None
     assert split_caption_credit("会议现场 本报 摄") is None
+
+
+# -- in traditional characters -----------------------------------------------------------------
+
+
+def test_a_name_printed_in_traditional_characters_with_a_space_keeps_its_characters():
+    # 記者 張 強: the parser reads the surname as 张 but records the name as printed.
+    phrase = parse_credit_phrase("記者 張 強 通訊員 劉 偉")
+    assert people(phrase.text_credits) == [("張強", "记者"), ("劉偉", "通讯员")]
