@@ -39,7 +39,10 @@ SURNAMES = dict(
         strict=True,
     )
 )
-TABLE = str.maketrans({**ROLE_AND_DATELINE, **SURNAMES})
+# The words of a contributor's unit (溫州市總工會, 紡織廠, 團委, 協會), so that a unit printed
+# before a name (通訊員 溫州市總工會 張強) is read as the unit, not as names.
+UNITS = dict(zip("會區縣廠職團聯協黨", "会区县厂职团联协党", strict=True))
+TABLE = str.maketrans({**ROLE_AND_DATELINE, **SURNAMES, **UNITS})
 # The characters of Zhejiang's divisions that differ (溫州, 紹興, 麗水, 蕭山, 義烏 …) and of the
 # words the gazetteer reads around them (總工會, 職工, 勞模, 開發區, 集團, 紡織廠 …).
 PLACES = str.maketrans(

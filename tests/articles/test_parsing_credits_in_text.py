@@ -152,3 +152,9 @@ def test_a_name_printed_in_traditional_characters_with_a_space_keeps_its_charact
     # 記者 張 強: the parser reads the surname as 张 but records the name as printed.
     phrase = parse_credit_phrase("記者 張 強 通訊員 劉 偉")
     assert people(phrase.text_credits) == [("張強", "记者"), ("劉偉", "通讯员")]
+
+
+def test_a_unit_printed_in_traditional_characters_is_the_contributors_unit():
+    # 通訊員 溫州市總工會 張強: one contributor, 張強, of the 溫州市總工會 (not four names).
+    [credit] = parse_credit_phrase("通訊員 溫州市總工會 張強").text_credits
+    assert (credit.name, credit.role, credit.unit) == ("張強", "通讯员", "溫州市總工會")
