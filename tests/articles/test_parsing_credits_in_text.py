@@ -158,3 +158,12 @@ def test_a_unit_printed_in_traditional_characters_is_the_contributors_unit():
     # 通訊員 溫州市總工會 張強: one contributor, 張強, of the 溫州市總工會 (not four names).
     [credit] = parse_credit_phrase("通訊員 溫州市總工會 張強").text_credits
     assert (credit.name, credit.role, credit.unit) == ("張強", "通讯员", "溫州市總工會")
+
+
+def test_a_writer_under_a_job_title_is_credited_with_the_title_and_no_review_warning():
+    page = parse_page(
+        f"全县表彰十名职工先进\n\n某某日报社党委书记、社长 孙立平\n\n{TEXT}\n", "p.txt", 1
+    )
+    [article] = page.articles
+    assert people(article.people) == [("孙立平", "某某日报社党委书记、社长")]
+    assert page.warnings == []  # the title is printed as the role: nothing to check
