@@ -14,6 +14,8 @@ from articles.importing.parsing import parse_page
         ("让绍兴劳动者的故事", "讲得更响更亮"),  # a verb with 得 goes on the first line's sentence
         ("桐乡—海盐职工书屋", "联建共享活动启动"),  # an event, the first line its subject
         ("劳模工作室里的", "传帮带故事"),  # …的 ends no phrase
+        # An event over two lines as long as a wrapped 主题 goes (12 characters, then 10).
+        ("全县职工职业技能大赛决赛", "在县体育中心隆重举行"),
     ],
 )
 def test_two_lines_that_read_as_one_sentence_are_wrapped(first, second):
@@ -27,6 +29,8 @@ def test_two_lines_that_read_as_one_sentence_are_wrapped(first, second):
         ("职工疗休养线路上新", "全省推出50条疗休养精品线路"),  # 主题 + 副题
         ("古道新韵 职工同行", "松阳举办首届职工古道文化节"),
         ("千名工匠同台竞技", "——全省决赛在杭州开幕"),  # a —— 副题
+        ("县总工会关爱职工的", "——暖心举措"),  # a —— 副题, even after a …的
+        ("县总工会关爱职工的", "暖心举措2024"),  # a line with more than words is no wrap
         ("省总工会慰问团分赴全省各地", "为一线职工送清凉"),
     ],
 )
