@@ -89,3 +89,36 @@ def test_a_sites_title_line_under_its_menu_gives_the_headline():
     [article] = page.articles
     assert article.headline == "高温里的一杯凉茶"
     assert [(c.name, c.role) for p in article.photos for c in p.people] == [("方知远", "见习记者")]
+
+
+LEAD = "昨日下午，全县总结表彰大会召开，十名职工获表彰。"
+MORE = "会上，十名职工代表上台领奖，台下掌声不断。"
+NEXT = "近日，县总工会开展送清凉活动，走访一线职工。"
+
+
+def test_a_lone_line_inside_a_bylined_article_is_its_crosshead():
+    text = (
+        f"全县表彰十名职工先进\n\n记者 高远\n\n{LEAD}\n\n终于被“请”出来了\n\n{MORE}\n\n"
+        f"县总工会为一线职工送清凉\n\n通讯员 钟林\n\n{NEXT}\n"
+    )
+    first, second = parse_page(text, "p.txt", 1).articles
+    assert first.headline == "全县表彰十名职工先进"
+    assert first.blocks == [
+        ("paragraph", LEAD),
+        ("crosshead", "终于被“请”出来了"),
+        ("paragraph", MORE),
+    ]
+    assert [(c.name, c.role) for c in first.people] == [("高远", "记者")]
+    assert second.headline == "县总工会为一线职工送清凉"
+    assert [(c.name, c.role) for c in second.people] == [("钟林", "通讯员")]
+    assert second.blocks == [("paragraph", NEXT)]
+
+
+def test_a_lone_line_at_the_end_of_a_bylined_article_is_its_crosshead():
+    text = f"全县表彰十名职工先进\n\n记者 高远\n\n{LEAD}\n\n终于被“请”出来了\n\n{MORE}\n"
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.blocks == [
+        ("paragraph", LEAD),
+        ("crosshead", "终于被“请”出来了"),
+        ("paragraph", MORE),
+    ]
