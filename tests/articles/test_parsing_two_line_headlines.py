@@ -122,3 +122,16 @@ def test_a_lone_line_at_the_end_of_a_bylined_article_is_its_crosshead():
         ("crosshead", "终于被“请”出来了"),
         ("paragraph", MORE),
     ]
+
+
+@pytest.mark.parametrize("credit", ["记者 高远\n\n", ""])
+def test_a_crosshead_over_two_lines_after_a_dash_stays_in_its_article(credit):
+    text = f"全县表彰十名职工先进\n\n{credit}{LEAD}\n\n人是故乡亲——\n\n在外游子重访乡邻\n\n{MORE}\n"
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.headline == "全县表彰十名职工先进"
+    assert article.blocks == [
+        ("paragraph", LEAD),
+        ("crosshead", "人是故乡亲——"),
+        ("crosshead", "在外游子重访乡邻"),
+        ("paragraph", MORE),
+    ]
