@@ -38,17 +38,21 @@ def mutmut_config():
 
 
 def selections():
-    """module -> its test files, every module of only_mutate named, every file present."""
+    """module -> its test files (globs expanded), every module of only_mutate named, each found."""
     chosen = tomllib.loads(SELECTIONS.read_text())
     modules = mutmut_config()["only_mutate"]
     missing = [module for module in modules if module not in chosen]
     if missing:
         raise SystemExit(f"{SELECTIONS.name} names no tests for: {', '.join(missing)}")
-    for module, tests in chosen.items():
-        absent = [test for test in tests if not (ROOT / test).exists()]
-        if absent:
-            raise SystemExit(f"{SELECTIONS.name}: {module}: no such test file {absent}")
-    return {module: chosen[module] for module in modules}
+    found = {}
+    for module in modules:
+        found[module] = []
+        for pattern in chosen[module]:
+            matches = sorted(path.relative_to(ROOT).as_posix() for path in ROOT.glob(pattern))
+            if not matches:
+                raise SystemExit(f"{SELECTIONS.name}: {module}: no test file {pattern}")
+            found[module] += matches
+    return found
 
 
 def checkout_files():

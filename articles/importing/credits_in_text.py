@@ -53,9 +53,10 @@ def split_leading_credit(text, *, after_dateline, flag_unnamed=False):
         ):
             return phrase, text[match.end() :]
     if ROLE_SPLIT.match(mapped):
-        # 记者 甲 近日… : role-led names separated by spaces, the text after the last gap.
+        # 记者 甲 近日… : role-led names separated by spaces, the text after the last gap; or
+        # the whole paragraph, when the credit stands on its own line under the dateline.
         tokens = text.split(" ")
-        for count in range(min(len(tokens) - 1, 8), 0, -1):
+        for count in range(min(len(tokens), 8), 0, -1):
             try:
                 phrase = parse_credit_phrase(
                     " ".join(tokens[:count]),

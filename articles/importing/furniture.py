@@ -34,6 +34,7 @@ import re
 
 from articles.roles import PRINTED_BEFORE_NAMES
 
+from .datelines import split_dateline
 from .text import URL, han_count
 from .traditional import recognisable
 
@@ -147,8 +148,12 @@ MENU_LINE = re.compile(
 
 def _menu_line(line):
     """A menu on one line; 记者 甲 通讯员 乙 丙 is as short and spaced, but a role word opens
-    it: a credit line, never a menu."""
-    return bool(MENU_LINE.match(line)) and not line.split()[0].endswith(PRINTED_BEFORE_NAMES)
+    it: a credit line, never a menu. So does a dateline (本报讯 记者 甲 通讯员 乙): the text's lead."""
+    return (
+        bool(MENU_LINE.match(line))
+        and not line.split()[0].endswith(PRINTED_BEFORE_NAMES)
+        and not split_dateline(line)
+    )
 
 
 # A forum's post header and the poster's profile beside it: 甲乙离线, 级别: 论坛版主, 精华: 2,

@@ -14,6 +14,8 @@ character-for-character table keeps offsets and needs no dependency. A character
 a person's name (李華 keeps 華: it is not in the table) is given back as printed.
 """
 
+import re
+
 # Role words (記者, 通訊員, 實習生, 攝影, 供圖, 報道/報導, 文字整理 …) and dateline words (本報訊,
 # 新華社電, 新聞網, 電視臺, 客戶端, 據 …), and what a dateline's place must not hold (從, 獲悉);
 # the site's labels and furniture around them (來源, 責編, 圖為, 數字報紙, 本版導讀, 當前位置,
@@ -38,7 +40,10 @@ SURNAMES = dict(
         strict=True,
     )
 )
-TABLE = str.maketrans({**ROLE_AND_DATELINE, **SURNAMES})
+# The words of a contributor's unit (溫州市總工會, 紡織廠, 團委, 協會), so that a unit printed
+# before a name (通訊員 溫州市總工會 張強) is read as the unit, not as names.
+UNITS = dict(zip("會區縣廠職團聯協黨", "会区县厂职团联协党", strict=True))
+TABLE = str.maketrans({**ROLE_AND_DATELINE, **SURNAMES, **UNITS})
 # The characters of Zhejiang's divisions that differ (溫州, 紹興, 麗水, 蕭山, 義烏 …) and of the
 # words the gazetteer reads around them (總工會, 職工, 勞模, 開發區, 集團, 紡織廠 …).
 PLACES = str.maketrans(
@@ -72,4 +77,10 @@ def as_printed(found, mapped, printed):
     if mapped == printed:
         return found
     start = mapped.find(found)
-    return printed[start : start + len(found)] if start != -1 else found
+    if start != -1:
+        return printed[start : start + len(found)]
+    # A name printed with a space inside (張 強) is found without it: its characters in order.
+    spaced = re.search(r"\s*".join(map(re.escape, found)), mapped)
+    if spaced is None:
+        return found
+    return "".join(printed[spaced.start() : spaced.end()].split())

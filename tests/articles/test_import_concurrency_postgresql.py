@@ -18,6 +18,7 @@ from importing.plan import ImportRefused
 from tests.articles.admin_helpers import change_url, post_data_from
 from tests.articles.importing_helpers import (
     FIRST_HEADLINE,
+    LAST_HEADLINE,
     article,
     job,
     page_with,
@@ -44,6 +45,22 @@ def someone_waits_for_a_lock():
             )
             if cursor.fetchone()[0]:
                 return True
+        time.sleep(0.025)
+    return False
+
+
+def finishes_without_waiting(side):
+    """Whether side ends without ever being blocked on a row lock (polled as above)."""
+    for _ in range(400):
+        if not side.is_alive():
+            return True
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                return False
         time.sleep(0.025)
     return False
 
@@ -173,3 +190,62 @@ def test_an_editors_save_during_an_import_waits_and_is_refused_as_out_of_date(re
         "湖州吴兴工会塑造人才培育新生态",
         2,
     )
+
+
+def test_an_import_of_one_page_does_not_wait_for_an_editor_saving_on_another_page(regions):
+    run((seed_bytes(), 2), (seed_bytes(), 3))
+    on_page_3 = Article.objects.get(headline=LAST_HEADLINE, page__number=3)
+    reviewed = job(corrected_page())  # 第2版 only
+    expected = reviewed.plan().signature()
+    ready, release = threading.Event(), threading.Event()
+
+    def editor_saves():
+        editing = Article.objects.select_for_update().get(pk=on_page_3.pk)
+        editing.body = "编辑改写的正文。"
+        editing.version += 1
+        editing.save()
+
+    editor = Side(holding(editor_saves, ready, release))
+    importer = Side(lambda: reviewed.apply(expected))
+    editor.start()
+    assert ready.wait(20)
+    importer.start()
+    try:
+        # The import locks the articles of the pages it reads (第2版), not the issue's others.
+        assert finishes_without_waiting(importer)
+    finally:
+        release.set()
+        importer.join()
+        editor.join()
+
+    assert importer.error is None and editor.error is None
+    assert Article.objects.filter(headline=CORRECTED, page__number=2).exists()
+    on_page_3.refresh_from_db()
+    assert on_page_3.body == "编辑改写的正文。"
+
+
+def test_a_correction_to_an_article_the_import_leaves_as_it_is_does_not_wait(regions):
+    run(seed_bytes(), publish=True)  # the issue is out: corrections are added to it
+    untouched = article(LAST_HEADLINE)
+    assert untouched.is_published()
+    reviewed = job(corrected_page())
+    expected = reviewed.plan().signature()
+    ready, release = threading.Event(), threading.Event()
+    importer = Side(holding(lambda: reviewed.apply(expected), ready, release))
+    corrector = Side(lambda: untouched.add_correction("更正：日期应为10月8日。"))
+    importer.start()
+    assert ready.wait(20)
+    corrector.start()
+    try:
+        # The import's lock on the page's articles (FOR NO KEY UPDATE) lets others' rows that
+        # refer to them (a correction and its revision) be written meanwhile.
+        assert finishes_without_waiting(corrector)
+    finally:
+        release.set()
+        corrector.join()
+        importer.join()
+
+    assert importer.error is None and corrector.error is None
+    assert [c.text for c in untouched.corrections.all()] == ["更正：日期应为10月8日。"]
+    # A published article is not rewritten by an import: the page's change is a conflict.
+    assert [a.action for a in importer.result.articles][:2] == ["conflict", "unchanged"]

@@ -14,6 +14,8 @@ from articles.importing.parsing import parse_page
         ("让绍兴劳动者的故事", "讲得更响更亮"),  # a verb with 得 goes on the first line's sentence
         ("桐乡—海盐职工书屋", "联建共享活动启动"),  # an event, the first line its subject
         ("劳模工作室里的", "传帮带故事"),  # …的 ends no phrase
+        # An event over two lines as long as a wrapped 主题 goes (12 characters, then 10).
+        ("全县职工职业技能大赛决赛", "在县体育中心隆重举行"),
     ],
 )
 def test_two_lines_that_read_as_one_sentence_are_wrapped(first, second):
@@ -27,6 +29,8 @@ def test_two_lines_that_read_as_one_sentence_are_wrapped(first, second):
         ("职工疗休养线路上新", "全省推出50条疗休养精品线路"),  # 主题 + 副题
         ("古道新韵 职工同行", "松阳举办首届职工古道文化节"),
         ("千名工匠同台竞技", "——全省决赛在杭州开幕"),  # a —— 副题
+        ("县总工会关爱职工的", "——暖心举措"),  # a —— 副题, even after a …的
+        ("县总工会关爱职工的", "暖心举措2024"),  # a line with more than words is no wrap
         ("省总工会慰问团分赴全省各地", "为一线职工送清凉"),
     ],
 )
@@ -85,3 +89,49 @@ def test_a_sites_title_line_under_its_menu_gives_the_headline():
     [article] = page.articles
     assert article.headline == "高温里的一杯凉茶"
     assert [(c.name, c.role) for p in article.photos for c in p.people] == [("方知远", "见习记者")]
+
+
+LEAD = "昨日下午，全县总结表彰大会召开，十名职工获表彰。"
+MORE = "会上，十名职工代表上台领奖，台下掌声不断。"
+NEXT = "近日，县总工会开展送清凉活动，走访一线职工。"
+
+
+def test_a_lone_line_inside_a_bylined_article_is_its_crosshead():
+    text = (
+        f"全县表彰十名职工先进\n\n记者 高远\n\n{LEAD}\n\n终于被“请”出来了\n\n{MORE}\n\n"
+        f"县总工会为一线职工送清凉\n\n通讯员 钟林\n\n{NEXT}\n"
+    )
+    first, second = parse_page(text, "p.txt", 1).articles
+    assert first.headline == "全县表彰十名职工先进"
+    assert first.blocks == [
+        ("paragraph", LEAD),
+        ("crosshead", "终于被“请”出来了"),
+        ("paragraph", MORE),
+    ]
+    assert [(c.name, c.role) for c in first.people] == [("高远", "记者")]
+    assert second.headline == "县总工会为一线职工送清凉"
+    assert [(c.name, c.role) for c in second.people] == [("钟林", "通讯员")]
+    assert second.blocks == [("paragraph", NEXT)]
+
+
+def test_a_lone_line_at_the_end_of_a_bylined_article_is_its_crosshead():
+    text = f"全县表彰十名职工先进\n\n记者 高远\n\n{LEAD}\n\n终于被“请”出来了\n\n{MORE}\n"
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.blocks == [
+        ("paragraph", LEAD),
+        ("crosshead", "终于被“请”出来了"),
+        ("paragraph", MORE),
+    ]
+
+
+@pytest.mark.parametrize("credit", ["记者 高远\n\n", ""])
+def test_a_crosshead_over_two_lines_after_a_dash_stays_in_its_article(credit):
+    text = f"全县表彰十名职工先进\n\n{credit}{LEAD}\n\n人是故乡亲——\n\n在外游子重访乡邻\n\n{MORE}\n"
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.headline == "全县表彰十名职工先进"
+    assert article.blocks == [
+        ("paragraph", LEAD),
+        ("crosshead", "人是故乡亲——"),
+        ("crosshead", "在外游子重访乡邻"),
+        ("paragraph", MORE),
+    ]

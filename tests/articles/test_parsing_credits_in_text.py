@@ -1,0 +1,169 @@
+"""Credits inside paragraphs, as an editor reads them: after the dateline, after the last
+sentence, glued to a caption. Each expected credit is written from the printed form."""
+
+from articles.importing.bylines import parse_credit_phrase
+from articles.importing.credits_in_text import (
+    split_caption_credit,
+    split_leading_credit,
+    split_trailing_credit,
+)
+from articles.importing.parsing import parse_page
+from tests.articles.conftest import people
+
+TEXT = "昨日下午，全县总结表彰大会召开，十名职工获表彰。"
+
+
+def lead_of(page_text):
+    [article] = parse_page(page_text, "p.txt", 1).articles
+    return article.dateline, people(article.people), article.body
+
+
+# -- after the dateline -----------------------------------------------------------------------
+
+
+def test_a_dateline_and_credits_on_a_line_of_their_own_credit_everyone_named():
+    # Five words split by spaces, like a site's menu line: the dateline says it is the lead.
+    page = f"全县表彰十名职工先进\n\n本报讯 记者 高远 通讯员 钟林\n\n{TEXT}\n"
+    assert lead_of(page) == ("本报讯", [("高远", "记者"), ("钟林", "通讯员")], TEXT)
+
+
+def test_a_reporter_named_alone_on_the_dateline_line_is_no_part_of_the_text():
+    page = f"全县表彰十名职工先进\n\n本报讯 记者 高远\n\n{TEXT}\n"
+    assert lead_of(page) == ("本报讯", [("高远", "记者")], TEXT)
+
+
+def test_a_credit_paragraph_with_nothing_after_it_is_the_whole_credit():
+    phrase, rest = split_leading_credit("记者 高远 通讯员 钟林", after_dateline=True)
+    assert people(phrase.text_credits) == [("高远", "记者"), ("钟林", "通讯员")]
+    assert rest == ""
+
+
+def test_a_date_after_the_credit_starts_the_text():
+    phrase, rest = split_leading_credit(
+        "记者 高远 10月8日 全县总结表彰大会召开。", after_dateline=True
+    )
+    assert people(phrase.text_credits) == [("高远", "记者")]
+    assert rest == "10月8日 全县总结表彰大会召开。"
+
+
+def test_two_names_in_brackets_after_the_dateline_are_both_writers():
+    phrase, rest = split_leading_credit(f"(高远 长河){TEXT}", after_dateline=True)
+    assert people(phrase.text_credits) == [("高远", "作者"), ("长河", "作者")]
+    assert rest == TEXT
+
+
+def test_words_in_brackets_after_the_dateline_that_name_nobody_are_no_credit():
+    assert split_leading_credit("(昨日下午)会议召开。", after_dateline=True) is None
+
+
+# -- after the last sentence -------------------------------------------------------------------
+
+
+def test_a_date_in_brackets_after_the_last_sentence_is_no_writer():
+    assert split_trailing_credit("会上表彰了十名先进。(10月8日)") is None
+
+
+def test_an_unclosed_bracketed_credit_ends_an_indented_paragraph():
+    text, phrase, glued = split_trailing_credit(
+        "\u3000\u3000会上表彰了十名先进。(记者 高远 通讯员 钟林"
+    )
+    assert text == "\u3000\u3000会上表彰了十名先进。"
+    assert people(phrase.text_credits) == [("高远", "记者"), ("钟林", "通讯员")]
+    assert not glued
+
+
+def test_an_unclosed_bracketed_credit_after_a_space_ends_the_paragraph():
+    text, phrase, _ = split_trailing_credit("会上表彰了十名先进。 (记者 高远 通讯员 钟林")
+    assert text == "会上表彰了十名先进。"
+    assert people(phrase.text_credits) == [("高远", "记者"), ("钟林", "通讯员")]
+
+
+def test_an_unclosed_bracket_inside_a_sentence_is_no_credit():
+    assert split_trailing_credit("会上表彰了十名先进(记者 高远 通讯员 钟林") is None
+
+
+def test_a_paragraph_without_a_sentence_end_has_no_credit_after_it():
+    assert split_trailing_credit("高远") is None
+
+
+def test_a_name_glued_after_a_closing_quote_is_the_writer_flagged():
+    text, phrase, glued = split_trailing_credit("他说：“会上表彰了十名先进。”钟林")
+    assert text == "他说：“会上表彰了十名先进。”"
+    assert people(phrase.text_credits) == [("钟林", "作者")]
+    assert glued
+
+
+def test_a_name_glued_after_a_closing_bracket_is_the_writer_flagged():
+    text, phrase, glued = split_trailing_credit("（会上表彰了十名先进。）钟林")
+    assert text == "（会上表彰了十名先进。）"
+    assert people(phrase.text_credits) == [("钟林", "作者")]
+    assert glued
+
+
+def test_a_photo_credit_after_the_last_sentence_is_printed_so_not_glued():
+    text, phrase, glued = split_trailing_credit("会上表彰了十名先进。钟林 摄")
+    assert (text, people(phrase.photo_credits), glued) == (
+        "会上表彰了十名先进。",
+        [("钟林", "摄影")],
+        False,
+    )
+    _, phrase, glued = split_trailing_credit("会上表彰了十名先进。县总工会 供图")
+    assert [(c.name, c.role) for c in phrase.photo_credits] == [("县总工会", "供图")]
+    assert not glued
+
+
+def test_a_credit_of_thirty_characters_after_the_last_sentence_is_split_off():
+    credit = "本报记者 高远 王芳 通讯员 钟林 张强 实习生 陈静 杨帆"
+    assert len(credit) == 30
+    text, phrase, _ = split_trailing_credit(f"会上表彰了十名先进。{credit}")
+    assert text == "会上表彰了十名先进。"
+    assert people(phrase.text_credits) == [
+        ("高远", "本报记者"),
+        ("王芳", "本报记者"),
+        ("钟林", "通讯员"),
+        ("张强", "通讯员"),
+        ("陈静", "实习生"),
+        ("杨帆", "实习生"),
+    ]
+
+
+def test_a_longer_tail_after_the_last_sentence_stays_text():
+    tail = "本报记者 高远 王芳 通讯员 钟林 张强 实习生 欧阳陈静 摄"
+    assert len(tail) == 31
+    assert split_trailing_credit(f"会上表彰了十名先进。{tail}") is None
+
+
+# -- glued to a caption ------------------------------------------------------------------------
+
+
+def test_a_caption_with_a_full_stop_is_text_not_a_credited_caption():
+    assert split_caption_credit("会议现场。大家认真听讲 李明 摄") is None
+
+
+def test_a_caption_credited_to_no_named_photographer_keeps_its_words():
+    assert split_caption_credit("会议现场 记者 摄") is None
+    assert split_caption_credit("会议现场 本报 摄") is None
+
+
+# -- in traditional characters -----------------------------------------------------------------
+
+
+def test_a_name_printed_in_traditional_characters_with_a_space_keeps_its_characters():
+    # 記者 張 強: the parser reads the surname as 张 but records the name as printed.
+    phrase = parse_credit_phrase("記者 張 強 通訊員 劉 偉")
+    assert people(phrase.text_credits) == [("張強", "记者"), ("劉偉", "通讯员")]
+
+
+def test_a_unit_printed_in_traditional_characters_is_the_contributors_unit():
+    # 通訊員 溫州市總工會 張強: one contributor, 張強, of the 溫州市總工會 (not four names).
+    [credit] = parse_credit_phrase("通訊員 溫州市總工會 張強").text_credits
+    assert (credit.name, credit.role, credit.unit) == ("張強", "通讯员", "溫州市總工會")
+
+
+def test_a_writer_under_a_job_title_is_credited_with_the_title_and_no_review_warning():
+    page = parse_page(
+        f"全县表彰十名职工先进\n\n某某日报社党委书记、社长 孙立平\n\n{TEXT}\n", "p.txt", 1
+    )
+    [article] = page.articles
+    assert people(article.people) == [("孙立平", "某某日报社党委书记、社长")]
+    assert page.warnings == []  # the title is printed as the role: nothing to check
