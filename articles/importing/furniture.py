@@ -148,7 +148,8 @@ MENU_LINE = re.compile(
 
 def _menu_line(line):
     """A menu on one line; 记者 甲 通讯员 乙 丙 is as short and spaced, but a role word opens
-    it: a credit line, never a menu. So does a dateline (本报讯 记者 甲 通讯员 乙): the text's lead."""
+    it: a credit line, never a menu. So does a dateline (本报讯 记者 甲 通讯员 乙): the text's
+    lead."""
     return (
         bool(MENU_LINE.match(line))
         and not line.split()[0].endswith(PRINTED_BEFORE_NAMES)
