@@ -37,6 +37,17 @@ def mutmut_config():
     return tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
 
 
+def check_copied_apps():
+    """Every app of the project is copied into mutants/: a new app missing from source_paths
+    would fail every mutant's test session at start-up (No module named …)."""
+    apps = {path.parent.name for path in ROOT.glob("*/apps.py")}
+    missing = sorted(apps - set(mutmut_config()["source_paths"]))
+    if missing:
+        raise SystemExit(
+            f"pyproject [tool.mutmut] source_paths lacks the apps: {', '.join(missing)}"
+        )
+
+
 def selections():
     """module -> its test files (globs expanded), every module of only_mutate named, each found."""
     chosen = tomllib.loads(SELECTIONS.read_text())
@@ -167,6 +178,7 @@ def main():
     unknown = [module for module in args.modules if module not in chosen]
     if unknown:
         parser.error(f"not in [tool.mutmut] only_mutate: {', '.join(unknown)}")
+    check_copied_apps()
     env = test_environment()
     migrate_template(env)
     for module in args.modules or chosen:
