@@ -33,6 +33,7 @@ def test_organisations_end_in_an_organisation_word(token):
         "中心",
         "李国镇",  # three characters ending in a one-character suffix: a person's name
         "王建华",
+        "阿依古丽·买买提",  # a transliterated name: a long part, but no organisation word
     ],
 )
 def test_a_suffix_alone_or_a_three_character_name_is_no_organisation(token):
