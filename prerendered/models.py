@@ -1,16 +1,22 @@
-"""Rendered article pages, and the names of what each shows (articles/dependencies.py).
+"""Rendered public pages, and the names of what each shows (articles/dependencies.py).
 
-A row holds the HTML the article view rendered for one origin (scheme and host: the page's
-canonical URL and structured data are absolute) under one release (the code, templates and static
-files that rendered it). It is served only while:
+Two kinds: an article's page (RenderedArticle) and one page of a public list of articles
+(RenderedList: the index, a reporter's, section's, tag's or region's page, unfiltered, found by
+its path and query string). A row holds the HTML the view rendered for one origin (scheme and
+host: canonical URLs and structured data are absolute) under one release (the code, templates and
+static files that rendered it). It is served only while:
 
-- its article is published (Article.objects.published(), asked on every read: a withdrawn,
-  unpublished or rescheduled article is never served, whatever rows exist);
-- nothing it shows has changed: a row keeps the names its page recorded (the article, its page of
-  print, issue, section, reporters, places and tags), and a change announced with one of them
-  (articles.signals.content_changed) deletes it; a change announced without names deletes all;
-- no scheduled article has become public since it was begun (it may be a neighbour or a related
-  article): a row expires at the next scheduled publication known before its page was rendered.
+- (an article's page) its article is published (Article.objects.published(), asked on every
+  read: a withdrawn, unpublished or rescheduled article is never served, whatever rows exist);
+- nothing it shows has changed: a row keeps the names its page recorded (an article's: the
+  article, its page of print, issue, section, reporters, places and tags; a list's: the reporter,
+  section, tag or region, or EVERYTHING for the index, and ISSUES), and a change announced with
+  one of them (articles.signals.content_changed) deletes it; a change announced without names
+  deletes all. Every change to an article announces its names, so a list that shows it, or
+  would show it once published, is deleted whenever it is published, withdrawn or edited;
+- no scheduled article has become public since it was begun (it may be a neighbour, a related
+  article or on the list): a row expires at the next scheduled publication known before its page
+  was rendered.
 
 A page rendered from data read before a change committed must not be kept after it: every change
 bumps Version when it commits, and a row is stored only if Version is what it was before the page
