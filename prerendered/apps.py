@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class PrerenderedConfig(AppConfig):
-    """Article and list pages rendered once after each change to what they show, read in one query."""
+    """Article and list pages rendered once after each change to what they show."""
 
     name = "prerendered"
     verbose_name = "预渲染页"
