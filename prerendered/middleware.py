@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.utils.encoding import iri_to_uri
 
 from articles import dependencies
 from articles.models import Article
@@ -24,9 +25,10 @@ from .models import RenderedArticle, RenderedList, Version
 
 logger = logging.getLogger(__name__)
 
-# The lists whose pages are the same for every reader, and the only query string they are kept
-# for: at most one of their pagination parameters (articles/pagination.py). A filter, a search or
-# any other parameter is rendered live, so that what readers type cannot fill the table.
+# The lists whose pages are the same for every reader, and the only query strings they are kept
+# for: at most one of their pagination parameters (articles/pagination.py) and, on the index, the
+# filters whose values are a list of choices (a page with an invalid one is not kept). A search, a
+# date or any other parameter is rendered live, so that what readers type cannot fill the table.
 LIST_VIEWS = (
     lists.ArticleListView,
     lists.ReporterDetailView,
@@ -35,6 +37,7 @@ LIST_VIEWS = (
     lists.RegionDetailView,
 )
 PAGINATION = ("after", "before", "page")
+CHOICE_FILTERS = ("section", "region", "reporter", "tag")
 
 
 @dataclass
@@ -76,8 +79,8 @@ class RenderedArticleMiddleware:
         view_class = getattr(view_func, "view_class", None)
         if view_class is ArticleDetailView and "page" not in request.GET:
             rows, key = RenderedArticle.objects, view_kwargs["pk"]
-        elif view_class in LIST_VIEWS and self._kept_list(request):
-            rows, key = RenderedList.objects, request.get_full_path()
+        elif view_class in LIST_VIEWS and self._kept_list(request, view_class):
+            rows, key = RenderedList.objects, _list_key(request)
         else:
             return None
         origin = f"{request.scheme}://{request.get_host()}"
@@ -98,10 +101,11 @@ class RenderedArticleMiddleware:
         return HttpResponse(html)
 
     @staticmethod
-    def _kept_list(request):
+    def _kept_list(request, view_class):
         query = request.GET
-        return len(query) <= 1 and all(
-            name in PAGINATION and len(query.getlist(name)) == 1 for name in query
+        kept = PAGINATION + (CHOICE_FILTERS if view_class is lists.ArticleListView else ())
+        return sum(name in PAGINATION for name in query) <= 1 and all(
+            name in kept and len(query.getlist(name)) == 1 for name in query
         )
 
     @staticmethod
@@ -112,4 +116,18 @@ class RenderedArticleMiddleware:
             and not response.cookies
             and not response.has_header("Cache-Control")
             and dependencies.recorded(request)
+            and _valid_filters(response)
         )
+
+
+def _list_key(request):
+    """The list's path and query string, percent-encoded the same way however the reader's
+    client encoded them (the page links its other pages with the values decoded)."""
+    query = request.GET.urlencode()
+    return iri_to_uri(request.path) + (f"?{query}" if query else "")
+
+
+def _valid_filters(response):
+    """False for a list whose filter refused a value (an empty list with the error shown)."""
+    filterset = (getattr(response, "context_data", None) or {}).get("filter")
+    return filterset is None or not filterset.is_bound or filterset.is_valid()

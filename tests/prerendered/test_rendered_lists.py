@@ -67,11 +67,22 @@ def listed(regions):
         "section": section.get_absolute_url(),
         "tag": "/tags/劳模/",
         "region": Region.objects.get(slug="huzhou").get_absolute_url(),
+        "index by tag": "/articles/?tag=劳模",
+        "index by city, deep": f"/articles/?region=huzhou&after={pagination.print_key(first)}",
     }
     return {"first": first, "second": second, "elsewhere": elsewhere, "urls": urls}
 
 
-LISTS = ["index", "deep", "reporter", "section", "tag", "region"]
+LISTS = [
+    "index",
+    "deep",
+    "reporter",
+    "section",
+    "tag",
+    "region",
+    "index by tag",
+    "index by city, deep",
+]
 # The lists `elsewhere` is not on (the index lists every article).
 OWN_LISTS = ["reporter", "section", "tag", "region"]
 
@@ -221,8 +232,12 @@ def test_a_list_expires_when_a_scheduled_article_on_it_becomes_public(client, li
     "query",
     [
         "?q=第一篇",  # a search
-        "?tag=劳模",  # a filter
+        "?q=第一篇&tag=劳模",
+        "?date_from=2024-10-01",  # a filter by any date
+        "?tag=没有的标签",  # not one of the filter's choices: the error is shown
+        "?region=huzhou&region=wuxing",
         "?utm_source=x",  # anything else a reader may add
+        "?tag=劳模&utm_source=x",
         "?page=1&page=1",
         "?after=2024-10-08.1.1&before=2024-10-08.1.1",
     ],
