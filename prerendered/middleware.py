@@ -28,7 +28,8 @@ logger = logging.getLogger(__name__)
 # The lists whose pages are the same for every reader, and the only query strings they are kept
 # for: at most one of their pagination parameters (articles/pagination.py) and, on the index, the
 # filters whose values are a list of choices (a page with an invalid one is not kept). A search, a
-# date or any other parameter is rendered live, so that what readers type cannot fill the table.
+# date or any other parameter is rendered live, so that what readers type cannot fill the table
+# (a made-up but well-formed page key can still add a row: one per key, as the article rows).
 LIST_VIEWS = (
     lists.ArticleListView,
     lists.ReporterDetailView,
