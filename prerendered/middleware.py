@@ -29,7 +29,8 @@ logger = logging.getLogger(__name__)
 # for: at most one of their pagination parameters (articles/pagination.py) and, on the index, the
 # filters whose values are a list of choices (a page with an invalid one is not kept). A search, a
 # date or any other parameter is rendered live, so that what readers type cannot fill the table
-# (a made-up but well-formed page key can still add a row: one per key, as the article rows).
+# (a made-up but well-formed page key can still add a row, one per key: no check that a real
+# article has it).
 LIST_VIEWS = (
     lists.ArticleListView,
     lists.ReporterDetailView,
