@@ -2,10 +2,10 @@ from django.apps import AppConfig
 
 
 class PrerenderedConfig(AppConfig):
-    """Article pages rendered once after each change to what they show, read back in one query."""
+    """Article and list pages rendered once after each change to what they show."""
 
     name = "prerendered"
-    verbose_name = "预渲染稿件页"
+    verbose_name = "预渲染页"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,9 +1,11 @@
-"""Serves an article's public page from its rendered row; renders and stores it when there is none.
+"""Serves an article's public page, or a public list of articles, from its rendered row; renders
+and stores it when there is none.
 
 Placed after every middleware that shapes a fresh page (security headers, CSP, the page cache), so
 that a page served from its row goes out exactly as a freshly rendered one. The live view is the
-fallback for everything: no row, a failing database, a preview (another view), a list page number
-in the query string (the canonical URL would keep it), or a page that could not be stored.
+fallback for everything: no row, a failing database, a preview (another view), an article page
+with a list page number in the query string (the canonical URL would keep it), a filtered or
+searched list, or a page that could not be stored.
 """
 
 import logging
@@ -12,21 +14,40 @@ from datetime import datetime
 
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.utils.encoding import iri_to_uri
 
 from articles import dependencies
 from articles.models import Article
+from articles.views import lists
 from articles.views.articles import ArticleDetailView
 
-from .models import RenderedArticle, Version
+from .models import RenderedArticle, RenderedList, Version
 
 logger = logging.getLogger(__name__)
+
+# The lists whose pages are the same for every reader, and the only query strings they are kept
+# for: at most one of their pagination parameters (articles/pagination.py) and, on the index, the
+# filters whose values are a list of choices (a page with an invalid one is not kept). A search, a
+# date or any other parameter is rendered live, so that what readers type cannot fill the table
+# (a made-up but well-formed page key can still add a row, one per key: no check that a real
+# article has it).
+LIST_VIEWS = (
+    lists.ArticleListView,
+    lists.ReporterDetailView,
+    lists.SectionDetailView,
+    lists.TagDetailView,
+    lists.RegionDetailView,
+)
+PAGINATION = ("after", "before", "page")
+CHOICE_FILTERS = ("section", "region", "reporter", "tag")
 
 
 @dataclass
 class Rendering:
     """A page being rendered to be stored: what was current before it read anything."""
 
-    article_id: int
+    rows: object  # RenderedArticle.objects or RenderedList.objects
+    key: object  # the article's id, or the list's path and query string
     origin: str
     version: int
     expires_at: datetime | None
@@ -40,40 +61,54 @@ class RenderedArticleMiddleware:
         response = self.get_response(request)
         rendering = getattr(request, "prerendering", None)
         if rendering is not None and self._storable(request, response):
-            RenderedArticle.objects.store(
-                rendering.article_id,
+            shown = dependencies.recorded(request)
+            if rendering.rows.model is RenderedList:
+                # Which articles are public changes it whatever else it shows.
+                shown = {*shown, dependencies.ISSUES}
+            rendering.rows.store(
+                rendering.key,
                 rendering.origin,
                 response.content.decode(response.charset),
-                dependencies.recorded(request),
+                shown,
                 rendering.expires_at,
                 rendering.version,
             )
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if (
-            getattr(view_func, "view_class", None) is not ArticleDetailView
-            or request.method not in ("GET", "HEAD")
-            or "page" in request.GET
-        ):
+        if request.method not in ("GET", "HEAD"):
             return None
-        article_id = view_kwargs["pk"]
+        view_class = getattr(view_func, "view_class", None)
+        if view_class is ArticleDetailView and "page" not in request.GET:
+            rows, key = RenderedArticle.objects, view_kwargs["pk"]
+        elif view_class in LIST_VIEWS and self._kept_list(request, view_class):
+            rows, key = RenderedList.objects, _list_key(request)
+        else:
+            return None
         origin = f"{request.scheme}://{request.get_host()}"
         try:
-            found = RenderedArticle.objects.page(article_id, origin)
+            found = rows.page(key, origin)
             if found is None and request.method == "GET":
-                # Read before the view reads the article (see prerendered.models).
+                # Read before the view reads anything (see prerendered.models).
                 request.prerendering = Rendering(
-                    article_id, origin, Version.current(), Article.objects.next_publication_time()
+                    rows, key, origin, Version.current(), Article.objects.next_publication_time()
                 )
         except DatabaseError:
-            logger.warning("Rendered article %s not read", article_id, exc_info=True)
+            logger.warning("Rendered page %s not read", key, exc_info=True)
             return None
         if found is None:
             return None
         html, shown = found
         dependencies.record(request, *shown.split())
         return HttpResponse(html)
+
+    @staticmethod
+    def _kept_list(request, view_class):
+        query = request.GET
+        kept = PAGINATION + (CHOICE_FILTERS if view_class is lists.ArticleListView else ())
+        return sum(name in PAGINATION for name in query) <= 1 and all(
+            name in kept and len(query.getlist(name)) == 1 for name in query
+        )
 
     @staticmethod
     def _storable(request, response):
@@ -83,4 +118,18 @@ class RenderedArticleMiddleware:
             and not response.cookies
             and not response.has_header("Cache-Control")
             and dependencies.recorded(request)
+            and _valid_filters(response)
         )
+
+
+def _list_key(request):
+    """The list's path and query string, percent-encoded the same way however the reader's
+    client encoded them (the page links its other pages with the values decoded)."""
+    query = request.GET.urlencode()
+    return iri_to_uri(request.path) + (f"?{query}" if query else "")
+
+
+def _valid_filters(response):
+    """False for a list whose filter refused a value (an empty list with the error shown)."""
+    filterset = (getattr(response, "context_data", None) or {}).get("filter")
+    return filterset is None or not filterset.is_bound or filterset.is_valid()

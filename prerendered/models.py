@@ -1,16 +1,22 @@
-"""Rendered article pages, and the names of what each shows (articles/dependencies.py).
+"""Rendered public pages, and the names of what each shows (articles/dependencies.py).
 
-A row holds the HTML the article view rendered for one origin (scheme and host: the page's
-canonical URL and structured data are absolute) under one release (the code, templates and static
-files that rendered it). It is served only while:
+Two kinds: an article's page (RenderedArticle) and one page of a public list of articles
+(RenderedList: the index, a reporter's, section's, tag's or region's page, unfiltered, found by
+its path and query string). A row holds the HTML the view rendered for one origin (scheme and
+host: canonical URLs and structured data are absolute) under one release (the code, templates and
+static files that rendered it). It is served only while:
 
-- its article is published (Article.objects.published(), asked on every read: a withdrawn,
-  unpublished or rescheduled article is never served, whatever rows exist);
-- nothing it shows has changed: a row keeps the names its page recorded (the article, its page of
-  print, issue, section, reporters, places and tags), and a change announced with one of them
-  (articles.signals.content_changed) deletes it; a change announced without names deletes all;
-- no scheduled article has become public since it was begun (it may be a neighbour or a related
-  article): a row expires at the next scheduled publication known before its page was rendered.
+- (an article's page) its article is published (Article.objects.published(), asked on every
+  read: a withdrawn, unpublished or rescheduled article is never served, whatever rows exist);
+- nothing it shows has changed: a row keeps the names its page recorded (an article's: the
+  article, its page of print, issue, section, reporters, places and tags; a list's: the reporter,
+  section, tag or region, or EVERYTHING for the index, and ISSUES), and a change announced with
+  one of them (articles.signals.content_changed) deletes it; a change announced without names
+  deletes all. Every change to an article announces its names, so a list that shows it, or
+  would show it once published, is deleted whenever it is published, withdrawn or edited;
+- no scheduled article has become public since it was begun (it may be a neighbour, a related
+  article or on the list): a row expires at the next scheduled publication known before its page
+  was rendered.
 
 A page rendered from data read before a change committed must not be kept after it: every change
 bumps Version when it commits, and a row is stored only if Version is what it was before the page
@@ -29,6 +35,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 
+from articles import dependencies
 from articles.models import Article
 
 logger = logging.getLogger(__name__)
@@ -118,39 +125,40 @@ class RenderedArticleQuerySet(models.QuerySet):
 
         An upsert: readers who rendered the same page at once each write it, one after the other.
         """
-        try:
-            with transaction.atomic():
-                if Version.locked() != version:
-                    return None
-                (row,) = self.bulk_create(
-                    [
-                        RenderedArticle(
-                            article_id=article_id,
-                            origin=origin,
-                            release=release(),
-                            html=html,
-                            shown=" ".join(sorted(shown)),
-                            expires_at=expires_at,
-                            rendered_at=timezone.now(),
-                        )
-                    ],
-                    update_conflicts=True,
-                    unique_fields=["article", "origin"],
-                    update_fields=["release", "html", "shown", "expires_at", "rendered_at"],
-                )
-                RenderedName.objects.filter(rendered=row.pk).delete()
-                RenderedName.objects.bulk_create(
-                    RenderedName(rendered_id=row.pk, name=name) for name in shown
-                )
-                return row
-        except DatabaseError as error:
-            # A change in progress holds the row (the lock timeout): the page went out unstored.
-            logger.warning("Rendered article %s not stored: %s", article_id, error)
-            return None
+        row = RenderedArticle(
+            article_id=article_id,
+            origin=origin,
+            html=html,
+            shown=" ".join(sorted(shown)),
+            expires_at=expires_at,
+        )
+        return _keep(row, ["article", "origin"], RenderedName, shown, version)
 
-    def showing(self, names):
-        """The rows whose pages show one of names."""
-        return self.filter(pk__in=RenderedName.objects.filter(name__in=names).values("rendered"))
+
+def _keep(row, unique_fields, names_model, shown, version):
+    """Upsert a rendered row and its names, unless `version` is no longer current (see the
+    module's docstring). Never fails: a page not stored is rendered again by its next reader."""
+    try:
+        with transaction.atomic():
+            if Version.locked() != version:
+                return None
+            row.release = release()
+            row.rendered_at = timezone.now()
+            (row,) = type(row).objects.bulk_create(
+                [row],
+                update_conflicts=True,
+                unique_fields=unique_fields,
+                update_fields=["release", "html", "shown", "expires_at", "rendered_at"],
+            )
+            names_model.objects.filter(rendered=row.pk).delete()
+            names_model.objects.bulk_create(
+                names_model(rendered_id=row.pk, name=name) for name in shown
+            )
+            return row
+    except DatabaseError as error:
+        # A change in progress holds the row (the lock timeout): the page went out unstored.
+        logger.warning("Rendered page %s not stored: %s", row, error)
+        return None
 
 
 class ServableQuery:
@@ -235,15 +243,105 @@ class RenderedName(models.Model):
         return self.name
 
 
+class RenderedListQuerySet(models.QuerySet):
+    def page(self, path, origin):
+        """(html, shown) of the row readers may be served now for the list at path, or None."""
+        return (
+            self.filter(
+                models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()),
+                path=path,
+                origin=origin,
+                release=release(),
+            )
+            .order_by()
+            .values_list("html", "shown")
+            .first()
+        )
+
+    def store(self, path, origin, html, shown, expires_at, version):
+        """Keep a list page rendered for readers: as RenderedArticle.objects.store()."""
+        row = RenderedList(
+            path=path,
+            origin=origin,
+            html=html,
+            shown=" ".join(sorted(shown)),
+            expires_at=expires_at,
+        )
+        return _keep(row, ["path", "origin"], RenderedListName, shown, version)
+
+
+class RenderedList(models.Model):
+    """A public list of articles (one page of it: its path and query string) as rendered for
+    one origin by one release.
+
+    Unlike an article's row, nothing is asked of its articles when it is read: every article
+    it lists announces the name of the list when it is published, withdrawn or edited (and with
+    it dependencies.ISSUES or EVERYTHING, which every list records too), and a scheduled one
+    becoming public is the row's expiry.
+    """
+
+    path = models.CharField(max_length=1000)
+    origin = models.CharField(max_length=300)
+    release = models.CharField(max_length=32)
+    html = models.TextField()
+    shown = models.TextField()
+    expires_at = models.DateTimeField(null=True)
+    rendered_at = models.DateTimeField(default=timezone.now)
+
+    objects = RenderedListQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "预渲染列表页"
+        ordering = ["path", "origin"]
+        constraints = [
+            models.UniqueConstraint(fields=["path", "origin"], name="one_list_rendering_per_origin")
+        ]
+
+    def __str__(self):
+        return f"{self.path} @ {self.origin}"
+
+
+class RenderedListName(models.Model):
+    """One thing a rendered list shows: a change announced with its name deletes the list."""
+
+    rendered = models.ForeignKey(
+        RenderedList, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    name = models.CharField(max_length=100, db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "预渲染列表页所示"
+        ordering = ["rendered", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+RENDERED = {"article": (RenderedArticle, RenderedName), "list": (RenderedList, RenderedListName)}
+
+
 def _forget(keys):
     if keys is None:
-        RenderedName.objects.all().delete()
-        RenderedArticle.objects.all().delete()
+        for rows, names in RENDERED.values():
+            names.objects.all().delete()
+            rows.objects.all().delete()
         return
-    ids = list(RenderedArticle.objects.showing(keys).values_list("pk", flat=True))
-    if ids:
-        RenderedName.objects.filter(rendered__in=ids).delete()
-        RenderedArticle.objects.filter(pk__in=ids).delete()
+    # Which rows of either kind show one of keys: one query (a change that no rendered page
+    # shows costs no more than that).
+    text = models.CharField()
+    showing = [
+        names.objects.filter(name__in=keys)
+        .order_by()
+        .values_list(models.Value(kind, output_field=text), "rendered_id")
+        for kind, (rows, names) in RENDERED.items()
+    ]
+    found = {}
+    for kind, pk in showing[0].union(*showing[1:]):
+        found.setdefault(kind, set()).add(pk)
+    for kind, ids in found.items():
+        rows, names = RENDERED[kind]
+        names.objects.filter(rendered__in=ids).delete()
+        rows.objects.filter(pk__in=ids).delete()
 
 
 def forget(sender, keys=None, **kwargs):
@@ -252,7 +350,8 @@ def forget(sender, keys=None, **kwargs):
     Now, so that the writer's own next read is fresh; at commit, with a new Version, because a
     reader may have rendered the old content meanwhile (see the module's docstring).
     """
-    keys = None if keys is None else set(keys)
+    # Every change is announced to the pages that do not say what they show (EVERYTHING).
+    keys = None if keys is None else {*keys, dependencies.EVERYTHING}
     _forget(keys)
 
     def committed():

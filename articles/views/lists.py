@@ -53,6 +53,11 @@ class ArticleListView(KeysetPaginationMixin, FilterView):
     filterset_class = ArticleFilter
     template_name_suffix = "_list"
 
+    def get(self, request, *args, **kwargs):
+        # Any article may be on it: every change is announced to it (articles/dependencies.py).
+        dependencies.record(request, dependencies.EVERYTHING)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         return published_list_items()
 

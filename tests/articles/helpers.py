@@ -111,6 +111,9 @@ def add_articles(page, count, section=None, region=None, photo_by=None):
 # stored in a savepoint (the change count again, the row upserted, its old names deleted and
 # its names written; on PostgreSQL first the lock timeout of the store).
 RENDERED_ARTICLE_QUERIES = 3 + 6 + 6 + (1 if on_postgresql() else 0)
+# A list of articles (the index, a reporter's, section's, tag's or region's page, unfiltered)
+# rendered: the same three before, its own six (see its test), the same six to store it.
+RENDERED_LIST_QUERIES = 3 + 6 + 6 + (1 if on_postgresql() else 0)
 
 
 def assert_fixed_query_count(client, django_assert_num_queries, url, add, expected):

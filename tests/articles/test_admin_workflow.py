@@ -552,8 +552,9 @@ def test_bulk_publish_of_200_articles_through_the_admin_runs_exactly_these_queri
     # before and after reading the action); the selection's count; then the action itself:
     # savepoint, locked read, one UPDATE, the record insert (SQLite splits it in batches of
     # 166 rows for its 999-variable limit), release, one read of what the published articles'
-    # pages show (the page cache refreshes only those), the rendered article pages that show
-    # them looked for (prerendered: none here, else deleted in two more), and the page cache's
+    # pages show (the page cache refreshes only those), the rendered pages (articles and lists)
+    # that show them looked for in one UNION (prerendered: none here, else two deletes for each
+    # kind), and the page cache's
     # look-up of the next scheduled publication. More means a query per article crept in.
     inserts = 1 if connection.vendor == "postgresql" else 2
     assert len(queries) == 21 + inserts, "\n".join(queries)

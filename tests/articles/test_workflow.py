@@ -210,8 +210,9 @@ def test_bulk_publish_of_200_runs_a_fixed_number_of_queries(editor, django_asser
     editor.has_perm("articles.publish_article")  # load the permission cache outside the count
     # Savepoint, locked read, one UPDATE, the record insert (SQLite splits it in batches of
     # 166 rows for its 999-variable limit), release; then what the pages showing them show (one
-    # UNION, so that the page cache refreshes only those), the rendered article pages showing
-    # them looked for (prerendered: none here, else two deletes) and the page cache's look-up of
+    # UNION, so that the page cache refreshes only those), the rendered pages (articles and
+    # lists) showing them looked for in one UNION (prerendered: none here, else two deletes for
+    # each kind) and the page cache's look-up of
     # the next scheduled publication, each made once per change on the write path.
     inserts = 1 if connection.vendor == "postgresql" else 2
     with django_assert_num_queries(7 + inserts):
