@@ -18,6 +18,7 @@ from django.utils.encoding import iri_to_uri
 
 from articles import dependencies
 from articles.models import Article
+from articles.pagination import parse_key
 from articles.views import lists
 from articles.views.articles import ArticleDetailView
 
@@ -28,9 +29,9 @@ logger = logging.getLogger(__name__)
 # The lists whose pages are the same for every reader, and the only query strings they are kept
 # for: at most one of their pagination parameters (articles/pagination.py) and, on the index, the
 # filters whose values are a list of choices (a page with an invalid one is not kept). A search, a
-# date or any other parameter is rendered live, so that what readers type cannot fill the table
-# (a made-up but well-formed page key can still add a row, one per key: no check that a real
-# article has it).
+# date or any other parameter is rendered live, and a page key (?after=, ?before=) is kept only
+# when it is a published article's place in print, so that what readers type cannot fill the
+# table: the rows are bounded by the archive (its articles times the filters' choices).
 LIST_VIEWS = (
     lists.ArticleListView,
     lists.ReporterDetailView,
@@ -119,6 +120,7 @@ class RenderedArticleMiddleware:
             and not response.has_header("Cache-Control")
             and dependencies.recorded(request)
             and _valid_filters(response)
+            and _real_page_key(request)
         )
 
 
@@ -127,6 +129,20 @@ def _list_key(request):
     client encoded them (the page links its other pages with the values decoded)."""
     query = request.GET.urlencode()
     return iri_to_uri(request.path) + (f"?{query}" if query else "")
+
+
+def _real_page_key(request):
+    """False for a page key that is no published article's place in print: well-formed made-up
+    keys are pages too (empty, or cut at any point), one per key."""
+    value = request.GET.get("after") or request.GET.get("before")
+    if value is None:
+        return True
+    day, page, position = parse_key(value)  # the view has already refused a malformed one
+    return (
+        Article.objects.published()
+        .filter(issue__date=day, page__number=page, position=position)
+        .exists()
+    )
 
 
 def _valid_filters(response):

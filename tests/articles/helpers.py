@@ -114,6 +114,10 @@ RENDERED_ARTICLE_QUERIES = 3 + 6 + 6 + (1 if on_postgresql() else 0)
 # A list of articles (the index, a reporter's, section's, tag's or region's page, unfiltered)
 # rendered: the same three before, its own six (see its test), the same six to store it.
 RENDERED_LIST_QUERIES = 3 + 6 + 6 + (1 if on_postgresql() else 0)
+# A page of one by a key that is no published article's place (上一页/下一页 links only make real
+# ones): the same three before, its own six, and the look-up that finds the key made up; it is
+# not stored, so every such request costs this.
+MADE_UP_KEY_LIST_QUERIES = 3 + 6 + 1
 
 
 def assert_fixed_query_count(client, django_assert_num_queries, url, add, expected):

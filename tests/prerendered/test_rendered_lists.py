@@ -249,6 +249,23 @@ def test_a_searched_filtered_or_decorated_list_is_rendered_live(client, listed, 
     assert stored() == []
 
 
+@pytest.mark.parametrize("parameter", ["after", "before"])
+def test_a_page_key_that_is_no_published_articles_place_is_served_but_not_stored(
+    client, listed, parameter
+):
+    # Well-formed keys can be made up without end; each is a page of its own (empty, or cut
+    # anywhere): kept, they would let a crawler fill the table.
+    draft = make_article(page=listed["first"].page, position=9, status=Article.Status.DRAFT)
+    for key in ("1999-01-01.1.1", pagination.print_key(draft)):
+        response = client.get(f"/articles/?{parameter}={key}")
+        assert response.status_code == 200
+    assert stored() == []
+
+    real = f"/articles/?{parameter}={pagination.print_key(listed['second'])}"
+    assert client.get(real).status_code == 200
+    assert stored() == [real]
+
+
 def test_search_results_are_never_stored(client, listed):
     assert client.get("/search/", {"q": "第一篇"}).status_code == 200
     assert stored() == []
