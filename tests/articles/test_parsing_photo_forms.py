@@ -1,0 +1,87 @@
+"""Photo forms: which lines of a page are photo captions, which photographer each photo is
+credited to, and the source lines each photo was read from (a PDF import draws its box from
+them). Each page is an editor's reading of a printed page, written out by hand."""
+
+from articles.importing.parsing import parse_page
+
+
+def photos_of(text):
+    """(caption, [(name, role, organisation, unit)], lines) of each photo of the page's one
+    article."""
+    [article] = parse_page(text, "p.txt", 1).articles
+    return [
+        (
+            photo.caption,
+            [(c.name, c.role, c.organisation, c.unit) for c in photo.credits],
+            photo.lines,
+        )
+        for photo in article.photos
+    ]
+
+
+def picture_page(credit):
+    """A picture page: headline, one credit line, two paragraphs, then five short captions."""
+    return (
+        "职工技能比武现场\n\n"  # line 1
+        f"{credit}\n\n"
+        "方州市首届职工技能大赛日前在城南落幕。来自全市各行各业的300多名职工同台竞技。\n\n"  # 5
+        "大赛设焊工、电工、叉车等8个工种，记者用镜头记录下选手们的精彩瞬间。\n\n"  # 7
+        "焊工选手专注操作\n\n"  # 9
+        "电工选手接线比拼\n\n"  # 11
+        "叉车选手穿桩绕行\n\n"  # 13
+        "评委为选手打分\n\n"  # 15
+        "选手们赛后合影留念\n"  # 17
+    )
+
+
+CAPTIONS = [
+    "焊工选手专注操作",
+    "电工选手接线比拼",
+    "叉车选手穿桩绕行",
+    "评委为选手打分",
+    "选手们赛后合影留念",
+]
+
+
+def test_a_picture_pages_one_credit_line_credits_every_captioned_photo():
+    photos = photos_of(picture_page("记者 王伟 摄"))
+    assert photos == [
+        (caption, [("王伟", "记者", False, None)], [3, line])
+        for caption, line in zip(CAPTIONS, [9, 11, 13, 15, 17], strict=True)
+    ]
+
+
+def test_a_picture_pages_agency_credit_stays_an_organisation_on_every_photo():
+    photos = photos_of(picture_page("新华社发"))
+    assert [credits for _, credits, _ in photos] == [[("新华社", "供图", True, None)]] * 5
+
+
+def test_a_picture_pages_photographer_keeps_the_unit_he_works_for_on_every_photo():
+    photos = photos_of(picture_page("方州市总工会 王伟 摄"))
+    assert [credits for _, credits, _ in photos] == [[("王伟", "摄影", False, "方州市总工会")]] * 5
+
+
+PARK = (
+    # lines 1, 3, 6, 9, 11
+    "城南公园改造完工\n\n"
+    "本报讯（记者 李强）经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+    "图为改造后的公园步道\n\n\n"
+    "▲ 孩子们在新游乐场玩耍\n\n"
+    "附近居民说，公园变漂亮了，每天都来散步。记者 王伟 摄\n"
+)
+
+
+def test_a_photo_credit_glued_to_the_last_paragraph_credits_every_captioned_photo():
+    assert photos_of(PARK) == [
+        ("图为改造后的公园步道", [("王伟", "记者", False, None)], [6, 11]),
+        # ▲ points at the photo: the caption is the words after it.
+        ("孩子们在新游乐场玩耍", [("王伟", "记者", False, None)], [9, 11]),
+    ]
+
+
+def test_a_closing_credit_leaves_a_caption_with_its_own_credit_alone():
+    text = PARK.replace("▲ 孩子们在新游乐场玩耍", "▲ 孩子们在新游乐场玩耍 通讯员 赵敏 摄")
+    assert [(caption, credits) for caption, credits, _ in photos_of(text)] == [
+        ("图为改造后的公园步道", [("王伟", "记者", False, None)]),
+        ("孩子们在新游乐场玩耍", [("赵敏", "通讯员", False, None)]),
+    ]
