@@ -85,3 +85,64 @@ def test_a_closing_credit_leaves_a_caption_with_its_own_credit_alone():
         ("图为改造后的公园步道", [("王伟", "记者", False, None)]),
         ("孩子们在新游乐场玩耍", [("赵敏", "通讯员", False, None)]),
     ]
+
+
+def placed(text):
+    """(caption, line) of each photo: where on the page the photo stood."""
+    [article] = parse_page(text, "p.txt", 1).articles
+    return [(photo.caption, photo.line) for photo in article.photos]
+
+
+def test_a_credit_line_under_each_caption_credits_that_captions_photo():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        "图为改造后的公园步道\n"  # line 6
+        "记者 王伟 摄\n\n\n"
+        "▲ 孩子们在新游乐场玩耍\n"  # line 10
+        "通讯员 赵敏 摄\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    assert photos_of(text) == [
+        ("图为改造后的公园步道", [("王伟", "记者", False, None)], [6, 7]),
+        ("孩子们在新游乐场玩耍", [("赵敏", "通讯员", False, None)], [10, 11]),
+    ]
+    assert placed(text) == [("图为改造后的公园步道", 6), ("孩子们在新游乐场玩耍", 10)]
+
+
+def test_a_credit_line_after_the_text_credits_the_photo_that_stood_in_the_gap():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        # the gap above line 6 is where the photo stood
+        "公园管理处负责人介绍，改造保留了园内全部古树，并新建了一处儿童游乐场。\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。\n\n"
+        "记者 王伟 摄\n"  # line 10
+    )
+    assert photos_of(text) == [(None, [("王伟", "记者", False, None)], [10])]
+    assert placed(text) == [(None, 6)]
+
+
+def test_a_photo_report_credit_alone_says_the_article_has_a_photo():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报记者 李强 摄影报道\n\n"  # line 3
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    assert photos_of(text) == [(None, [("李强", "本报记者", False, None)], [3])]
+    # No caption and no gap: the photo is placed with the article, at its headline.
+    assert placed(text) == [(None, 1)]
+
+
+def test_a_photo_report_credit_credits_the_captioned_photo():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报记者 李强 摄影报道\n\n"  # line 3
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        "图为改造后的公园步道\n\n"  # line 8
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    assert photos_of(text) == [
+        ("图为改造后的公园步道", [("李强", "本报记者", False, None)], [3, 8])
+    ]
