@@ -146,3 +146,22 @@ def test_a_photo_report_credit_credits_the_captioned_photo():
     assert photos_of(text) == [
         ("图为改造后的公园步道", [("李强", "本报记者", False, None)], [3, 8])
     ]
+
+
+def test_a_caption_after_the_triangle_keeps_its_leading_latin_letter():
+    text = PARK.replace("▲ 孩子们在新游乐场玩耍", "▲X光安检机投入使用")
+    assert [caption for caption, _, _ in photos_of(text)] == [
+        "图为改造后的公园步道",
+        "X光安检机投入使用",
+    ]
+
+
+def test_a_credit_line_with_no_gap_or_caption_places_its_photo_at_the_credit():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n"
+        "记者 王伟 摄\n\n"  # line 5
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    assert photos_of(text) == [(None, [("王伟", "记者", False, None)], [5])]
+    assert placed(text) == [(None, 5)]
