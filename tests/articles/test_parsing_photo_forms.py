@@ -165,3 +165,15 @@ def test_a_credit_line_with_no_gap_or_caption_places_its_photo_at_the_credit():
     )
     assert photos_of(text) == [(None, [("王伟", "记者", False, None)], [5])]
     assert placed(text) == [(None, 5)]
+
+
+def test_a_credit_line_under_a_caption_credits_that_caption_not_an_earlier_empty_gap():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        "公园管理处负责人介绍，改造保留了园内全部古树，并新建了一处儿童游乐场。\n\n"  # line 6
+        "图为改造后的公园步道\n"  # line 8
+        "记者 王伟 摄\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    assert photos_of(text) == [("图为改造后的公园步道", [("王伟", "记者", False, None)], [8, 9])]
