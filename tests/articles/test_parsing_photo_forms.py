@@ -177,3 +177,27 @@ def test_a_credit_line_under_a_caption_credits_that_caption_not_an_earlier_empty
         "附近居民说，公园变漂亮了，每天都来散步。\n"
     )
     assert photos_of(text) == [("图为改造后的公园步道", [("王伟", "记者", False, None)], [8, 9])]
+
+
+LONGEST_CAPTION = ("园内古树全部保留，新建儿童游乐场一处，" * 8)[:149] + "。"  # 150 characters
+
+
+def test_a_caption_of_the_longest_length_over_a_credit_line_is_still_a_caption():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        f"{LONGEST_CAPTION}\n"  # line 6
+        "记者 王伟 摄\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    assert photos_of(text) == [(LONGEST_CAPTION, [("王伟", "记者", False, None)], [6, 7])]
+
+
+def test_a_caption_of_the_longest_length_with_its_credit_glued_is_still_a_caption():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        f"{LONGEST_CAPTION}记者 王伟 摄\n\n"  # line 6
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    assert photos_of(text) == [(LONGEST_CAPTION, [("王伟", "记者", False, None)], [6])]
