@@ -201,3 +201,13 @@ def test_a_caption_of_the_longest_length_with_its_credit_glued_is_still_a_captio
         "附近居民说，公园变漂亮了，每天都来散步。\n"
     )
     assert photos_of(text) == [(LONGEST_CAPTION, [("王伟", "记者", False, None)], [6])]
+
+
+def test_a_first_line_of_the_longest_length_saying_who_stands_where_is_a_caption():
+    caption = ("工作人员（左一）为困难职工送来慰问金和米面油，" * 7)[:149] + "。"
+    text = (
+        "慰问困难职工\n\n"
+        f"{caption}\n\n"  # line 3
+        "本报讯 春节前夕，区总工会走访慰问了辖区内的困难职工家庭，送去节日的问候。\n"
+    )
+    assert photos_of(text) == [(caption, [], [3])]
