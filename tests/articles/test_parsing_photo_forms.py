@@ -211,3 +211,26 @@ def test_a_first_line_of_the_longest_length_saying_who_stands_where_is_a_caption
         "本报讯 春节前夕，区总工会走访慰问了辖区内的困难职工家庭，送去节日的问候。\n"
     )
     assert photos_of(text) == [(caption, [], [3])]
+
+
+FORTY = ("与会人员参观展示馆并听取讲解" * 3)[
+    :40
+]  # 40 Chinese characters, the most a short line has
+
+
+def test_short_lines_above_the_dateline_are_captions_copied_without_their_photos():
+    text = (
+        "编辑部授牌仪式举行\n\n"
+        "活动为编辑部授牌。\n\n"  # line 3
+        f"{FORTY}。\n\n"  # line 5
+        "本报讯 3月5日，市新闻中心举行编辑部授牌仪式，各区融媒体中心负责人参加活动。\n"
+    )
+    assert [(caption, lines) for caption, _, lines in photos_of(text)] == [
+        ("活动为编辑部授牌。", [3]),
+        (f"{FORTY}。", [5]),
+    ]
+
+
+def test_a_picture_pages_short_line_of_forty_characters_is_a_caption():
+    text = picture_page("记者 王伟 摄").replace("评委为选手打分", FORTY)
+    assert [caption for caption, _, _ in photos_of(text)][3] == FORTY
