@@ -234,3 +234,15 @@ def test_short_lines_above_the_dateline_are_captions_copied_without_their_photos
 def test_a_picture_pages_short_line_of_forty_characters_is_a_caption():
     text = picture_page("记者 王伟 摄").replace("评委为选手打分", FORTY)
     assert [caption for caption, _, _ in photos_of(text)][3] == FORTY
+
+
+def test_four_short_lines_above_the_dateline_are_text_not_captions():
+    text = (
+        "编辑部授牌仪式举行\n\n"
+        "活动为编辑部授牌。\n\n"
+        "与会人员参观展示馆。\n\n"
+        "嘉宾为新栏目揭幕。\n\n"
+        "各区代表交流发言。\n\n"
+        "本报讯 3月5日，市新闻中心举行编辑部授牌仪式，各区融媒体中心负责人参加活动。\n"
+    )
+    assert photos_of(text) == []
