@@ -246,3 +246,16 @@ def test_four_short_lines_above_the_dateline_are_text_not_captions():
         "本报讯 3月5日，市新闻中心举行编辑部授牌仪式，各区融媒体中心负责人参加活动。\n"
     )
     assert photos_of(text) == []
+
+
+def test_a_long_line_after_a_gap_above_the_dateline_is_the_caption_of_the_photo_there():
+    caption = (
+        "市新闻中心为各区融媒体中心编辑部授牌，"
+        "各区融媒体中心负责人上台领牌并合影留念，现场气氛热烈。"
+    )
+    text = (
+        "编辑部授牌仪式举行\n\n\n"
+        f"{caption}\n\n"  # line 4
+        "本报讯 3月5日，市新闻中心举行编辑部授牌仪式，各区融媒体中心负责人参加活动。\n"
+    )
+    assert photos_of(text) == [(caption, [], [4])]
