@@ -259,3 +259,21 @@ def test_a_long_line_after_a_gap_above_the_dateline_is_the_caption_of_the_photo_
         "本报讯 3月5日，市新闻中心举行编辑部授牌仪式，各区融媒体中心负责人参加活动。\n"
     )
     assert photos_of(text) == [(caption, [], [4])]
+
+
+def test_a_photo_credit_without_a_name_under_a_caption_is_flagged_at_its_line():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        "图为改造后的公园步道\n"  # line 6
+        "本报记者 摄\n\n"  # line 7
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    page = parse_page(text, "p.txt", 1)
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (7, "署名“本报记者”没有姓名，未记入署名，请核对")
+    ]
+    [article] = page.articles
+    assert [(photo.caption, photo.credits) for photo in article.photos] == [
+        ("图为改造后的公园步道", [])
+    ]
