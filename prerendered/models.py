@@ -198,14 +198,9 @@ class ServableQuery:
         return [values[slot] if slot else param for slot, param in self.slots]
 
 
-class RenderedArticle(models.Model):
-    """An article's public page as rendered for one origin by one release."""
+class Rendered(models.Model):
+    """A public page as rendered for one origin by one release (what both kinds of row hold)."""
 
-    # No cascades, here or below: the rows are deleted by the changes announced (a deleted
-    # article's among them), with one DELETE each, never collected row by row.
-    article = models.ForeignKey(
-        Article, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
-    )
     origin = models.CharField(max_length=300)
     release = models.CharField(max_length=32)
     html = models.TextField()
@@ -213,6 +208,32 @@ class RenderedArticle(models.Model):
     shown = models.TextField()
     expires_at = models.DateTimeField(null=True)
     rendered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class ShownName(models.Model):
+    """One thing a rendered page shows: a change announced with its name deletes the page."""
+
+    name = models.CharField(max_length=100, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["rendered", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RenderedArticle(Rendered):
+    """An article's public page as rendered for one origin by one release."""
+
+    # No cascades, here or below: the rows are deleted by the changes announced (a deleted
+    # article's among them), with one DELETE each, never collected row by row.
+    article = models.ForeignKey(
+        Article, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
 
     objects = RenderedArticleQuerySet.as_manager()
 
@@ -227,20 +248,13 @@ class RenderedArticle(models.Model):
         return f"{self.article_id} @ {self.origin}"
 
 
-class RenderedName(models.Model):
-    """One thing a rendered page shows: a change announced with its name deletes the page."""
-
+class RenderedName(ShownName):
     rendered = models.ForeignKey(
         RenderedArticle, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
-    name = models.CharField(max_length=100, db_index=True)
 
-    class Meta:
+    class Meta(ShownName.Meta):
         verbose_name = verbose_name_plural = "预渲染页所示"
-        ordering = ["rendered", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class RenderedListQuerySet(models.QuerySet):
@@ -270,7 +284,7 @@ class RenderedListQuerySet(models.QuerySet):
         return _keep(row, ["path", "origin"], RenderedListName, shown, version)
 
 
-class RenderedList(models.Model):
+class RenderedList(Rendered):
     """A public list of articles (one page of it: its path and query string) as rendered for
     one origin by one release.
 
@@ -281,12 +295,6 @@ class RenderedList(models.Model):
     """
 
     path = models.CharField(max_length=1000)
-    origin = models.CharField(max_length=300)
-    release = models.CharField(max_length=32)
-    html = models.TextField()
-    shown = models.TextField()
-    expires_at = models.DateTimeField(null=True)
-    rendered_at = models.DateTimeField(default=timezone.now)
 
     objects = RenderedListQuerySet.as_manager()
 
@@ -301,20 +309,13 @@ class RenderedList(models.Model):
         return f"{self.path} @ {self.origin}"
 
 
-class RenderedListName(models.Model):
-    """One thing a rendered list shows: a change announced with its name deletes the list."""
-
+class RenderedListName(ShownName):
     rendered = models.ForeignKey(
         RenderedList, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
-    name = models.CharField(max_length=100, db_index=True)
 
-    class Meta:
+    class Meta(ShownName.Meta):
         verbose_name = verbose_name_plural = "预渲染列表页所示"
-        ordering = ["rendered", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 RENDERED = {"article": (RenderedArticle, RenderedName), "list": (RenderedList, RenderedListName)}
