@@ -1,0 +1,175 @@
+"""Headline groups at the edges of their rules (articles/importing/headlines.py), each page
+invented and laid out as a page lays it out, with what an editor reads off it: the 栏目, 引题,
+主题 and 副题, where each article starts, and what is flagged. Written to pin down the rules
+the mutation runs (issue 16) found untested. Pure Python."""
+
+from articles.importing.parsing import parse_page
+
+MARKED = "# 第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n"
+
+
+def page_of(text):
+    return parse_page(text, "test.txt", 1, ())
+
+
+def heads(page):
+    return [(a.section, a.kicker, a.headline, a.subheadline) for a in page.articles]
+
+
+def warnings(page):
+    return [(w.line, w.message) for w in page.warnings]
+
+
+# Above a marked headline (not the page's first).
+
+
+def test_a_seven_character_line_touching_a_marked_headline_is_its_kicker_flagged():
+    page = page_of(MARKED + "职工技能大比武\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page)[1] == (None, "职工技能大比武", "千名工匠同台竞技", None)
+    assert warnings(page) == [(5, "“职工技能大比武”按引题处理，也可能是栏目，请核对")]
+
+
+def test_a_seven_character_line_apart_from_a_marked_headline_is_its_column_flagged():
+    page = page_of(MARKED + "职工技能大比武\n\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page)[1] == ("职工技能大比武", None, "千名工匠同台竞技", None)
+    assert warnings(page) == [(5, "“职工技能大比武”按栏目处理，也可能是引题，请核对")]
+
+
+def test_a_short_line_touching_a_marked_headline_is_its_column_flagged():
+    page = page_of(MARKED + "劳模风采\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page)[1] == ("劳模风采", None, "千名工匠同台竞技", None)
+    assert warnings(page) == [(5, "“劳模风采”按栏目处理，也可能是引题，请核对")]
+
+
+def test_a_long_bracketed_label_above_a_kicker_is_the_column_and_the_article_starts_there():
+    page = page_of(
+        MARKED + "【劳模工匠风采录】\n喜迎二十大 建功新时代\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n"
+    )
+    first, second = page.articles
+    assert heads(page)[1] == ("劳模工匠风采录", "喜迎二十大 建功新时代", "千名工匠同台竞技", None)
+    # The label and the kicker are the second article's lines, none of the first's.
+    assert (first.lines, first.paragraphs) == ([1, 3], ["近日，活动举行，职工踊跃参加。"])
+    assert second.lines == [5, 6, 7, 9]
+
+
+def test_a_label_right_under_the_previous_headline_group_heads_the_next():
+    # The first item is a headline and its two 副题 only; the next group's label follows them.
+    page = page_of(
+        "# 第一篇主题\n副题之一\n副题之二\n劳模风采\n喜迎二十大 建功新时代\n# 千名工匠同台竞技\n\n"
+        "本报讯 近日，又举行。\n"
+    )
+    assert heads(page) == [
+        (None, None, "第一篇主题", "副题之一副题之二"),
+        ("劳模风采", "喜迎二十大 建功新时代", "千名工匠同台竞技", None),
+    ]
+    assert [a.lines for a in page.articles] == [[1, 2, 3], [4, 5, 6, 8]]
+
+
+# Text printed above a plain page's first headline.
+
+UNTITLED = "本报讯 近日，县总工会走访困难职工家庭，送去慰问金和米面油，叮嘱他们保重身体。"
+FOLLOW_UP = "走访中，工作人员详细询问职工的身体和生活情况。"
+
+
+def test_an_article_without_a_headline_above_the_first_one_stands_in_with_its_first_clause():
+    page = page_of(
+        f"{UNTITLED}\n\n{FOLLOW_UP}\n\n千名工匠同台竞技\n\n"
+        "本报讯 近日，全县职工技能大赛举行，三百多名职工参赛。\n"
+    )
+    untitled, contest = page.articles
+    assert (untitled.headline, untitled.line, untitled.headline_stand_in) == (
+        "县总工会走访困难职工家庭",
+        1,
+        True,
+    )
+    assert untitled.paragraphs == [UNTITLED.removeprefix("本报讯 "), FOLLOW_UP]
+    # The next article's text is no repeat of it, however long its lines.
+    assert (contest.headline, contest.line, contest.headline_stand_in) == (
+        "千名工匠同台竞技",
+        5,
+        False,
+    )
+    assert contest.paragraphs == ["近日，全县职工技能大赛举行，三百多名职工参赛。"]
+    assert warnings(page) == [
+        (1, "版面开头的稿件没有标题，暂以首句“县总工会走访困难职工家庭”作标题，请核对")
+    ]
+
+
+def repeated_above(cut):
+    """A mobile page: the text, then its headline and the text again, cut off at `cut`."""
+    return page_of(f"{UNTITLED}\n\n{FOLLOW_UP}\n\n千名工匠同台竞技\n\n{cut}\n")
+
+
+def test_a_text_printed_again_under_the_headline_is_that_articles_text_printed_first():
+    # The repeat stops after fifteen Chinese characters: long enough to be a repeat.
+    page = repeated_above("本报讯 近日，县总工会走访困难职工")
+    [article] = page.articles
+    assert (article.headline, article.headline_stand_in) == ("千名工匠同台竞技", False)
+    assert article.paragraphs == [UNTITLED.removeprefix("本报讯 "), FOLLOW_UP]
+    assert (1, "正文印在标题“千名工匠同台竞技”之前（网页先印正文），已归入该稿件，请核对") in (
+        warnings(page)
+    )
+
+
+def test_a_line_of_fourteen_characters_under_the_headline_is_no_repeat_of_the_text_above():
+    page = repeated_above("本报讯 近日，县总工会走访困难职")
+    untitled, article = page.articles
+    assert (untitled.headline_stand_in, article.headline) == (True, "千名工匠同台竞技")
+
+
+def test_a_caption_marker_in_the_text_above_the_first_headline_is_that_texts_photo():
+    caption = "▲陈望舒，省摄影家协会会员、资深摄影记者。"
+    opening = (
+        "近日，某公司职工摄影展在公司文化中心开幕，展出职工拍摄的作品一百余幅，"
+        "记录了一线职工的劳动场景与业余生活，吸引了许多职工和家属前来观看。"
+    )
+    page = page_of(
+        f"{opening}\n\n{caption}\n\n公司工会负责人表示，希望职工记录劳动之美。\n\n"
+        "千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行，三百多名职工参赛。\n"
+    )
+    untitled, contest = page.articles
+    assert (untitled.headline, untitled.headline_stand_in) == (
+        "某公司职工摄影展在公司文化中心开幕",
+        True,
+    )
+    assert untitled.paragraphs == [opening, "公司工会负责人表示，希望职工记录劳动之美。"]
+    assert [p.caption for p in untitled.photos] == [caption[1:]]
+    assert contest.headline == "千名工匠同台竞技"
+
+
+def test_a_marked_item_closing_the_page_after_an_article_is_a_brief():
+    # ▲ points at a photo only with the text going on under it; here nothing follows.
+    page = page_of(
+        "职工书屋开放\n\n本报讯 近日，某公司职工书屋开放，藏书三千册。\n\n"
+        "职工下班后可来借阅。\n\n▲某某镇工会举办职工趣味运动会，二十支队伍参赛。\n"
+    )
+    assert [a.headline for a in page.articles] == ["职工书屋开放", "某某镇工会举办职工趣味运动会"]
+    assert page.articles[1].paragraphs == ["某某镇工会举办职工趣味运动会，二十支队伍参赛。"]
+
+
+# A column label at the top of a plain page.
+
+ITEMS = (
+    "第一条主题\n\n本报讯 近日，县总工会走访困难职工家庭。\n\n"
+    "第二条主题\n\n本报讯 近日，全县职工技能大赛举行。\n"
+)
+
+
+def test_a_label_standing_apart_at_the_top_of_a_plain_page_heads_its_first_article_only():
+    page = page_of("新闻速递\n\n" + ITEMS)
+    assert heads(page) == [("新闻速递", None, "第一条主题", None), (None, None, "第二条主题", None)]
+
+
+def test_a_label_over_the_pages_edition_line_heads_every_article_on_the_page():
+    page = page_of("新闻速递\n\n《某某日报》(2024年08月25日 02版)\n\n" + ITEMS)
+    assert heads(page) == [
+        ("新闻速递", None, "第一条主题", None),
+        ("新闻速递", None, "第二条主题", None),
+    ]
+
+
+def test_a_label_over_the_edition_line_printed_close_under_it_heads_every_article():
+    page = page_of("新闻速递\n\n《某某日报》(2024年08月25日 02版)\n" + ITEMS)
+    assert [a.section for a in page.articles] == ["新闻速递", "新闻速递"]
+    page = page_of("【新闻速递】\n《某某日报》(2024年08月25日 02版)\n" + ITEMS)
+    assert [a.section for a in page.articles] == ["新闻速递", "新闻速递"]
