@@ -173,3 +173,63 @@ def test_a_label_over_the_edition_line_printed_close_under_it_heads_every_articl
     assert [a.section for a in page.articles] == ["新闻速递", "新闻速递"]
     page = page_of("【新闻速递】\n《某某日报》(2024年08月25日 02版)\n" + ITEMS)
     assert [a.section for a in page.articles] == ["新闻速递", "新闻速递"]
+
+
+# Above the first marked headline, and under marked headlines.
+
+
+def test_a_seven_character_line_touching_the_first_marked_headline_is_its_kicker_flagged():
+    page = page_of("职工技能大比武\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page) == [(None, "职工技能大比武", "千名工匠同台竞技", None)]
+    assert page.topic is None
+    assert warnings(page) == [(1, "“职工技能大比武”按引题处理，也可能是栏目，请核对")]
+
+
+def test_a_short_line_apart_above_the_first_marked_headline_is_its_column():
+    page = page_of("劳模风采\n\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page) == [("劳模风采", None, "千名工匠同台竞技", None)]
+    assert (page.topic, page.articles[0].lines) == (None, [1, 3, 5])
+
+
+def test_a_long_bracketed_label_above_the_first_kicker_is_the_column_not_the_banner():
+    page = page_of(
+        "【劳模工匠风采录】\n喜迎二十大 建功新时代\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n"
+    )
+    assert heads(page) == [("劳模工匠风采录", "喜迎二十大 建功新时代", "千名工匠同台竞技", None)]
+    assert page.topic is None
+
+
+def test_the_banner_over_the_first_marked_headline_is_no_line_of_its_article():
+    page = page_of(
+        "庆祝五一国际劳动节\n劳动创造美好生活\n\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n\n"
+        "三百多名职工参赛。\n"
+    )
+    assert page.topic == "庆祝五一国际劳动节\n劳动创造美好生活"
+    [article] = page.articles
+    assert (article.headline, article.lines) == ("千名工匠同台竞技", [4, 6, 8])
+
+
+def test_each_of_three_marked_headlines_keeps_its_own_subheadline():
+    page = page_of(
+        "# 第一篇主题\n第一篇副题\n\n本报讯 近日，活动举行。\n\n"
+        "# 第二篇主题\n第二篇副题\n\n本报讯 近日，又举行。\n\n"
+        "# 第三篇主题\n第三篇副题\n\n本报讯 近日，再举行。\n"
+    )
+    assert [(a.headline, a.subheadline) for a in page.articles] == [
+        ("第一篇主题", "第一篇副题"),
+        ("第二篇主题", "第二篇副题"),
+        ("第三篇主题", "第三篇副题"),
+    ]
+
+
+def test_a_subheadline_closing_the_page_is_still_the_subheadline():
+    # The headline group printed last on the page, its text going on over the page.
+    page = page_of(MARKED + "# 千名工匠同台竞技\n——记全国劳动模范王伟\n")
+    assert heads(page)[1] == (None, None, "千名工匠同台竞技", "——记全国劳动模范王伟")
+
+
+def test_a_line_over_a_photo_credit_closing_the_page_is_the_caption_not_a_subheadline():
+    page = page_of("# 秋收时节稻谷香\n金色田野好风光\n王伟 摄\n")
+    [article] = page.articles
+    assert (article.headline, article.subheadline) == ("秋收时节稻谷香", None)
+    assert article.paragraphs == ["金色田野好风光"]
