@@ -233,3 +233,46 @@ def test_a_line_over_a_photo_credit_closing_the_page_is_the_caption_not_a_subhea
     [article] = page.articles
     assert (article.headline, article.subheadline) == ("秋收时节稻谷香", None)
     assert article.paragraphs == ["金色田野好风光"]
+
+
+# A lone short line inside a plain page's article: crosshead or a new article.
+
+BOOKS = "职工书屋开放\n\n某公司职工书屋开放，藏书三千册，职工下班后可来借阅。\n"
+
+
+def test_a_lone_line_after_an_article_with_no_credit_under_its_headline_starts_a_new_one():
+    # The page's first article has a dateline; the one the line stands in has none.
+    page = page_of(
+        "第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n第二篇主题\n第二篇副题\n\n"
+        "近日，县总工会走访困难职工家庭，送去慰问金。\n\n" + BOOKS
+    )
+    assert [a.headline for a in page.articles] == ["第一篇主题", "第二篇主题", "职工书屋开放"]
+    assert (10, "“职工书屋开放”按新稿件的标题处理，也可能是插题，请核对") in warnings(page)
+
+
+def test_a_lone_line_after_an_article_closed_by_its_credit_starts_a_new_one():
+    # The credit stands third under the headline, closing the text: it is no byline under it.
+    page = page_of(
+        "第一篇主题\n\n近日，县总工会走访困难职工家庭，送去慰问金。\n\n"
+        "工作人员详细询问职工的身体和生活情况。\n\n记者 王伟\n\n" + BOOKS
+    )
+    assert [a.headline for a in page.articles] == ["第一篇主题", "职工书屋开放"]
+    assert [(c.name, c.role) for c in page.articles[0].people] == [("王伟", "记者")]
+    assert warnings(page) == [(9, "“职工书屋开放”按新稿件的标题处理，也可能是插题，请核对")]
+
+
+def test_a_lone_line_in_a_datelined_article_with_briefs_under_it_is_its_crosshead():
+    page = page_of(
+        "第一篇主题\n\n本报讯 近日，县总工会走访困难职工家庭，送去慰问金。\n\n暖心问候\n\n"
+        "工作人员详细询问职工的身体和生活情况。\n\n"
+        "▲某某县总工会开展送清凉活动，慰问一线职工三百余人。（某某县总工会）\n\n"
+        "▲某某镇工会举办职工趣味运动会，二十支队伍参赛。（通讯员 王伟）\n"
+    )
+    first, *briefs = page.articles
+    assert first.headline == "第一篇主题"
+    assert first.paragraphs == [
+        "近日，县总工会走访困难职工家庭，送去慰问金。",
+        "工作人员详细询问职工的身体和生活情况。",
+    ]
+    assert [b.headline for b in briefs] == ["某某县总工会开展送清凉活动", "某某镇工会举办职工趣味运动会"]
+    assert (5, "“暖心问候”按插题处理（其下没有电头或署名），请核对") in warnings(page)
