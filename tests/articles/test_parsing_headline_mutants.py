@@ -276,3 +276,32 @@ def test_a_lone_line_in_a_datelined_article_with_briefs_under_it_is_its_crosshea
     ]
     assert [b.headline for b in briefs] == ["某某县总工会开展送清凉活动", "某某镇工会举办职工趣味运动会"]
     assert (5, "“暖心问候”按插题处理（其下没有电头或署名），请核对") in warnings(page)
+
+
+# Lines printed over two with a hard break (two spaces closing the first), at a page's top.
+
+
+def test_a_plain_pages_first_headline_printed_over_two_lines_is_one_headline():
+    page = page_of("千名工匠  \n同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n")
+    assert (page.topic, heads(page)) == (None, [(None, None, "千名工匠同台竞技", None)])
+
+
+def test_a_banner_printed_over_two_lines_above_a_plain_pages_first_headline_is_the_banner():
+    page = page_of(
+        "庆祝五一国际劳动节  \n劳动创造美好生活\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    assert page.topic == "庆祝五一国际劳动节\n劳动创造美好生活"
+    assert heads(page) == [(None, None, "千名工匠同台竞技", None)]
+
+
+def test_a_caption_of_forty_characters_between_a_headline_and_its_dateline_is_the_photos():
+    caption = "全县三百多名职工在县体育中心参加技能大赛决赛，争夺十个工种冠军。图为焊工比赛现场情景。"
+    page = page_of(
+        "第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n工作人员详细询问职工的身体和生活情况。\n\n"
+        f"千名工匠同台竞技\n\n\n{caption}\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    first, contest = page.articles
+    assert contest.headline == "千名工匠同台竞技"
+    assert [p.caption for p in contest.photos] == [caption]
+    # The headline has its dateline under the caption: an article of its own, nothing flagged.
+    assert warnings(page) == []
