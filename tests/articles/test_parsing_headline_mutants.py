@@ -305,3 +305,42 @@ def test_a_caption_of_forty_characters_between_a_headline_and_its_dateline_is_th
     assert [p.caption for p in contest.photos] == [caption]
     # The headline has its dateline under the caption: an article of its own, nothing flagged.
     assert warnings(page) == []
+
+
+# A plain page's headline groups further down the page.
+
+FIRST = "第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n"
+
+
+def test_five_short_lines_over_a_dateline_are_a_kicker_of_three_a_headline_and_a_subheadline():
+    page = page_of(
+        FIRST + "喜迎二十大\n建功新时代\n奋进新征程\n千名工匠同台竞技\n——全省决赛在杭州开幕\n\n"
+        "本报讯 近日，又举行。\n"
+    )
+    assert heads(page)[1] == (
+        None,
+        "喜迎二十大 建功新时代 奋进新征程",
+        "千名工匠同台竞技",
+        "——全省决赛在杭州开幕",
+    )
+    assert warnings(page) == [(5, "标题行过多，前面的行并入引题，请核对")]
+
+
+def test_a_line_trailing_off_over_a_dash_subheadline_is_the_headline():
+    page = page_of(FIRST + "发礼包、送对联、包饺子……\n——记某某社区的新春\n\n本报讯 近日，又举行。\n")
+    assert heads(page)[1] == (None, None, "发礼包、送对联、包饺子……", "——记某某社区的新春")
+
+
+def test_a_wrapped_headline_further_down_is_flagged_on_its_first_line():
+    page = page_of(FIRST + "让绍兴劳动者的故事\n讲得更响更亮\n\n本报讯 近日，又举行。\n")
+    assert heads(page)[1] == (None, None, "让绍兴劳动者的故事讲得更响更亮", None)
+    assert warnings(page) == [
+        (5, "两行“让绍兴劳动者的故事”“讲得更响更亮”读作一句，按一行主题处理，请核对")
+    ]
+
+
+def test_a_label_standing_apart_further_down_a_plain_page_heads_only_the_article_under_it():
+    page = page_of(
+        FIRST + "新闻速递\n\n第二篇主题\n\n本报讯 近日，又举行。\n\n第三篇主题\n\n本报讯 近日，再举行。\n"
+    )
+    assert [a.section for a in page.articles] == [None, "新闻速递", None]
