@@ -344,3 +344,102 @@ def test_a_label_standing_apart_further_down_a_plain_page_heads_only_the_article
         FIRST + "新闻速递\n\n第二篇主题\n\n本报讯 近日，又举行。\n\n第三篇主题\n\n本报讯 近日，再举行。\n"
     )
     assert [a.section for a in page.articles] == [None, "新闻速递", None]
+
+
+# Photos and captions on plain pages.
+
+
+def test_a_caption_marker_with_its_photo_credit_under_it_closing_the_page_is_a_caption():
+    page = page_of(
+        "第一篇主题\n\n本报讯 近日，某公司职工书屋开放。\n\n▲昨天，职工在书屋里阅读。\n王伟 摄\n"
+    )
+    [article] = page.articles
+    assert article.paragraphs == ["近日，某公司职工书屋开放。"]
+    [photo] = article.photos
+    assert (photo.caption, [(c.name, c.role) for c in photo.credits]) == (
+        "昨天，职工在书屋里阅读。",
+        [("王伟", "摄影")],
+    )
+
+
+def test_a_credited_caption_above_the_first_headline_is_a_picture_of_its_own():
+    caption = "近日，某公司举行职工读书会，二十名职工分享读书心得。"
+    page = page_of(
+        f"{caption} 王伟 摄\n\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    picture, contest = page.articles
+    assert (picture.headline, picture.line, picture.headline_stand_in) == (
+        "某公司举行职工读书会",
+        1,
+        True,
+    )
+    assert [p.caption for p in picture.photos] == [caption]
+    assert (contest.headline, contest.headline_stand_in) == ("千名工匠同台竞技", False)
+    assert warnings(page) == [(1, "版面开头的图片说明没有标题，暂以“某公司举行职工读书会”作标题，请核对")]
+
+
+def test_short_lines_standing_apart_over_a_byline_are_a_headline_group_not_captions():
+    page = page_of(
+        FIRST + "工作人员详细询问职工的身体和生活情况。\n\n喜迎二十大 建功新时代\n\n"
+        "奋进新征程 展现新作为\n\n千名工匠同台竞技\n\n——全省决赛在杭州开幕\n\n记者 王伟\n\n"
+        "近日，全县职工技能大赛举行。\n"
+    )
+    assert heads(page)[1] == (
+        None,
+        "喜迎二十大 建功新时代 奋进新征程 展现新作为",
+        "千名工匠同台竞技",
+        "——全省决赛在杭州开幕",
+    )
+    assert [(c.name, c.role) for c in page.articles[1].people] == [("王伟", "记者")]
+
+
+def test_short_lines_each_after_a_gap_closing_the_page_belong_to_no_article():
+    page = page_of(FIRST + "工作人员详细询问职工的身体和生活情况。\n\n\n职工之家\n\n\n劳模风采\n")
+    assert [a.headline for a in page.articles] == ["第一篇主题"]
+    assert warnings(page) == [
+        (8, "页面末尾的“职工之家”下面没有正文，不属于任何稿件，未导入"),
+        (11, "页面末尾的“劳模风采”下面没有正文，不属于任何稿件，未导入"),
+    ]
+
+
+def test_captions_in_a_text_printed_above_the_first_headline_are_no_headline_group():
+    opening = (
+        "近日，某公司职工摄影展在公司文化中心开幕，展出职工拍摄的作品一百余幅，"
+        "记录了一线职工的劳动场景与业余生活，吸引了许多职工和家属前来观看。"
+    )
+    page = page_of(
+        f"{opening}\n\n车间里的身影\n\n田野上的收获\n\n工地上的坚守\n\n夜色中的守护\n\n"
+        "展览将持续到月底。\n\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    assert [(a.headline, a.headline_stand_in) for a in page.articles] == [
+        ("某公司职工摄影展在公司文化中心开幕", True),
+        ("千名工匠同台竞技", False),
+    ]
+
+
+# Text above a plain page's first headline: an article's, or jumped from another page.
+
+
+def test_two_short_paragraphs_above_the_first_headline_are_text_from_another_page():
+    page = page_of(
+        "近日，县总工会走访困难职工家庭。\n\n工作人员详细询问职工的身体情况。\n\n"
+        "千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    assert [a.headline for a in page.articles] == ["千名工匠同台竞技"]
+    assert warnings(page) == [
+        (1, "版面开头的“近日，县总工会走访困……”不属于任何稿件（可能是转版文字），未导入"),
+        (3, "版面开头的“工作人员详细询问职工……”不属于任何稿件（可能是转版文字），未导入"),
+    ]
+
+
+def test_a_paragraph_of_sixty_characters_above_the_first_headline_makes_it_an_articles_text():
+    opening = (
+        "近日，某公司职工摄影展在公司文化中心开幕，展出职工拍摄的作品一百余幅，"
+        "记录了一线职工的劳动场景与业余生活，吸引了许多职工前来观看。"
+    )
+    page = page_of(
+        f"{opening}\n\n展览将持续到月底。\n\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    untitled, contest = page.articles
+    assert (untitled.headline_stand_in, untitled.paragraphs) == (True, [opening, "展览将持续到月底。"])
+    assert contest.headline == "千名工匠同台竞技"
