@@ -443,3 +443,20 @@ def test_a_paragraph_of_sixty_characters_above_the_first_headline_makes_it_an_ar
     untitled, contest = page.articles
     assert (untitled.headline_stand_in, untitled.paragraphs) == (True, [opening, "展览将持续到月底。"])
     assert contest.headline == "千名工匠同台竞技"
+
+
+def test_a_line_over_an_editors_note_inside_a_datelined_article_opens_a_new_article():
+    # 编者按 opens an article under its headline: the line above it is no crosshead of the
+    # article before, and the note is not that article's text.
+    page = page_of(
+        FIRST + "工作人员详细询问职工的身体和生活情况。\n\n致敬平凡岗位上的奋斗者\n\n编者按\n\n"
+        "五月的阳光，照耀每一位辛勤的劳动者。\n\n本报记者走进车间、工地和田间，记录劳动者奋斗的身影。\n"
+    )
+    first, tribute = page.articles
+    assert first.paragraphs == ["近日，活动举行，职工踊跃参加。", "工作人员详细询问职工的身体和生活情况。"]
+    assert (tribute.headline, tribute.line) == ("致敬平凡岗位上的奋斗者", 7)
+    assert tribute.paragraphs == [
+        "编者按：五月的阳光，照耀每一位辛勤的劳动者。",
+        "本报记者走进车间、工地和田间，记录劳动者奋斗的身影。",
+    ]
+    assert warnings(page) == []
