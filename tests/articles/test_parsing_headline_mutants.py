@@ -460,3 +460,36 @@ def test_a_line_over_an_editors_note_inside_a_datelined_article_opens_a_new_arti
         "本报记者走进车间、工地和田间，记录劳动者奋斗的身影。",
     ]
     assert warnings(page) == []
+
+
+# A line trailing off (……) over a headline and its dateline or byline: the 引题.
+
+
+def test_a_line_trailing_off_over_a_headline_and_a_byline_at_the_top_is_the_kicker():
+    page = page_of("发礼包、送对联、包饺子……\n情暖新春\n\n记者 王伟\n\n近日，社区举办迎新春活动。\n")
+    assert heads(page) == [(None, "发礼包、送对联、包饺子……", "情暖新春", None)]
+
+
+def test_a_line_trailing_off_over_a_headline_and_a_dateline_closing_the_page_is_the_kicker():
+    page = page_of(FIRST + "发礼包、送对联、包饺子……\n情暖新春\n\n本报讯 近日，社区举办迎新春活动。\n")
+    assert heads(page)[1] == (None, "发礼包、送对联、包饺子……", "情暖新春", None)
+
+
+def trailing_off(line):
+    return page_of(
+        FIRST + f"{line}\n情暖新春\n\n本报讯 近日，社区举办迎新春活动。\n\n职工们很开心。\n"
+    )
+
+
+def test_a_line_trailing_off_of_twenty_four_characters_is_a_kicker_and_longer_is_text():
+    kicker = "区工会为职工发礼包、送对联、包饺子、写福字、挂灯笼、剪窗花……"
+    assert heads(trailing_off(kicker))[1] == (None, kicker, "情暖新春", None)
+    page = trailing_off("社" + kicker)
+    assert heads(page)[1] == (None, None, "情暖新春", None)
+    assert page.articles[0].paragraphs[-1] == "社" + kicker
+
+
+def test_a_line_trailing_off_after_a_full_stop_is_the_text_above():
+    page = trailing_off("大家围坐一起。包饺子、写春联……")
+    assert heads(page)[1] == (None, None, "情暖新春", None)
+    assert page.articles[0].paragraphs[-1] == "大家围坐一起。包饺子、写春联……"
