@@ -209,11 +209,11 @@ class HeadlineGroups(ColumnLabels):
                 # 宁波建行、市总工会和本报连续12年送爱心报卡: a list of names in a 副题 (、, no ，).
                 if self._heading_like(unit, lenient=True) and not re.search("[，,；;]", unit.text):
                     kinds[index] = "heading"
-        for index in range(1, len(units)):
-            # 编者按 under a headline opens the editor's note: the text, not a 副题.
-            if kinds[index] == "heading" and kinds[index - 1] == "heading":
-                if EDITORS_NOTE.match(units[index].text):
-                    kinds[index] = "para"
+        for index in range(len(units)):
+            # 编者按 on a line of its own opens the editor's note: the text, never a 副题, nor
+            # a crosshead or headline where a byline stands between it and the headline.
+            if kinds[index] == "heading" and EDITORS_NOTE.match(units[index].text):
+                kinds[index] = "para"
         for index in range(len(units) - 2):
             # 发礼包、送对联、包饺子…… over the headline and the dateline: a 引题.
             text = units[index].text

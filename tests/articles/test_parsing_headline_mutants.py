@@ -493,3 +493,18 @@ def test_a_line_trailing_off_after_a_full_stop_is_the_text_above():
     page = trailing_off("大家围坐一起。包饺子、写春联……")
     assert heads(page)[1] == (None, None, "情暖新春", None)
     assert page.articles[0].paragraphs[-1] == "大家围坐一起。包饺子、写春联……"
+
+
+def test_an_editors_note_under_an_articles_byline_is_its_text_not_a_crosshead():
+    page = page_of(
+        FIRST + "致敬平凡岗位上的奋斗者\n\n本报记者 王伟\n\n编者按\n\n"
+        "五月的阳光，照耀每一位辛勤的劳动者。\n\n本报记者走进车间、工地和田间，记录劳动者奋斗的身影。\n"
+    )
+    first, tribute = page.articles
+    assert tribute.headline == "致敬平凡岗位上的奋斗者"
+    assert [(c.name, c.role) for c in tribute.people] == [("王伟", "本报记者")]
+    assert tribute.paragraphs == [
+        "编者按：五月的阳光，照耀每一位辛勤的劳动者。",
+        "本报记者走进车间、工地和田间，记录劳动者奋斗的身影。",
+    ]
+    assert warnings(page) == []
