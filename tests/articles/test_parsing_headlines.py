@@ -377,3 +377,521 @@ def test_short_lines_that_touch_or_open_the_page_or_precede_a_dateline_are_a_hea
     opening = page_of(APART + "正文一段，写完了。\n")
     assert opening.topic == "金色田野"
     assert heads(opening) == [("丰收的喜悦", None, "农民笑开颜", "稻谷满仓")]
+
+
+# Headline groups at the edges of their rules, each page invented and laid out as a page lays it
+# out, with what an editor reads off it: the 栏目, 引题, 主题 and 副题, where each article starts,
+# and what is flagged. Written to pin down the rules the mutation runs (issue 16) found untested.
+
+
+def warnings(page):
+    return [(w.line, w.message) for w in page.warnings]
+
+
+# Above a marked headline (not the page's first).
+
+
+def test_a_seven_character_line_touching_a_marked_headline_is_its_kicker_flagged():
+    page = page_of(MARKED + "职工技能大比武\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page)[1] == (None, "职工技能大比武", "千名工匠同台竞技", None)
+    assert warnings(page) == [(5, "“职工技能大比武”按引题处理，也可能是栏目，请核对")]
+
+
+def test_a_seven_character_line_apart_from_a_marked_headline_is_its_column_flagged():
+    page = page_of(MARKED + "职工技能大比武\n\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page)[1] == ("职工技能大比武", None, "千名工匠同台竞技", None)
+    assert warnings(page) == [(5, "“职工技能大比武”按栏目处理，也可能是引题，请核对")]
+
+
+def test_a_short_line_touching_a_marked_headline_is_its_column_flagged():
+    page = page_of(MARKED + "劳模风采\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page)[1] == ("劳模风采", None, "千名工匠同台竞技", None)
+    assert warnings(page) == [(5, "“劳模风采”按栏目处理，也可能是引题，请核对")]
+
+
+def test_a_long_bracketed_label_above_a_kicker_is_the_column_and_the_article_starts_there():
+    page = page_of(
+        MARKED
+        + "【劳模工匠风采录】\n喜迎二十大 建功新时代\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n"
+    )
+    first, second = page.articles
+    assert heads(page)[1] == ("劳模工匠风采录", "喜迎二十大 建功新时代", "千名工匠同台竞技", None)
+    # The label and the kicker are the second article's lines, none of the first's.
+    assert (first.lines, first.paragraphs) == ([1, 3], ["近日，活动举行，职工踊跃参加。"])
+    assert second.lines == [5, 6, 7, 9]
+
+
+def test_a_label_right_under_the_previous_headline_group_heads_the_next():
+    # The first item is a headline and its two 副题 only; the next group's label follows them.
+    page = page_of(
+        "# 第一篇主题\n副题之一\n副题之二\n劳模风采\n喜迎二十大 建功新时代\n# 千名工匠同台竞技\n\n"
+        "本报讯 近日，又举行。\n"
+    )
+    assert heads(page) == [
+        (None, None, "第一篇主题", "副题之一副题之二"),
+        ("劳模风采", "喜迎二十大 建功新时代", "千名工匠同台竞技", None),
+    ]
+    assert [a.lines for a in page.articles] == [[1, 2, 3], [4, 5, 6, 8]]
+
+
+# Text printed above a plain page's first headline.
+
+UNTITLED = "本报讯 近日，县总工会走访困难职工家庭，送去慰问金和米面油，叮嘱他们保重身体。"
+FOLLOW_UP = "走访中，工作人员详细询问职工的身体和生活情况。"
+
+
+def test_an_article_without_a_headline_above_the_first_one_stands_in_with_its_first_clause():
+    page = page_of(
+        f"{UNTITLED}\n\n{FOLLOW_UP}\n\n千名工匠同台竞技\n\n"
+        "本报讯 近日，全县职工技能大赛举行，三百多名职工参赛。\n"
+    )
+    untitled, contest = page.articles
+    assert (untitled.headline, untitled.line, untitled.headline_stand_in) == (
+        "县总工会走访困难职工家庭",
+        1,
+        True,
+    )
+    assert untitled.paragraphs == [UNTITLED.removeprefix("本报讯 "), FOLLOW_UP]
+    # The next article's text is no repeat of it, however long its lines.
+    assert (contest.headline, contest.line, contest.headline_stand_in) == (
+        "千名工匠同台竞技",
+        5,
+        False,
+    )
+    assert contest.paragraphs == ["近日，全县职工技能大赛举行，三百多名职工参赛。"]
+    assert warnings(page) == [
+        (1, "版面开头的稿件没有标题，暂以首句“县总工会走访困难职工家庭”作标题，请核对")
+    ]
+
+
+def repeated_above(cut):
+    """A mobile page: the text, then its headline and the text again, cut off at `cut`."""
+    return page_of(f"{UNTITLED}\n\n{FOLLOW_UP}\n\n千名工匠同台竞技\n\n{cut}\n")
+
+
+def test_a_text_printed_again_under_the_headline_is_that_articles_text_printed_first():
+    # The repeat stops after fifteen Chinese characters: long enough to be a repeat.
+    page = repeated_above("本报讯 近日，县总工会走访困难职工")
+    [article] = page.articles
+    assert (article.headline, article.headline_stand_in) == ("千名工匠同台竞技", False)
+    assert article.paragraphs == [UNTITLED.removeprefix("本报讯 "), FOLLOW_UP]
+    assert (1, "正文印在标题“千名工匠同台竞技”之前（网页先印正文），已归入该稿件，请核对") in (
+        warnings(page)
+    )
+
+
+def test_a_line_of_fourteen_characters_under_the_headline_is_no_repeat_of_the_text_above():
+    page = repeated_above("本报讯 近日，县总工会走访困难职")
+    untitled, article = page.articles
+    assert (untitled.headline_stand_in, article.headline) == (True, "千名工匠同台竞技")
+
+
+def test_a_caption_marker_in_the_text_above_the_first_headline_is_that_texts_photo():
+    caption = "▲陈望舒，省摄影家协会会员、资深摄影记者。"
+    opening = (
+        "近日，某公司职工摄影展在公司文化中心开幕，展出职工拍摄的作品一百余幅，"
+        "记录了一线职工的劳动场景与业余生活，吸引了许多职工和家属前来观看。"
+    )
+    page = page_of(
+        f"{opening}\n\n{caption}\n\n公司工会负责人表示，希望职工记录劳动之美。\n\n"
+        "千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行，三百多名职工参赛。\n"
+    )
+    untitled, contest = page.articles
+    assert (untitled.headline, untitled.headline_stand_in) == (
+        "某公司职工摄影展在公司文化中心开幕",
+        True,
+    )
+    assert untitled.paragraphs == [opening, "公司工会负责人表示，希望职工记录劳动之美。"]
+    assert [p.caption for p in untitled.photos] == [caption[1:]]
+    assert contest.headline == "千名工匠同台竞技"
+
+
+def test_a_marked_item_closing_the_page_after_an_article_is_a_brief():
+    # ▲ points at a photo only with the text going on under it; here nothing follows.
+    page = page_of(
+        "职工书屋开放\n\n本报讯 近日，某公司职工书屋开放，藏书三千册。\n\n"
+        "职工下班后可来借阅。\n\n▲某某镇工会举办职工趣味运动会，二十支队伍参赛。\n"
+    )
+    assert [a.headline for a in page.articles] == ["职工书屋开放", "某某镇工会举办职工趣味运动会"]
+    assert page.articles[1].paragraphs == ["某某镇工会举办职工趣味运动会，二十支队伍参赛。"]
+
+
+# A column label at the top of a plain page.
+
+ITEMS = (
+    "第一条主题\n\n本报讯 近日，县总工会走访困难职工家庭。\n\n"
+    "第二条主题\n\n本报讯 近日，全县职工技能大赛举行。\n"
+)
+
+
+def test_a_label_standing_apart_at_the_top_of_a_plain_page_heads_its_first_article_only():
+    page = page_of("新闻速递\n\n" + ITEMS)
+    assert heads(page) == [("新闻速递", None, "第一条主题", None), (None, None, "第二条主题", None)]
+
+
+def test_a_label_over_the_pages_edition_line_heads_every_article_on_the_page():
+    page = page_of("新闻速递\n\n《某某日报》(2024年08月25日 02版)\n\n" + ITEMS)
+    assert heads(page) == [
+        ("新闻速递", None, "第一条主题", None),
+        ("新闻速递", None, "第二条主题", None),
+    ]
+
+
+def test_a_label_over_the_edition_line_printed_close_under_it_heads_every_article():
+    page = page_of("新闻速递\n\n《某某日报》(2024年08月25日 02版)\n" + ITEMS)
+    assert [a.section for a in page.articles] == ["新闻速递", "新闻速递"]
+    page = page_of("【新闻速递】\n《某某日报》(2024年08月25日 02版)\n" + ITEMS)
+    assert [a.section for a in page.articles] == ["新闻速递", "新闻速递"]
+
+
+# Above the first marked headline, and under marked headlines.
+
+
+def test_a_seven_character_line_touching_the_first_marked_headline_is_its_kicker_flagged():
+    page = page_of("职工技能大比武\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page) == [(None, "职工技能大比武", "千名工匠同台竞技", None)]
+    assert page.topic is None
+    assert warnings(page) == [(1, "“职工技能大比武”按引题处理，也可能是栏目，请核对")]
+
+
+def test_a_short_line_apart_above_the_first_marked_headline_is_its_column():
+    page = page_of("劳模风采\n\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n")
+    assert heads(page) == [("劳模风采", None, "千名工匠同台竞技", None)]
+    assert (page.topic, page.articles[0].lines) == (None, [1, 3, 5])
+
+
+def test_a_long_bracketed_label_above_the_first_kicker_is_the_column_not_the_banner():
+    page = page_of(
+        "【劳模工匠风采录】\n喜迎二十大 建功新时代\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n"
+    )
+    assert heads(page) == [("劳模工匠风采录", "喜迎二十大 建功新时代", "千名工匠同台竞技", None)]
+    assert page.topic is None
+
+
+def test_the_banner_over_the_first_marked_headline_is_no_line_of_its_article():
+    page = page_of(
+        "庆祝五一国际劳动节\n劳动创造美好生活\n\n# 千名工匠同台竞技\n\n本报讯 近日，又举行。\n\n"
+        "三百多名职工参赛。\n"
+    )
+    assert page.topic == "庆祝五一国际劳动节\n劳动创造美好生活"
+    [article] = page.articles
+    assert (article.headline, article.lines) == ("千名工匠同台竞技", [4, 6, 8])
+
+
+def test_each_of_three_marked_headlines_keeps_its_own_subheadline():
+    page = page_of(
+        "# 第一篇主题\n第一篇副题\n\n本报讯 近日，活动举行。\n\n"
+        "# 第二篇主题\n第二篇副题\n\n本报讯 近日，又举行。\n\n"
+        "# 第三篇主题\n第三篇副题\n\n本报讯 近日，再举行。\n"
+    )
+    assert [(a.headline, a.subheadline) for a in page.articles] == [
+        ("第一篇主题", "第一篇副题"),
+        ("第二篇主题", "第二篇副题"),
+        ("第三篇主题", "第三篇副题"),
+    ]
+
+
+def test_a_subheadline_closing_the_page_is_still_the_subheadline():
+    # The headline group printed last on the page, its text going on over the page.
+    page = page_of(MARKED + "# 千名工匠同台竞技\n——记全国劳动模范王伟\n")
+    assert heads(page)[1] == (None, None, "千名工匠同台竞技", "——记全国劳动模范王伟")
+
+
+def test_a_line_over_a_photo_credit_closing_the_page_is_the_caption_not_a_subheadline():
+    page = page_of("# 秋收时节稻谷香\n金色田野好风光\n王伟 摄\n")
+    [article] = page.articles
+    assert (article.headline, article.subheadline) == ("秋收时节稻谷香", None)
+    assert article.paragraphs == ["金色田野好风光"]
+
+
+# A lone short line inside a plain page's article: crosshead or a new article.
+
+BOOKS = "职工书屋开放\n\n某公司职工书屋开放，藏书三千册，职工下班后可来借阅。\n"
+
+
+def test_a_lone_line_after_an_article_with_no_credit_under_its_headline_starts_a_new_one():
+    # The page's first article has a dateline; the one the line stands in has none.
+    page = page_of(
+        "第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n第二篇主题\n第二篇副题\n\n"
+        "近日，县总工会走访困难职工家庭，送去慰问金。\n\n" + BOOKS
+    )
+    assert [a.headline for a in page.articles] == ["第一篇主题", "第二篇主题", "职工书屋开放"]
+    assert (10, "“职工书屋开放”按新稿件的标题处理，也可能是插题，请核对") in warnings(page)
+
+
+def test_a_lone_line_after_an_article_closed_by_its_credit_starts_a_new_one():
+    # The credit stands third under the headline, closing the text: it is no byline under it.
+    page = page_of(
+        "第一篇主题\n\n近日，县总工会走访困难职工家庭，送去慰问金。\n\n"
+        "工作人员详细询问职工的身体和生活情况。\n\n记者 王伟\n\n" + BOOKS
+    )
+    assert [a.headline for a in page.articles] == ["第一篇主题", "职工书屋开放"]
+    assert [(c.name, c.role) for c in page.articles[0].people] == [("王伟", "记者")]
+    assert warnings(page) == [(9, "“职工书屋开放”按新稿件的标题处理，也可能是插题，请核对")]
+
+
+def test_a_lone_line_in_a_datelined_article_with_briefs_under_it_is_its_crosshead():
+    page = page_of(
+        "第一篇主题\n\n本报讯 近日，县总工会走访困难职工家庭，送去慰问金。\n\n暖心问候\n\n"
+        "工作人员详细询问职工的身体和生活情况。\n\n"
+        "▲某某县总工会开展送清凉活动，慰问一线职工三百余人。（某某县总工会）\n\n"
+        "▲某某镇工会举办职工趣味运动会，二十支队伍参赛。（通讯员 王伟）\n"
+    )
+    first, *briefs = page.articles
+    assert first.headline == "第一篇主题"
+    assert first.paragraphs == [
+        "近日，县总工会走访困难职工家庭，送去慰问金。",
+        "工作人员详细询问职工的身体和生活情况。",
+    ]
+    assert [b.headline for b in briefs] == [
+        "某某县总工会开展送清凉活动",
+        "某某镇工会举办职工趣味运动会",
+    ]
+    assert (5, "“暖心问候”按插题处理（其下没有电头或署名），请核对") in warnings(page)
+
+
+# Lines printed over two with a hard break (two spaces closing the first), at a page's top.
+
+
+def test_a_plain_pages_first_headline_printed_over_two_lines_is_one_headline():
+    page = page_of("千名工匠  \n同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n")
+    assert (page.topic, heads(page)) == (None, [(None, None, "千名工匠同台竞技", None)])
+
+
+def test_a_banner_printed_over_two_lines_above_a_plain_pages_first_headline_is_the_banner():
+    page = page_of(
+        "庆祝五一国际劳动节  \n劳动创造美好生活\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    assert page.topic == "庆祝五一国际劳动节\n劳动创造美好生活"
+    assert heads(page) == [(None, None, "千名工匠同台竞技", None)]
+
+
+def test_a_caption_of_forty_characters_between_a_headline_and_its_dateline_is_the_photos():
+    caption = (
+        "全县三百多名职工在县体育中心参加技能大赛决赛，争夺十个工种冠军。图为焊工比赛现场情景。"
+    )
+    page = page_of(
+        "第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n工作人员详细询问职工的身体和生活情况。\n\n"
+        f"千名工匠同台竞技\n\n\n{caption}\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    first, contest = page.articles
+    assert contest.headline == "千名工匠同台竞技"
+    assert [p.caption for p in contest.photos] == [caption]
+    # The headline has its dateline under the caption: an article of its own, nothing flagged.
+    assert warnings(page) == []
+
+
+# A plain page's headline groups further down the page.
+
+
+def test_five_short_lines_over_a_dateline_are_a_kicker_of_three_a_headline_and_a_subheadline():
+    page = page_of(
+        FIRST + "喜迎二十大\n建功新时代\n奋进新征程\n千名工匠同台竞技\n——全省决赛在杭州开幕\n\n"
+        "本报讯 近日，又举行。\n"
+    )
+    assert heads(page)[1] == (
+        None,
+        "喜迎二十大 建功新时代 奋进新征程",
+        "千名工匠同台竞技",
+        "——全省决赛在杭州开幕",
+    )
+    assert warnings(page) == [(5, "标题行过多，前面的行并入引题，请核对")]
+
+
+def test_a_line_trailing_off_over_a_dash_subheadline_is_the_headline():
+    page = page_of(
+        FIRST + "发礼包、送对联、包饺子……\n——记某某社区的新春\n\n本报讯 近日，又举行。\n"
+    )
+    assert heads(page)[1] == (None, None, "发礼包、送对联、包饺子……", "——记某某社区的新春")
+
+
+def test_a_wrapped_headline_further_down_is_flagged_on_its_first_line():
+    page = page_of(FIRST + "让绍兴劳动者的故事\n讲得更响更亮\n\n本报讯 近日，又举行。\n")
+    assert heads(page)[1] == (None, None, "让绍兴劳动者的故事讲得更响更亮", None)
+    assert warnings(page) == [
+        (5, "两行“让绍兴劳动者的故事”“讲得更响更亮”读作一句，按一行主题处理，请核对")
+    ]
+
+
+def test_a_label_standing_apart_further_down_a_plain_page_heads_only_the_article_under_it():
+    page = page_of(
+        FIRST
+        + "新闻速递\n\n第二篇主题\n\n本报讯 近日，又举行。\n\n第三篇主题\n\n本报讯 近日，再举行。\n"
+    )
+    assert [a.section for a in page.articles] == [None, "新闻速递", None]
+
+
+# Photos and captions on plain pages.
+
+
+def test_a_caption_marker_with_its_photo_credit_under_it_closing_the_page_is_a_caption():
+    page = page_of(
+        "第一篇主题\n\n本报讯 近日，某公司职工书屋开放。\n\n▲昨天，职工在书屋里阅读。\n王伟 摄\n"
+    )
+    [article] = page.articles
+    assert article.paragraphs == ["近日，某公司职工书屋开放。"]
+    [photo] = article.photos
+    assert (photo.caption, [(c.name, c.role) for c in photo.credits]) == (
+        "昨天，职工在书屋里阅读。",
+        [("王伟", "摄影")],
+    )
+
+
+def test_a_credited_caption_above_the_first_headline_is_a_picture_of_its_own():
+    caption = "近日，某公司举行职工读书会，二十名职工分享读书心得。"
+    page = page_of(
+        f"{caption} 王伟 摄\n\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    picture, contest = page.articles
+    assert (picture.headline, picture.line, picture.headline_stand_in) == (
+        "某公司举行职工读书会",
+        1,
+        True,
+    )
+    assert [p.caption for p in picture.photos] == [caption]
+    assert (contest.headline, contest.headline_stand_in) == ("千名工匠同台竞技", False)
+    assert warnings(page) == [
+        (1, "版面开头的图片说明没有标题，暂以“某公司举行职工读书会”作标题，请核对")
+    ]
+
+
+def test_short_lines_standing_apart_over_a_byline_are_a_headline_group_not_captions():
+    page = page_of(
+        FIRST + "工作人员详细询问职工的身体和生活情况。\n\n喜迎二十大 建功新时代\n\n"
+        "奋进新征程 展现新作为\n\n千名工匠同台竞技\n\n——全省决赛在杭州开幕\n\n记者 王伟\n\n"
+        "近日，全县职工技能大赛举行。\n"
+    )
+    assert heads(page)[1] == (
+        None,
+        "喜迎二十大 建功新时代 奋进新征程 展现新作为",
+        "千名工匠同台竞技",
+        "——全省决赛在杭州开幕",
+    )
+    assert [(c.name, c.role) for c in page.articles[1].people] == [("王伟", "记者")]
+
+
+def test_short_lines_each_after_a_gap_closing_the_page_belong_to_no_article():
+    page = page_of(FIRST + "工作人员详细询问职工的身体和生活情况。\n\n\n职工之家\n\n\n劳模风采\n")
+    assert [a.headline for a in page.articles] == ["第一篇主题"]
+    assert warnings(page) == [
+        (8, "页面末尾的“职工之家”下面没有正文，不属于任何稿件，未导入"),
+        (11, "页面末尾的“劳模风采”下面没有正文，不属于任何稿件，未导入"),
+    ]
+
+
+def test_captions_in_a_text_printed_above_the_first_headline_are_no_headline_group():
+    opening = (
+        "近日，某公司职工摄影展在公司文化中心开幕，展出职工拍摄的作品一百余幅，"
+        "记录了一线职工的劳动场景与业余生活，吸引了许多职工和家属前来观看。"
+    )
+    page = page_of(
+        f"{opening}\n\n车间里的身影\n\n田野上的收获\n\n工地上的坚守\n\n夜色中的守护\n\n"
+        "展览将持续到月底。\n\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    assert [(a.headline, a.headline_stand_in) for a in page.articles] == [
+        ("某公司职工摄影展在公司文化中心开幕", True),
+        ("千名工匠同台竞技", False),
+    ]
+
+
+# Text above a plain page's first headline: an article's, or jumped from another page.
+
+
+def test_two_short_paragraphs_above_the_first_headline_are_text_from_another_page():
+    page = page_of(
+        "近日，县总工会走访困难职工家庭。\n\n工作人员详细询问职工的身体情况。\n\n"
+        "千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    assert [a.headline for a in page.articles] == ["千名工匠同台竞技"]
+    assert warnings(page) == [
+        (1, "版面开头的“近日，县总工会走访困……”不属于任何稿件（可能是转版文字），未导入"),
+        (3, "版面开头的“工作人员详细询问职工……”不属于任何稿件（可能是转版文字），未导入"),
+    ]
+
+
+def test_a_paragraph_of_sixty_characters_above_the_first_headline_makes_it_an_articles_text():
+    opening = (
+        "近日，某公司职工摄影展在公司文化中心开幕，展出职工拍摄的作品一百余幅，"
+        "记录了一线职工的劳动场景与业余生活，吸引了许多职工前来观看。"
+    )
+    page = page_of(
+        f"{opening}\n\n展览将持续到月底。\n\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    untitled, contest = page.articles
+    assert (untitled.headline_stand_in, untitled.paragraphs) == (
+        True,
+        [opening, "展览将持续到月底。"],
+    )
+    assert contest.headline == "千名工匠同台竞技"
+
+
+def test_a_line_over_an_editors_note_inside_a_datelined_article_opens_a_new_article():
+    # 编者按 opens an article under its headline: the line above it is no crosshead of the
+    # article before, and the note is not that article's text.
+    page = page_of(
+        FIRST + "工作人员详细询问职工的身体和生活情况。\n\n致敬平凡岗位上的奋斗者\n\n编者按\n\n"
+        "五月的阳光，照耀每一位辛勤的劳动者。\n\n本报记者走进车间、工地和田间，记录劳动者奋斗的身影。\n"
+    )
+    first, tribute = page.articles
+    assert first.paragraphs == [
+        "近日，活动举行，职工踊跃参加。",
+        "工作人员详细询问职工的身体和生活情况。",
+    ]
+    assert (tribute.headline, tribute.line) == ("致敬平凡岗位上的奋斗者", 7)
+    assert tribute.paragraphs == [
+        "编者按：五月的阳光，照耀每一位辛勤的劳动者。",
+        "本报记者走进车间、工地和田间，记录劳动者奋斗的身影。",
+    ]
+    assert warnings(page) == []
+
+
+# A line trailing off (……) over a headline and its dateline or byline: the 引题.
+
+
+def test_a_line_trailing_off_over_a_headline_and_a_byline_at_the_top_is_the_kicker():
+    page = page_of(
+        "发礼包、送对联、包饺子……\n情暖新春\n\n记者 王伟\n\n近日，社区举办迎新春活动。\n"
+    )
+    assert heads(page) == [(None, "发礼包、送对联、包饺子……", "情暖新春", None)]
+
+
+def test_a_line_trailing_off_over_a_headline_and_a_dateline_closing_the_page_is_the_kicker():
+    page = page_of(
+        FIRST + "发礼包、送对联、包饺子……\n情暖新春\n\n本报讯 近日，社区举办迎新春活动。\n"
+    )
+    assert heads(page)[1] == (None, "发礼包、送对联、包饺子……", "情暖新春", None)
+
+
+def trailing_off(line):
+    return page_of(
+        FIRST + f"{line}\n情暖新春\n\n本报讯 近日，社区举办迎新春活动。\n\n职工们很开心。\n"
+    )
+
+
+def test_a_line_trailing_off_of_twenty_four_characters_is_a_kicker_and_longer_is_text():
+    kicker = "区工会为职工发礼包、送对联、包饺子、写福字、挂灯笼、剪窗花……"
+    assert heads(trailing_off(kicker))[1] == (None, kicker, "情暖新春", None)
+    page = trailing_off("社" + kicker)
+    assert heads(page)[1] == (None, None, "情暖新春", None)
+    assert page.articles[0].paragraphs[-1] == "社" + kicker
+
+
+def test_a_line_trailing_off_after_a_full_stop_is_the_text_above():
+    page = trailing_off("大家围坐一起。包饺子、写春联……")
+    assert heads(page)[1] == (None, None, "情暖新春", None)
+    assert page.articles[0].paragraphs[-1] == "大家围坐一起。包饺子、写春联……"
+
+
+def test_an_editors_note_under_an_articles_byline_is_its_text_not_a_crosshead():
+    page = page_of(
+        FIRST + "致敬平凡岗位上的奋斗者\n\n本报记者 王伟\n\n编者按\n\n"
+        "五月的阳光，照耀每一位辛勤的劳动者。\n\n本报记者走进车间、工地和田间，记录劳动者奋斗的身影。\n"
+    )
+    first, tribute = page.articles
+    assert tribute.headline == "致敬平凡岗位上的奋斗者"
+    assert [(c.name, c.role) for c in tribute.people] == [("王伟", "本报记者")]
+    assert tribute.paragraphs == [
+        "编者按：五月的阳光，照耀每一位辛勤的劳动者。",
+        "本报记者走进车间、工地和田间，记录劳动者奋斗的身影。",
+    ]
+    assert warnings(page) == []
