@@ -660,7 +660,8 @@ def test_a_plain_pages_first_headline_printed_over_two_lines_is_one_headline():
 
 def test_a_banner_printed_over_two_lines_above_a_plain_pages_first_headline_is_the_banner():
     page = page_of(
-        "庆祝五一国际劳动节  \n劳动创造美好生活\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+        "庆祝五一国际劳动节  \n劳动创造美好生活\n千名工匠同台竞技\n\n"
+        "本报讯 近日，全县职工技能大赛举行。\n"
     )
     assert page.topic == "庆祝五一国际劳动节\n劳动创造美好生活"
     assert heads(page) == [(None, None, "千名工匠同台竞技", None)]
@@ -671,7 +672,8 @@ def test_a_caption_of_forty_characters_between_a_headline_and_its_dateline_is_th
         "全县三百多名职工在县体育中心参加技能大赛决赛，争夺十个工种冠军。图为焊工比赛现场情景。"
     )
     page = page_of(
-        "第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n工作人员详细询问职工的身体和生活情况。\n\n"
+        "第一篇主题\n\n本报讯 近日，活动举行，职工踊跃参加。\n\n"
+        "工作人员详细询问职工的身体和生活情况。\n\n"
         f"千名工匠同台竞技\n\n\n{caption}\n\n本报讯 近日，全县职工技能大赛举行。\n"
     )
     first, contest = page.articles
@@ -815,7 +817,8 @@ def test_a_paragraph_of_sixty_characters_above_the_first_headline_makes_it_an_ar
         "记录了一线职工的劳动场景与业余生活，吸引了许多职工前来观看。"
     )
     page = page_of(
-        f"{opening}\n\n展览将持续到月底。\n\n千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+        f"{opening}\n\n展览将持续到月底。\n\n千名工匠同台竞技\n\n"
+        "本报讯 近日，全县职工技能大赛举行。\n"
     )
     untitled, contest = page.articles
     assert (untitled.headline_stand_in, untitled.paragraphs) == (
