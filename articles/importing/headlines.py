@@ -16,8 +16,9 @@ lines), a line starting with —— is a 副题, a name alone above the statemen
 slogan (parallel short phrases, or a short exclamation) above a line telling the event. Without
 evidence one line is the 主题; two are 主题 + 副题, flagged; three are 引题 + 主题 + 副题. A lone
 short line inside an article is a crosshead only when the article has two or more of them, else
-a new article (flagged); a line over 编者按 always opens an article. A line listing names with 、 (no ，) right under a heading is its 副题;
-four or more short lines, each apart, after an article's text are a picture page's captions,
+a new article (flagged); a line over 编者按 always opens an article. A line listing names
+with 、 (no ，) right under a heading is its 副题; four or more short lines, each apart, after an
+article's text are a picture page's captions,
 not a headline group. A line above a photo credit is its caption unless it opens the page, is
 listed as a title, or is a —— 副题. A column label at the top of a plain page with the page's
 furniture under it (新闻速递 over 《某某日报》(… 02版)) heads every article on the page, not
