@@ -898,3 +898,14 @@ def test_an_editors_note_under_an_articles_byline_is_its_text_not_a_crosshead():
         "本报记者走进车间、工地和田间，记录劳动者奋斗的身影。",
     ]
     assert warnings(page) == []
+
+
+def test_a_headline_over_a_caption_and_its_photo_credit_and_a_dateline_is_sure_not_flagged():
+    # The caption and the credit stand between the headline and its dateline: the dateline
+    # under them makes the one line a headline for sure, nothing to check.
+    page = page_of(
+        FIRST + "职工们很开心。\n\n秋收时节稻谷香\n金色田野好风光\n王伟 摄\n\n"
+        "本报讯 近日，又举行。\n"
+    )
+    assert [a.headline for a in page.articles] == ["第一篇主题", "秋收时节稻谷香"]
+    assert warnings(page) == []
