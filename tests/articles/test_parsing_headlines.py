@@ -909,3 +909,33 @@ def test_a_headline_over_a_caption_and_its_photo_credit_and_a_dateline_is_sure_n
     )
     assert [a.headline for a in page.articles] == ["第一篇主题", "秋收时节稻谷香"]
     assert warnings(page) == []
+
+
+# A page whose furniture lists its titles (· 标题) settles a lone short line inside an article.
+
+VISIT = (
+    "第一篇主题\n\n近日，县总工会走访困难职工家庭，送去慰问金。\n\n暖心问候\n\n"
+    "工作人员详细询问职工的身体和生活情况。\n\n"
+)
+
+
+def test_a_lone_line_the_title_list_leaves_out_is_a_crosshead():
+    page = page_of(VISIT + "· 第一篇主题\n")
+    [article] = page.articles
+    assert article.paragraphs == [
+        "近日，县总工会走访困难职工家庭，送去慰问金。",
+        "工作人员详细询问职工的身体和生活情况。",
+    ]
+    assert warnings(page) == [(5, "以下未标记的短行按插题处理，请核对：“暖心问候”")]
+
+
+def test_a_lone_line_the_title_list_names_is_an_articles_headline():
+    page = page_of(VISIT + "· 第一篇主题\n· 暖心问候\n")
+    assert [a.headline for a in page.articles] == ["第一篇主题", "暖心问候"]
+
+
+def test_one_short_line_closing_the_page_under_a_text_belongs_to_no_article():
+    page = page_of(FIRST + "职工们很开心。\n\n职工之家\n")
+    [article] = page.articles
+    assert article.paragraphs == ["近日，活动举行，职工踊跃参加。", "职工们很开心。"]
+    assert warnings(page) == [(7, "页面末尾的“职工之家”下面没有正文，不属于任何稿件，未导入")]
