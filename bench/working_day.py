@@ -176,7 +176,7 @@ class Reader(threading.Thread):
             except (OSError, http.client.HTTPException):
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-                records.append((path, 0, None, time.monotonic() - sent, [], sent))
+                records.append((path, 0, None, time.monotonic() - sent, [], sent, None))
                 continue
             took = time.monotonic() - sent
             stale = [
@@ -185,7 +185,15 @@ class Reader(threading.Thread):
             ]
             stale = [item for item in stale if item[1] < item[2]]
             records.append(
-                (path, response.status, response.getheader("X-Cache"), took, stale, sent)
+                (
+                    path,
+                    response.status,
+                    response.getheader("X-Cache"),
+                    took,
+                    stale,
+                    sent,
+                    response.getheader("X-Rendered"),
+                )
             )
         conn.close()
         self.results.extend(records)
@@ -273,6 +281,9 @@ def report(args, everything, results, edits, newsroom, archive_size, load_before
     ok = [r for r in results if r[1] == 200]
     hits = [r for r in ok if r[2] == "HIT"]
     misses = [r for r in ok if r[2] != "HIT"]
+    # A miss of the page cache served from its rendered row (prerendered/): no view ran.
+    stored = [r for r in misses if r[6] == "stored"]
+    rendered = [r for r in misses if r[6] != "stored"]
     stale = [(r[0], item) for r in everything for item in r[4]]
     errors = [r for r in everything if r[1] != 200]
     ms = lambda rows, q: 1000 * percentile([r[3] for r in rows], q)  # noqa: E731
@@ -307,6 +318,12 @@ def report(args, everything, results, edits, newsroom, archive_size, load_before
         f"| p50 / p99, all | {ms(ok, 0.5):.1f} / {ms(ok, 0.99):.1f} ms |",
         f"| p50 / p99, hits | {ms(hits, 0.5):.1f} / {ms(hits, 0.99):.1f} ms |",
         f"| p50 / p99, misses | {ms(misses, 0.5):.1f} / {ms(misses, 0.99):.1f} ms |",
+        f"| served without rendering (a hit, or a miss read from its stored page) | "
+        f"{100 * (len(hits) + len(stored)) / max(1, len(ok)):.1f}% |",
+        f"| p50 / p99, misses read from their stored page | "
+        f"{ms(stored, 0.5):.1f} / {ms(stored, 0.99):.1f} ms |",
+        f"| p50 / p99, pages rendered by the view | "
+        f"{ms(rendered, 0.5):.1f} / {ms(rendered, 0.99):.1f} ms |",
         f"| errors (not 200) | {len(errors)} |",
         f"| stale responses | {len(stale)} |",
     ]

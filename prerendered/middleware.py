@@ -41,6 +41,7 @@ LIST_VIEWS = (
 )
 PAGINATION = ("after", "before", "page")
 CHOICE_FILTERS = ("section", "region", "reporter", "tag")
+SERVED_HEADER = "X-Rendered"
 
 
 @dataclass
@@ -101,7 +102,11 @@ class RenderedArticleMiddleware:
             return None
         html, shown = found
         dependencies.record(request, *shown.split())
-        return HttpResponse(html)
+        response = HttpResponse(html)
+        # Beside the page cache's X-Cache: how a page that missed it was served (the working
+        # day's figures, and an operator's look at a slow page, tell the two kinds of miss apart).
+        response[SERVED_HEADER] = "stored"
+        return response
 
     @staticmethod
     def _kept_list(request, view_class):

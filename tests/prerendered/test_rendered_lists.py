@@ -101,6 +101,7 @@ def test_the_next_reader_gets_the_same_list_in_one_query(
     assert "第二篇" in second.content.decode()
     assert second.content == first.content == live(settings, url).content
     assert stored() == [url]
+    assert (first.get("X-Rendered"), second["X-Rendered"]) == (None, "stored")
 
 
 def test_a_list_records_what_it_shows_and_which_issues_are_public(client, listed):
