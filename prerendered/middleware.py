@@ -53,6 +53,7 @@ class Rendering:
     origin: str
     version: int
     expires_at: datetime | None
+    stored: bool = False  # set once the page is rendered, if it was kept
 
 
 class RenderedArticleMiddleware:
@@ -67,7 +68,7 @@ class RenderedArticleMiddleware:
             if rendering.rows.model is RenderedList:
                 # Which articles are public changes it whatever else it shows.
                 shown = {*shown, dependencies.ISSUES}
-            rendering.rows.store(
+            row = rendering.rows.store(
                 rendering.key,
                 rendering.origin,
                 response.content.decode(response.charset),
@@ -75,6 +76,7 @@ class RenderedArticleMiddleware:
                 rendering.expires_at,
                 rendering.version,
             )
+            rendering.stored = row is not None
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
