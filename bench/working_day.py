@@ -39,6 +39,7 @@ from django_setup import ROOT  # sets Django up: before any Django import
 import redis
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection
 from run import PORT, start_gunicorn
 from taggit.models import Tag
@@ -217,6 +218,12 @@ def main():
     parser.add_argument("--zipf", type=float, default=1.0, help="Zipf exponent over the archive")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--prerender",
+        action="store_true",
+        help="render the rows of every published page first (manage.py prerender), as a site "
+        "that has been read for a day has them",
+    )
+    parser.add_argument(
         "--warmup", type=float, default=0.25, help="share of the run not counted (cache filling)"
     )
     args = parser.parse_args()
@@ -254,6 +261,10 @@ def main():
 
     edits, stop, results = Edits(), threading.Event(), []
     newsroom = Newsroom(args, hot, popular, edits, stop)
+    if args.prerender:
+        began = time.monotonic()
+        call_command("prerender", "--origin", f"http://127.0.0.1:{PORT}")
+        print(f"prerender: {time.monotonic() - began:.0f} s")
     server = start_gunicorn({"PAGE_CACHE": "1", "REDIS_URL": os.environ["REDIS_URL"]})
     try:
         load_before = os.getloadavg()
@@ -306,7 +317,8 @@ def report(args, everything, results, edits, newsroom, archive_size, load_before
         f"exponent {args.zipf:g}; load average {load_before[0]:.1f} before, "
         f"{load_after[0]:.1f} after (2 cores, shared). Figures from the requests after the first "
         f"{100 * args.warmup:g}% of the run (the cache filling); errors and stale responses over "
-        f"all {len(everything):,}. Targeted invalidation: {settings.PAGE_CACHE_TARGETED}.",
+        f"all {len(everything):,}. Targeted invalidation: {settings.PAGE_CACHE_TARGETED}. "
+        f"Rendered rows made first (manage.py prerender): {args.prerender}.",
         "",
         "| what | value |",
         "|---|---|",
