@@ -1,11 +1,13 @@
 """`manage.py prerender --origin …`: the public pages with no stored row are rendered ahead of
 their first reader (after a deploy, or for new articles), and only those; a draft never is."""
 
+import datetime
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 
 from articles.models import Article
 from prerendered.models import RenderedArticle, RenderedList
@@ -154,3 +156,26 @@ def test_an_origin_readers_could_not_reach_is_refused_before_anything_is_rendere
         run(origin=origin)
 
     assert not RenderedArticle.objects.exists() and not RenderedList.objects.exists()
+
+
+def test_a_row_past_its_expiry_is_rendered_again(paper):
+    run("--no-lists")
+    RenderedArticle.objects.filter(article=paper["older"]).update(
+        expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    out = run("--no-lists")
+
+    assert "渲染 1 页" in out and "存入 1" in out
+    assert RenderedArticle.objects.get(article=paper["older"]).expires_at is None
+
+
+def test_lists_already_kept_are_read_not_rendered_again(paper):
+    run()
+    lists = RenderedList.objects.count()
+    kept = dict(RenderedList.objects.values_list("path", "rendered_at"))
+
+    out = run()
+
+    assert f"原已存有 {lists}" in out and "存入 0" in out
+    assert dict(RenderedList.objects.values_list("path", "rendered_at")) == kept

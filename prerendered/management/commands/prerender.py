@@ -15,9 +15,11 @@ import urllib.parse
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
 from django.http.request import validate_host
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, Reporter, Section, all_tags
 from prerendered.models import RenderedArticle, release
@@ -28,7 +30,11 @@ PAGE_CACHE = "newsroom.pagecache.AnonymousPageCacheMiddleware"
 
 def missing_articles(origin):
     """Published articles whose page has no row for origin under this release, newest first."""
-    stored = RenderedArticle.objects.filter(origin=origin, release=release())
+    stored = RenderedArticle.objects.filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()),
+        origin=origin,
+        release=release(),
+    )
     return (
         Article.objects.published()
         .exclude(pk__in=stored.values("article_id"))
@@ -71,24 +77,25 @@ class Command(BaseCommand):
         paths = [reverse("articles:article", kwargs={"pk": pk}) for pk in articles]
         if not no_lists:
             paths += list(list_paths())
-        started, counts = time.monotonic(), {"stored": 0, "not stored": 0, "failed": 0}
+        started, counts = time.monotonic(), dict.fromkeys(("stored", "had", "not", "failed"), 0)
         for number, path in enumerate(paths, 1):
             request = factory.get(path, secure=scheme == "https")
             response = handler.get_response(request)
             if response.status_code != 200:
                 counts["failed"] += 1
                 self.stderr.write(f"{path}: {response.status_code}")
+            elif response.get("X-Rendered") == "stored":
+                counts["had"] += 1  # a list, or a page another process rendered meanwhile
             elif getattr(getattr(request, "prerendering", None), "stored", False):
                 counts["stored"] += 1
             else:
-                # Already there (another process rendered it meanwhile), or a change committed
-                # while it was rendered: its next reader renders it.
-                counts["not stored"] += 1
+                counts["not"] += 1  # a change committed while it was rendered: see above
             if number % 500 == 0:
                 self.stdout.write(f"{number}/{len(paths)}  {time.monotonic() - started:.0f} s")
         self.stdout.write(
             f"渲染 {len(paths)} 页，用时 {time.monotonic() - started:.1f} 秒："
-            f"存入 {counts['stored']}，未存入 {counts['not stored']}，出错 {counts['failed']}"
+            f"存入 {counts['stored']}，原已存有 {counts['had']}，未存入（渲染时内容有变）"
+            f" {counts['not']}，出错 {counts['failed']}"
         )
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} 页未能渲染（见上）。")
