@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from articles.models import Article
 from prerendered.models import RenderedArticle, RenderedList
-from regions.models import Region
 from tests.articles.helpers import HIDDEN
-from tests.conftest import make_article, make_page, make_section
+from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -31,19 +30,9 @@ def site_middleware(settings):
 
 
 @pytest.fixture
-def paper(regions):
-    section = make_section()
-    page = make_page()
-    common = {
-        "page": page,
-        "section": section,
-        "reporters": [("寿慧桢", "记者")],
-        "regions": [Region.objects.get(slug="wuxing")],
-        "tags": ["劳模"],
-    }
-    older = make_article(position=1, headline="较早的一篇", **common)
-    newer = make_article(position=2, headline="较新的一篇", **common)
-    return {"older": older, "newer": newer, "section": section}
+def paper(listed):
+    """listed's two articles on one page, the first printed (and published) before the second."""
+    return {**listed, "older": listed["first"], "newer": listed["second"]}
 
 
 def run(*args, origin=ORIGIN):
@@ -61,9 +50,11 @@ def test_every_published_article_and_list_is_rendered_and_then_read_in_one_query
 ):
     out = run()
 
-    assert stored_articles() == sorted([paper["older"].pk, paper["newer"].pk])
+    assert stored_articles() == sorted(
+        a.pk for a in (paper["older"], paper["newer"], paper["elsewhere"])
+    )
     lists = set(RenderedList.objects.values_list("path", flat=True))
-    assert {"/articles/", paper["section"].get_absolute_url()} <= lists
+    assert {"/articles/", paper["urls"]["section"]} <= lists
     assert any(path.startswith("/tags/") for path in lists)
     assert any(path.startswith("/reporters/") for path in lists)
     assert any(path.startswith("/regions/") for path in lists)
@@ -71,7 +62,7 @@ def test_every_published_article_and_list_is_rendered_and_then_read_in_one_query
     with django_assert_num_queries(1):
         response = Client().get(paper["older"].get_absolute_url())
     assert response["X-Rendered"] == "stored"
-    assert "较早的一篇" in response.content.decode()
+    assert "第一篇" in response.content.decode()
 
 
 def test_the_stored_page_is_the_one_a_reader_would_have_had_rendered(paper):
@@ -122,7 +113,7 @@ def test_a_page_the_page_cache_holds_is_rendered_past_it(paper, settings, site_m
 
 
 def test_the_limit_takes_the_newest_articles_first(paper):
-    Article.objects.filter(pk=paper["older"].pk).update(
+    Article.objects.exclude(pk=paper["newer"].pk).update(
         published_at=paper["newer"].published_at.replace(year=2001)
     )
 
