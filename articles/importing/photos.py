@@ -116,11 +116,10 @@ class PhotoReading:
             if item.kind in ("caption", "credit") or item.photo_phrase:
                 numbers = item.numbers
             if item.kind == "caption":
-                slot = photos[-1] if photos and item.unit.gap else None
-                photo = slot if slot is not None and id(slot) not in used else None
-                if photo is None:
-                    photo = ParsedPhoto(None, [], item.unit.line)
-                    photos.append(photo)
+                # Its photo stood right above it, in its own gap if it has one: an earlier
+                # gap (a column break above a paragraph) is no place of this photo.
+                photo = ParsedPhoto(None, [], item.unit.line)
+                photos.append(photo)
                 # ▲ points at the photo; the caption is the words after it.
                 photo.caption = item.text.lstrip("▲△").lstrip()
                 photo.lines += numbers

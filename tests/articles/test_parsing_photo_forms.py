@@ -277,3 +277,18 @@ def test_a_photo_credit_without_a_name_under_a_caption_is_flagged_at_its_line():
     assert [(photo.caption, photo.credits) for photo in article.photos] == [
         ("图为改造后的公园步道", [])
     ]
+
+
+def test_a_caption_after_a_gap_is_placed_in_its_own_gap_not_an_earlier_paragraphs():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        # a column break above line 6: the text goes on, no caption under it
+        "公园管理处负责人介绍，改造保留了园内全部古树，并新建了一处儿童游乐场。\n\n\n"
+        # the photo stood in the gap above its caption, line 9
+        "图为改造后的公园步道\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。\n\n"
+        "记者 王伟 摄\n"  # line 13
+    )
+    assert photos_of(text) == [("图为改造后的公园步道", [("王伟", "记者", False, None)], [9, 13])]
+    assert placed(text) == [("图为改造后的公园步道", 9)]
