@@ -178,13 +178,40 @@ CAPTION_WITH_SOURCE = re.compile(
 )
 
 
+# 改造后的公园步道（赵敏 摄）, 图为……(记者 赵敏 摄), ……（某某街道供图）: a caption (no sentence
+# in it) with its photo credit in brackets, full-width or ASCII. (After a full stop the bracket
+# is a trailing credit: split_trailing_credit.)
+CAPTION_WITH_BRACKETED_CREDIT = re.compile(
+    r"^(?P<caption>[^。！？!?（）()]{4,150}?)\s*[（(](?P<credit>[^（）()]{2,40})[）)]$"
+)
+
+
 def is_sure_caption(text):
-    """A caption its credit marks for sure, wherever it stands: 某某（甲）, 某某 图：乙."""
+    """A caption its credit marks for sure, wherever it stands: 某某（甲）, 某某（甲 摄）,
+    某某 图：乙."""
     text = text.strip()
     return bool(
-        (CAPTION_WITH_BRACKETED_NAME.match(text) or CAPTION_WITH_SOURCE.match(text))
+        (
+            CAPTION_WITH_BRACKETED_NAME.match(text)
+            or CAPTION_WITH_BRACKETED_CREDIT.match(text)
+            or CAPTION_WITH_SOURCE.match(text)
+        )
         and split_caption_credit(text)
     )
+
+
+def _bracketed_photo_credit(text):
+    """(caption, CreditPhrase) for a caption with its photo credit in brackets, or None."""
+    match = CAPTION_WITH_BRACKETED_CREDIT.match(text)
+    if not match:
+        return None
+    try:
+        phrase = parse_credit_phrase(match.group("credit").strip())
+    except MissingName:
+        return None
+    if not phrase or phrase.text_credits or not phrase.photo_credits:
+        return None
+    return match.group("caption").strip(), phrase
 
 
 def split_caption_credit(text):
@@ -196,6 +223,9 @@ def split_caption_credit(text):
         phrase = parse_credit_phrase(f"{who} {word}")
         if phrase and phrase.photo_credits and not phrase.text_credits:
             return source.group("caption").strip(), phrase
+    credited = _bracketed_photo_credit(text.strip())
+    if credited:
+        return credited
     bracketed = CAPTION_WITH_BRACKETED_NAME.match(text.strip())
     if bracketed and is_surname_start(bracketed.group("names")):
         phrase = parse_credit_phrase(f"{bracketed.group('names')} 摄")

@@ -2,6 +2,8 @@
 credited to, and the source lines each photo was read from (a PDF import draws its box from
 them). Each page is an editor's reading of a printed page, written out by hand."""
 
+import pytest
+
 from articles.importing.parsing import parse_page
 
 
@@ -292,3 +294,50 @@ def test_a_caption_after_a_gap_is_placed_in_its_own_gap_not_an_earlier_paragraph
     )
     assert photos_of(text) == [("图为改造后的公园步道", [("王伟", "记者", False, None)], [9, 13])]
     assert placed(text) == [("图为改造后的公园步道", 9)]
+
+
+def captioned_in_the_text(caption_line, *, gap=True):
+    """A park article with one caption line inside its text, after a gap (where the photo
+    stood) or touching the paragraph above it."""
+    return (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n"
+        + ("\n\n" if gap else "\n")
+        + f"{caption_line}\n\n"
+        + "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+
+
+# A caption with its photo credit in brackets after it, full-width or ASCII, as a yearbook or a
+# site prints it: the caption is the words before the bracket, the bracket credits the photo.
+BRACKETED_PHOTO_CREDITS = [
+    ("（赵敏 摄）", [("赵敏", "摄影", False, None)]),
+    ("(记者 赵敏 摄)", [("赵敏", "记者", False, None)]),
+    ("（本报记者 赵敏 摄）", [("赵敏", "本报记者", False, None)]),
+    ("(通讯员 张强 摄影)", [("张强", "通讯员", False, None)]),
+    (
+        "（记者 赵敏 通讯员 张强 摄）",
+        [("赵敏", "记者", False, None), ("张强", "通讯员", False, None)],
+    ),
+    ("（城南街道供图）", [("城南街道", "供图", True, None)]),
+    ("（新华社发）", [("新华社", "供图", True, None)]),
+]
+
+
+@pytest.mark.parametrize("credit, credits", BRACKETED_PHOTO_CREDITS)
+def test_a_bracketed_photo_credit_after_a_caption_credits_its_photo(credit, credits):
+    text = captioned_in_the_text(f"图为改造后的公园步道{credit}")
+    assert photos_of(text) == [("图为改造后的公园步道", credits, [6])]
+
+
+@pytest.mark.parametrize("gap", [True, False])
+def test_a_line_ending_in_a_bracketed_photo_credit_is_a_caption_not_a_crosshead(gap):
+    text = captioned_in_the_text("改造后的公园步道（记者 赵敏 摄）", gap=gap)
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert [(p.caption, [(c.name, c.role) for c in p.credits]) for p in article.photos] == [
+        ("改造后的公园步道", [("赵敏", "记者")])
+    ]
+    assert article.blocks == [
+        ("paragraph", "经过半年施工，城南公园改造工程日前完工，新增步道三公里。"),
+        ("paragraph", "附近居民说，公园变漂亮了，每天都来散步。"),
+    ]
