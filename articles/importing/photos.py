@@ -31,6 +31,13 @@ CAPTIONS_ABOVE = 3  # short lines above a dateline, copied without their photos,
 CAPTION_SHORT = 40  # a line apart on a picture page, this short and no sentence, is a caption
 
 
+def is_credited_caption(text):
+    """A short caption with its photo credit glued on (电工选手接线比拼。 通讯员 甲 摄,
+    电工选手接线比拼（甲 摄）): a picture page prints it among the captions without one."""
+    glued = PhotoReading._glued_photo_credit(text)
+    return bool(glued) and han_count(glued[0]) <= CAPTION_SHORT
+
+
 class PhotoReading:
     """The article builder's reading of photos (a mixin of `body.ArticleBuilder`)."""
 

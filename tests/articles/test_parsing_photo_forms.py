@@ -341,3 +341,46 @@ def test_a_line_ending_in_a_bracketed_photo_credit_is_a_caption_not_a_crosshead(
         ("paragraph", "经过半年施工，城南公园改造工程日前完工，新增步道三公里。"),
         ("paragraph", "附近居民说，公园变漂亮了，每天都来散步。"),
     ]
+
+
+def page_credits(text):
+    """(caption, [(name, role)]) of each photo of the page's one article."""
+    [article] = parse_page(text, "p.txt", 1).articles
+    return [(p.caption, [(c.name, c.role) for c in p.credits]) for p in article.photos]
+
+
+@pytest.mark.parametrize(
+    "credited, caption",
+    [
+        ("电工选手接线比拼。 通讯员 张强 摄", "电工选手接线比拼。"),
+        ("电工选手接线比拼（通讯员 张强 摄）", "电工选手接线比拼"),
+    ],
+)
+def test_a_picture_pages_caption_with_its_own_credit_stays_in_the_one_article(credited, caption):
+    text = picture_page("记者 王伟 摄").replace("电工选手接线比拼", credited)
+    page = parse_page(text, "p.txt", 1)
+    assert [a.headline for a in page.articles] == ["职工技能比武现场"]
+    assert page_credits(text) == [
+        ("焊工选手专注操作", [("王伟", "记者")]),
+        (caption, [("张强", "通讯员")]),
+        ("叉车选手穿桩绕行", [("王伟", "记者")]),
+        ("评委为选手打分", [("王伟", "记者")]),
+        ("选手们赛后合影留念", [("王伟", "记者")]),
+    ]
+
+
+def test_a_picture_pages_credit_line_credits_the_one_caption_printed_without_a_credit():
+    text = (
+        picture_page("记者 王伟 摄")
+        .replace("焊工选手专注操作", "焊工选手专注操作（通讯员 张强 摄）")
+        .replace("电工选手接线比拼", "电工选手接线比拼（通讯员 张强 摄）")
+        .replace("叉车选手穿桩绕行", "叉车选手穿桩绕行（通讯员 赵敏 摄）")
+        .replace("选手们赛后合影留念", "选手们赛后合影留念（通讯员 赵敏 摄）")
+    )
+    assert page_credits(text) == [
+        ("焊工选手专注操作", [("张强", "通讯员")]),
+        ("电工选手接线比拼", [("张强", "通讯员")]),
+        ("叉车选手穿桩绕行", [("赵敏", "通讯员")]),
+        ("评委为选手打分", [("王伟", "记者")]),
+        ("选手们赛后合影留念", [("赵敏", "通讯员")]),
+    ]
