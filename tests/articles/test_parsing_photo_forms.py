@@ -384,3 +384,23 @@ def test_a_picture_pages_credit_line_credits_the_one_caption_printed_without_a_c
         ("评委为选手打分", [("王伟", "记者")]),
         ("选手们赛后合影留念", [("赵敏", "通讯员")]),
     ]
+
+
+# A caption, a space, then its photo credit in any form the byline reference lists: the caption
+# is the words before the credit, and each person keeps the role printed before the name.
+SPACED_PHOTO_CREDITS = [
+    ("本报记者 赵敏 摄", [("赵敏", "本报记者", False, None)]),
+    ("摄影 赵敏", [("赵敏", "摄影", False, None)]),
+    ("摄影：赵敏", [("赵敏", "摄影", False, None)]),
+    ("图/赵敏", [("赵敏", "摄影", False, None)]),
+    ("赵敏/图", [("赵敏", "摄影", False, None)]),
+    ("制图：赵敏", [("赵敏", "制图", False, None)]),
+    ("城南街道供图", [("城南街道", "供图", True, None)]),
+    ("新华社发", [("新华社", "供图", True, None)]),
+]
+
+
+@pytest.mark.parametrize("credit, credits", SPACED_PHOTO_CREDITS)
+def test_a_photo_credit_after_a_caption_and_a_space_credits_its_photo(credit, credits):
+    text = captioned_in_the_text(f"图为改造后的公园步道 {credit}")
+    assert photos_of(text) == [("图为改造后的公园步道", credits, [6])]
