@@ -4,8 +4,10 @@ A photo credit line (…摄) credits the caption right above it when that captio
 or before the text starts; otherwise the first photo without a credit (a gap where a photo
 stood), or a new photo with no caption. A short line after a gap and before the dateline is a
 caption; so is a line starting with 图为 or ▲, and a first line saying who stands where (左一).
-On a picture page (a photo credit of its own, no dateline) a short line apart after the text is
-a caption, and the one credit line printed before the captions credits every photo. A credit
+On a picture page (a photo credit line of its own, or a text closing with captions that carry
+their credits; no dateline) a short line apart after the text is a caption, and the one credit
+line printed before the captions credits every photo printed without a credit of its own. A
+caption's photo stands right above it, in its own gap if it has one. A credit
 covering text and photos (摄影报道, 文/摄, 图/乙) credits the photos too, and says there is
 one. Each photo records the source lines of its caption and credit.
 """
@@ -44,9 +46,14 @@ class PhotoReading:
     def _find_captions(self, items):
         """Which lines are photo captions rather than text (see the module docstring)."""
         text_started = False
-        # A picture page (a photo credit of its own, no dateline): a short line apart is a caption.
-        pictures = any(i.kind == "credit" for i in items) and not any(
-            i.kind == "para" and split_dateline(i.text) for i in items
+        # A picture page (a photo credit of its own, or the text closing with two or more
+        # captions carrying theirs; no dateline): a short line apart is a caption. (One short
+        # paragraph with a credit glued on may be the text's last, its credit the closing one.)
+        paragraphs = [i for i in items if i.kind == "para"]
+        credited = [is_credited_caption(i.text) for i in paragraphs]
+        closing = credited.count(True) >= 2 and all(credited[credited.index(True) :])
+        pictures = (any(i.kind == "credit" for i in items) or closing) and not any(
+            split_dateline(i.text) for i in paragraphs
         )
         self.picture_page = pictures
         for index, item in enumerate(items):
@@ -63,8 +70,8 @@ class PhotoReading:
                 elif not text_started and POSITION_IN_PHOTO.search(item.text):
                     caption = len(item.text) <= CAPTION_MAX
                 elif pictures and text_started and item.unit.blank_before:
-                    caption = han_count(item.text) <= CAPTION_SHORT and not ends_paragraph(
-                        item.text
+                    caption = is_credited_caption(item.text) or (
+                        han_count(item.text) <= CAPTION_SHORT and not ends_paragraph(item.text)
                     )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
                     caption = near_photo

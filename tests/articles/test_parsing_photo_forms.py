@@ -404,3 +404,25 @@ SPACED_PHOTO_CREDITS = [
 def test_a_photo_credit_after_a_caption_and_a_space_credits_its_photo(credit, credits):
     text = captioned_in_the_text(f"图为改造后的公园步道 {credit}")
     assert photos_of(text) == [("图为改造后的公园步道", credits, [6])]
+
+
+def test_a_picture_page_whose_every_caption_carries_its_credit_keeps_them_captions():
+    text = (
+        "职工技能比武现场\n\n"
+        "方州市首届职工技能大赛日前在城南落幕。来自全市各行各业的300多名职工同台竞技。\n\n"
+        "焊工选手专注操作。 通讯员 张强 摄\n\n"  # line 5
+        "电工选手接线比拼。 记者 王伟 摄\n\n"  # 7
+        "叉车选手穿桩绕行（通讯员 张强 摄）\n"  # 9
+    )
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.blocks == [
+        (
+            "paragraph",
+            "方州市首届职工技能大赛日前在城南落幕。来自全市各行各业的300多名职工同台竞技。",
+        )
+    ]
+    assert photos_of(text) == [
+        ("焊工选手专注操作。", [("张强", "通讯员", False, None)], [5]),
+        ("电工选手接线比拼。", [("王伟", "记者", False, None)], [7]),
+        ("叉车选手穿桩绕行", [("张强", "通讯员", False, None)], [9]),
+    ]
