@@ -113,10 +113,9 @@ class PhotoReading:
             found = split_trailing_credit(text)
         except MissingName:
             return None
-        if found and found[1].photo_credits and not found[1].text_credits:
-            return found[0], found[1]
         if found and found[1].covers_photos and not found[1].text_credits:
-            return found[0], found[1]  # …关怀。通讯员供图: a photo its unnamed correspondent sent
+            # …场景。通讯员 甲 摄, or …关怀。通讯员供图: a photo its unnamed correspondent sent
+            return found[0], found[1]
         return split_caption_credit(text)
 
     def _photos(self, items):

@@ -426,3 +426,18 @@ def test_a_picture_page_whose_every_caption_carries_its_credit_keeps_them_captio
         ("电工选手接线比拼。", [("王伟", "记者", False, None)], [7]),
         ("叉车选手穿桩绕行", [("张强", "通讯员", False, None)], [9]),
     ]
+
+
+def test_a_credit_line_naming_one_role_without_a_name_is_flagged_at_its_line():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        "图为改造后的公园步道\n"  # line 6
+        "记者 王伟 通讯员 摄\n\n"  # line 7: the correspondent's name is missing
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    page = parse_page(text, "p.txt", 1)
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (7, "署名中的“通讯员”后面没有姓名，未记入署名，请核对")
+    ]
+    assert photos_of(text) == [("图为改造后的公园步道", [("王伟", "记者", False, None)], [6, 7])]
