@@ -441,3 +441,23 @@ def test_a_credit_line_naming_one_role_without_a_name_is_flagged_at_its_line():
         (7, "署名中的“通讯员”后面没有姓名，未记入署名，请核对")
     ]
     assert photos_of(text) == [("图为改造后的公园步道", [("王伟", "记者", False, None)], [6, 7])]
+
+
+def test_a_text_closing_with_two_captions_that_carry_their_credits_is_a_picture_page():
+    text = (
+        "职工技能比武现场\n\n"
+        "方州市首届职工技能大赛日前在城南落幕。来自全市各行各业的300多名职工同台竞技。\n\n"
+        "焊工选手专注操作。 通讯员 张强 摄\n\n"  # line 5
+        "电工选手接线比拼。 记者 王伟 摄\n"  # 7
+    )
+    assert photos_of(text) == [
+        ("焊工选手专注操作。", [("张强", "通讯员", False, None)], [5]),
+        ("电工选手接线比拼。", [("王伟", "记者", False, None)], [7]),
+    ]
+
+
+def test_a_picture_pages_caption_of_forty_characters_with_its_own_credit_is_a_caption():
+    text = picture_page("记者 王伟 摄").replace("电工选手接线比拼", f"{FORTY}。 通讯员 张强 摄")
+    page = parse_page(text, "p.txt", 1)
+    assert [a.headline for a in page.articles] == ["职工技能比武现场"]
+    assert page_credits(text)[1] == (f"{FORTY}。", [("张强", "通讯员")])
