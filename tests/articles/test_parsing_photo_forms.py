@@ -461,3 +461,18 @@ def test_a_picture_pages_caption_of_forty_characters_with_its_own_credit_is_a_ca
     page = parse_page(text, "p.txt", 1)
     assert [a.headline for a in page.articles] == ["职工技能比武现场"]
     assert page_credits(text)[1] == (f"{FORTY}。", [("张强", "通讯员")])
+
+
+@pytest.mark.parametrize("credit", ["（通讯员供图）", " 通讯员供图"])
+def test_a_caption_credited_to_an_unnamed_correspondent_keeps_its_words(credit):
+    # As a caption credited to no named photographer (会议现场 记者 摄): nothing is credited,
+    # and the words stay in the caption for the editor to read.
+    text = captioned_in_the_text(f"图为改造后的公园步道{credit}")
+    assert photos_of(text) == [(f"图为改造后的公园步道{credit}", [], [6])]
+
+
+def test_a_caption_with_a_space_inside_keeps_its_words_up_to_the_role_word():
+    text = captioned_in_the_text("图为市民在新步道上散步 清晨 记者 赵敏 摄")
+    assert photos_of(text) == [
+        ("图为市民在新步道上散步 清晨", [("赵敏", "记者", False, None)], [6])
+    ]
