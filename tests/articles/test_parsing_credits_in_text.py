@@ -140,6 +140,14 @@ def test_a_caption_with_a_full_stop_is_text_not_a_credited_caption():
     assert split_caption_credit("会议现场。大家认真听讲 李明 摄") is None
 
 
+def test_a_caption_of_four_characters_takes_the_credit_after_it():
+    caption, phrase = split_caption_credit("公园步道 本报记者 赵敏 摄")
+    assert (caption, [(c.name, c.role) for c in phrase.photo_credits]) == (
+        "公园步道",
+        [("赵敏", "本报记者")],
+    )
+
+
 def test_a_caption_credited_to_no_named_photographer_keeps_its_words():
     assert split_caption_credit("会议现场 记者 摄") is None
     assert split_caption_credit("会议现场 本报 摄") is None
