@@ -60,7 +60,7 @@ def split_leading_credit(text, *, after_dateline, flag_unnamed=False):
             try:
                 phrase = parse_credit_phrase(
                     " ".join(tokens[:count]),
-                    flag_unnamed=flag_unnamed and count == 1 and after_dateline,
+                    flag_unnamed=flag_unnamed and after_dateline,
                 )
             except MissingName:
                 if count == 1 and after_dateline:
