@@ -75,6 +75,21 @@ def test_a_role_without_its_name_after_the_dateline_is_refused_unless_flagging_i
         )
 
 
+def test_a_text_opening_with_the_word_reporter_after_a_spaced_credit_keeps_it():
+    # 记者 昨日从…获悉: the text's first words, not a second reporter whose name was lost. (Read
+    # with flagging after a dateline, an article's lead takes 记者 for a role left unnamed and
+    # says so on its line.)
+    lead = "记者 高远 记者 昨日从县总工会获悉，全县十名职工获表彰。"
+    for after_dateline, flag_unnamed in ((False, True), (True, False)):
+        phrase, rest = split_leading_credit(
+            lead, after_dateline=after_dateline, flag_unnamed=flag_unnamed
+        )
+        assert (people(phrase.text_credits), rest) == (
+            [("高远", "记者")],
+            "记者 昨日从县总工会获悉，全县十名职工获表彰。",
+        )
+
+
 def test_a_bracketed_credit_without_a_dateline_leaves_out_the_sites_editor():
     # (记者 甲 编辑：乙): a web reprint names its editor after the reporter; 王芳 edited it.
     phrase, rest = split_leading_credit(f"（记者 高远 编辑：王芳）{TEXT}", after_dateline=False)
