@@ -35,7 +35,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article, Issue, Reporter
+from articles.models import Article, Issue, Reporter, Section
 from articles.pagination import ARTICLES_PER_PAGE, PRINT_ORDER, print_key
 from regions.models import Region
 
@@ -71,6 +71,8 @@ def targets():
         ("一篇稿件", f"/articles/{articles[0]}/"),
         ("稿件（500篇轮换）", [f"/articles/{pk}/" for pk in articles]),
         ("作者页", reporter.get_absolute_url()),
+        ("栏目页", Section.objects.public().order_by("pk").first().get_absolute_url()),
+        ("地区页", city.get_absolute_url()),
         # Django's ceiling: a fixed page of an article's size through the same stack and server.
         ("框架上限", "/ceiling/"),
     ]

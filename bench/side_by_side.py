@@ -106,6 +106,9 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--only", nargs="*", help="measure only the cases whose label contains one of these"
+    )
     args = parser.parse_args()
 
     ours = dict(targets())
@@ -120,8 +123,19 @@ def main():
             peer["index_deep"],
         ),
         ("list by a popular tag", ours["按标签筛选"], peer["tag_list"]),
+        # The lists the peer has no page of its own for: the target is 3× its index page.
+        ("index filtered by a city (vs the peer's index)", ours["按地区筛选"], peer["index"]),
+        ("a reporter's page (vs the peer's index)", ours["作者页"], peer["index"]),
+        ("a section's page (vs the peer's index)", ours["栏目页"], peer["index"]),
+        ("a city's page (vs the peer's index)", ours["地区页"], peer["index"]),
+        ("search (vs the peer's index)", ours["搜索"], peer["index"]),
         ("Django's ceiling (fixed page)", "/ceiling/", "/ceiling/"),
     ]
+    if args.only:
+        cases = [case for case in cases if any(word in case[0] for word in args.only)]
+        # The ceiling is what the cached figures are compared with.
+        cases.append(("Django's ceiling (fixed page)", "/ceiling/", "/ceiling/"))
+        cases = list(dict.fromkeys(cases))
     subprocess.run(["redis-cli", "-u", REDIS_URL, "FLUSHDB"], capture_output=True, check=False)
     servers = [
         start_ours(OURS, {"PAGE_CACHE": "0"}),

@@ -39,6 +39,7 @@ from django_setup import ROOT  # sets Django up: before any Django import
 import redis
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection
 from run import PORT, start_gunicorn
 from taggit.models import Tag
@@ -176,7 +177,7 @@ class Reader(threading.Thread):
             except (OSError, http.client.HTTPException):
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-                records.append((path, 0, None, time.monotonic() - sent, [], sent))
+                records.append((path, 0, None, time.monotonic() - sent, [], sent, None))
                 continue
             took = time.monotonic() - sent
             stale = [
@@ -185,7 +186,15 @@ class Reader(threading.Thread):
             ]
             stale = [item for item in stale if item[1] < item[2]]
             records.append(
-                (path, response.status, response.getheader("X-Cache"), took, stale, sent)
+                (
+                    path,
+                    response.status,
+                    response.getheader("X-Cache"),
+                    took,
+                    stale,
+                    sent,
+                    response.getheader("X-Rendered"),
+                )
             )
         conn.close()
         self.results.extend(records)
@@ -208,6 +217,12 @@ def main():
     parser.add_argument("--pages", type=int, default=8, help="pages of the new issue")
     parser.add_argument("--zipf", type=float, default=1.0, help="Zipf exponent over the archive")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--prerender",
+        action="store_true",
+        help="render the rows of every published page first (manage.py prerender), as a site "
+        "that has been read for a day has them",
+    )
     parser.add_argument(
         "--warmup", type=float, default=0.25, help="share of the run not counted (cache filling)"
     )
@@ -246,6 +261,10 @@ def main():
 
     edits, stop, results = Edits(), threading.Event(), []
     newsroom = Newsroom(args, hot, popular, edits, stop)
+    if args.prerender:
+        began = time.monotonic()
+        call_command("prerender", "--origin", f"http://127.0.0.1:{PORT}")
+        print(f"prerender: {time.monotonic() - began:.0f} s")
     server = start_gunicorn({"PAGE_CACHE": "1", "REDIS_URL": os.environ["REDIS_URL"]})
     try:
         load_before = os.getloadavg()
@@ -273,6 +292,9 @@ def report(args, everything, results, edits, newsroom, archive_size, load_before
     ok = [r for r in results if r[1] == 200]
     hits = [r for r in ok if r[2] == "HIT"]
     misses = [r for r in ok if r[2] != "HIT"]
+    # A miss of the page cache served from its rendered row (prerendered/): no view ran.
+    stored = [r for r in misses if r[6] == "stored"]
+    rendered = [r for r in misses if r[6] != "stored"]
     stale = [(r[0], item) for r in everything for item in r[4]]
     errors = [r for r in everything if r[1] != 200]
     ms = lambda rows, q: 1000 * percentile([r[3] for r in rows], q)  # noqa: E731
@@ -295,7 +317,8 @@ def report(args, everything, results, edits, newsroom, archive_size, load_before
         f"exponent {args.zipf:g}; load average {load_before[0]:.1f} before, "
         f"{load_after[0]:.1f} after (2 cores, shared). Figures from the requests after the first "
         f"{100 * args.warmup:g}% of the run (the cache filling); errors and stale responses over "
-        f"all {len(everything):,}. Targeted invalidation: {settings.PAGE_CACHE_TARGETED}.",
+        f"all {len(everything):,}. Targeted invalidation: {settings.PAGE_CACHE_TARGETED}. "
+        f"Rendered rows made first (manage.py prerender): {args.prerender}.",
         "",
         "| what | value |",
         "|---|---|",
@@ -307,6 +330,12 @@ def report(args, everything, results, edits, newsroom, archive_size, load_before
         f"| p50 / p99, all | {ms(ok, 0.5):.1f} / {ms(ok, 0.99):.1f} ms |",
         f"| p50 / p99, hits | {ms(hits, 0.5):.1f} / {ms(hits, 0.99):.1f} ms |",
         f"| p50 / p99, misses | {ms(misses, 0.5):.1f} / {ms(misses, 0.99):.1f} ms |",
+        f"| served without rendering (a hit, or a miss read from its stored page) | "
+        f"{100 * (len(hits) + len(stored)) / max(1, len(ok)):.1f}% |",
+        f"| p50 / p99, misses read from their stored page | "
+        f"{ms(stored, 0.5):.1f} / {ms(stored, 0.99):.1f} ms |",
+        f"| p50 / p99, pages rendered by the view | "
+        f"{ms(rendered, 0.5):.1f} / {ms(rendered, 0.99):.1f} ms |",
         f"| errors (not 200) | {len(errors)} |",
         f"| stale responses | {len(stale)} |",
     ]

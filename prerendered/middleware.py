@@ -41,6 +41,7 @@ LIST_VIEWS = (
 )
 PAGINATION = ("after", "before", "page")
 CHOICE_FILTERS = ("section", "region", "reporter", "tag")
+SERVED_HEADER = "X-Rendered"
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Rendering:
     origin: str
     version: int
     expires_at: datetime | None
+    stored: bool = False  # set once the page is rendered, if it was kept
 
 
 class RenderedArticleMiddleware:
@@ -66,7 +68,7 @@ class RenderedArticleMiddleware:
             if rendering.rows.model is RenderedList:
                 # Which articles are public changes it whatever else it shows.
                 shown = {*shown, dependencies.ISSUES}
-            rendering.rows.store(
+            row = rendering.rows.store(
                 rendering.key,
                 rendering.origin,
                 response.content.decode(response.charset),
@@ -74,6 +76,7 @@ class RenderedArticleMiddleware:
                 rendering.expires_at,
                 rendering.version,
             )
+            rendering.stored = row is not None
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -101,7 +104,11 @@ class RenderedArticleMiddleware:
             return None
         html, shown = found
         dependencies.record(request, *shown.split())
-        return HttpResponse(html)
+        response = HttpResponse(html)
+        # Beside the page cache's X-Cache: how a page that missed it was served (the working
+        # day's figures, and an operator's look at a slow page, tell the two kinds of miss apart).
+        response[SERVED_HEADER] = "stored"
+        return response
 
     @staticmethod
     def _kept_list(request, view_class):

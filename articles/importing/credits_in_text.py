@@ -3,7 +3,7 @@ sentence), as the byline reference lists them."""
 
 import re
 
-from articles.roles import AUTHOR, PHOTO_SUPPLIED, ROLE_SPLIT
+from articles.roles import AUTHOR, PHOTO_SUPPLIED, ROLE_PATTERN, ROLE_SPLIT
 
 from .bylines import Credit, CreditPhrase, MissingName, parse_credit_phrase
 from .names import is_organisation, is_surname_start
@@ -60,7 +60,7 @@ def split_leading_credit(text, *, after_dateline, flag_unnamed=False):
             try:
                 phrase = parse_credit_phrase(
                     " ".join(tokens[:count]),
-                    flag_unnamed=flag_unnamed and count == 1 and after_dateline,
+                    flag_unnamed=flag_unnamed and after_dateline,
                 )
             except MissingName:
                 if count == 1 and after_dateline:
@@ -178,13 +178,64 @@ CAPTION_WITH_SOURCE = re.compile(
 )
 
 
+# 改造后的公园步道（赵敏 摄）, 图为……(记者 赵敏 摄), ……（某某街道供图）: a caption (no sentence
+# in it) with its photo credit in brackets, full-width or ASCII. (After a full stop the bracket
+# is a trailing credit: split_trailing_credit.)
+CAPTION_WITH_BRACKETED_CREDIT = re.compile(
+    r"^(?P<caption>[^。！？!?（）()]{4,150}?)\s*[（(](?P<credit>[^（）()]{2,40})[）)]$"
+)
+
+
 def is_sure_caption(text):
-    """A caption its credit marks for sure, wherever it stands: 某某（甲）, 某某 图：乙."""
+    """A caption its credit marks for sure, wherever it stands: 某某（甲）, 某某（甲 摄）,
+    某某 图：乙."""
     text = text.strip()
     return bool(
-        (CAPTION_WITH_BRACKETED_NAME.match(text) or CAPTION_WITH_SOURCE.match(text))
+        (
+            CAPTION_WITH_BRACKETED_NAME.match(text)
+            or CAPTION_WITH_BRACKETED_CREDIT.match(text)
+            or CAPTION_WITH_SOURCE.match(text)
+        )
         and split_caption_credit(text)
     )
+
+
+def _bracketed_photo_credit(text):
+    """(caption, CreditPhrase) for a caption with its photo credit in brackets, or None."""
+    match = CAPTION_WITH_BRACKETED_CREDIT.match(text)
+    if not match:
+        return None
+    try:
+        phrase = parse_credit_phrase(match.group("credit").strip())
+    except MissingName:
+        return None
+    if not phrase or phrase.text_credits or not phrase.photo_credits:
+        return None
+    return match.group("caption").strip(), phrase
+
+
+# 图为……步道 本报记者 甲 摄, ……步道 摄影：甲, ……步道 图/甲: a caption (no sentence in it), a
+# space, then a photo credit opening with its role or photo word.
+OPENS_WITH_ROLE = re.compile(f"^(?:{ROLE_PATTERN}|(?:摄影|摄|图|制图)\\s*[：:/／\\s])")
+
+
+def _spaced_photo_credit(text):
+    """(caption, CreditPhrase) for a caption, a space and a photo credit opening with its role
+    word (本报记者 甲 摄, 摄影：甲, 图/甲), or one word after the space (某某街道供图, 甲/图,
+    新华社发); the first space that gives one, so a role word never stays in the caption."""
+    for gap in re.finditer(r"\s+", text):
+        caption, credit = text[: gap.start()], text[gap.end() :]
+        if re.search("[。！？!?]", caption):
+            return None  # a sentence before: a trailing credit (split_trailing_credit)
+        if len(caption) < 4 or not (OPENS_WITH_ROLE.match(credit) or " " not in credit):
+            continue
+        try:
+            phrase = parse_credit_phrase(credit)
+        except MissingName:
+            continue
+        if phrase and phrase.photo_credits and not phrase.text_credits:
+            return caption, phrase
+    return None
 
 
 def split_caption_credit(text):
@@ -196,11 +247,17 @@ def split_caption_credit(text):
         phrase = parse_credit_phrase(f"{who} {word}")
         if phrase and phrase.photo_credits and not phrase.text_credits:
             return source.group("caption").strip(), phrase
+    credited = _bracketed_photo_credit(text.strip())
+    if credited:
+        return credited
     bracketed = CAPTION_WITH_BRACKETED_NAME.match(text.strip())
     if bracketed and is_surname_start(bracketed.group("names")):
         phrase = parse_credit_phrase(f"{bracketed.group('names')} 摄")
         if phrase and phrase.photo_credits and not phrase.text_credits:
             return bracketed.group("caption").strip(), phrase
+    spaced = _spaced_photo_credit(text.strip())
+    if spaced:
+        return spaced
     match = CAPTION_WITH_CREDIT.match(text.strip())
     if not match or re.search("[。！？!?]", match.group("caption")):
         return None

@@ -33,7 +33,7 @@ from .datelines import split_dateline
 from .labels import ColumnLabels
 from .names import is_organisation
 from .page_lines import Head, Unit
-from .photos import CAPTION_MARKER
+from .photos import CAPTION_MARKER, is_credited_caption
 from .text import EDITORS_NOTE, han_count, head, starts_mid_sentence
 
 # 一、推荐理由, （二）主要做法: the numbered parts of a report or a case study, never a headline.
@@ -457,13 +457,14 @@ class HeadlineGroups(ColumnLabels):
         will do when a gap (where a photo stood) stands before each of them and the text goes
         on under them: an account's photos, each with its caption, inside one article."""
         after = run[-1] + 1
+        block = self._caption_block(run, units, kinds)
         if (
-            not any(kind != "heading" for kind in kinds[: run[0]])
-            or (after < len(units) and kinds[after] in ("dateline", "byline"))
+            not any(kind != "heading" for kind in kinds[: block[0]])
+            or (block[-1] + 1 < len(units) and kinds[block[-1] + 1] in ("dateline", "byline"))
             or any(self._listed(units[i].text) for i in run)
         ):
             return False
-        if len(run) >= CAPTION_RUN and all(units[i].blank_before for i in run[1:]):
+        if len(block) >= CAPTION_RUN and all(units[i].blank_before for i in block[1:]):
             return True
         return (
             len(run) >= 2
@@ -472,6 +473,23 @@ class HeadlineGroups(ColumnLabels):
             and units[after].gap
             and kinds[after] == "para"
         )
+
+    @staticmethod
+    def _caption_block(run, units, kinds):
+        """The run with the captions apart around it that carry their own photo credit
+        (电工选手接线比拼（通讯员 甲 摄）): a picture page prints them among the others."""
+
+        def among(i):
+            return kinds[i] == "heading" or (
+                kinds[i] == "para" and is_credited_caption(units[i].text)
+            )
+
+        first, last = run[0], run[-1]
+        while first > 0 and units[first].blank_before and among(first - 1):
+            first -= 1
+        while last + 1 < len(units) and units[last + 1].blank_before and among(last + 1):
+            last += 1
+        return list(range(first, last + 1))
 
     @staticmethod
     def _caption_like(unit):

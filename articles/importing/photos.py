@@ -4,8 +4,10 @@ A photo credit line (…摄) credits the caption right above it when that captio
 or before the text starts; otherwise the first photo without a credit (a gap where a photo
 stood), or a new photo with no caption. A short line after a gap and before the dateline is a
 caption; so is a line starting with 图为 or ▲, and a first line saying who stands where (左一).
-On a picture page (a photo credit of its own, no dateline) a short line apart after the text is
-a caption, and the one credit line printed before the captions credits every photo. A credit
+On a picture page (a photo credit line of its own, or a text closing with captions that carry
+their credits; no dateline) a short line apart after the text is a caption, and the one credit
+line printed before the captions credits every photo printed without a credit of its own. A
+caption's photo stands right above it, in its own gap if it has one. A credit
 covering text and photos (摄影报道, 文/摄, 图/乙) credits the photos too, and says there is
 one. Each photo records the source lines of its caption and credit.
 """
@@ -31,15 +33,27 @@ CAPTIONS_ABOVE = 3  # short lines above a dateline, copied without their photos,
 CAPTION_SHORT = 40  # a line apart on a picture page, this short and no sentence, is a caption
 
 
+def is_credited_caption(text):
+    """A short caption with its photo credit glued on (电工选手接线比拼。 通讯员 甲 摄,
+    电工选手接线比拼（甲 摄）): a picture page prints it among the captions without one."""
+    glued = PhotoReading._glued_photo_credit(text)
+    return bool(glued) and han_count(glued[0]) <= CAPTION_SHORT
+
+
 class PhotoReading:
     """The article builder's reading of photos (a mixin of `body.ArticleBuilder`)."""
 
     def _find_captions(self, items):
         """Which lines are photo captions rather than text (see the module docstring)."""
         text_started = False
-        # A picture page (a photo credit of its own, no dateline): a short line apart is a caption.
-        pictures = any(i.kind == "credit" for i in items) and not any(
-            i.kind == "para" and split_dateline(i.text) for i in items
+        # A picture page (a photo credit of its own, or the text closing with two or more
+        # captions carrying theirs; no dateline): a short line apart is a caption. (One short
+        # paragraph with a credit glued on may be the text's last, its credit the closing one.)
+        paragraphs = [i for i in items if i.kind == "para"]
+        credited = [is_credited_caption(i.text) for i in paragraphs]
+        closing = credited.count(True) >= 2 and all(credited[credited.index(True) :])
+        pictures = (any(i.kind == "credit" for i in items) or closing) and not any(
+            split_dateline(i.text) for i in paragraphs
         )
         self.picture_page = pictures
         for index, item in enumerate(items):
@@ -56,8 +70,8 @@ class PhotoReading:
                 elif not text_started and POSITION_IN_PHOTO.search(item.text):
                     caption = len(item.text) <= CAPTION_MAX
                 elif pictures and text_started and item.unit.blank_before:
-                    caption = han_count(item.text) <= CAPTION_SHORT and not ends_paragraph(
-                        item.text
+                    caption = is_credited_caption(item.text) or (
+                        han_count(item.text) <= CAPTION_SHORT and not ends_paragraph(item.text)
                     )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
                     caption = near_photo
@@ -99,10 +113,9 @@ class PhotoReading:
             found = split_trailing_credit(text)
         except MissingName:
             return None
-        if found and found[1].photo_credits and not found[1].text_credits:
-            return found[0], found[1]
         if found and found[1].covers_photos and not found[1].text_credits:
-            return found[0], found[1]  # …关怀。通讯员供图: a photo its unnamed correspondent sent
+            # …场景。通讯员 甲 摄, or …关怀。通讯员供图: a photo its unnamed correspondent sent
+            return found[0], found[1]
         return split_caption_credit(text)
 
     def _photos(self, items):
@@ -116,11 +129,10 @@ class PhotoReading:
             if item.kind in ("caption", "credit") or item.photo_phrase:
                 numbers = item.numbers
             if item.kind == "caption":
-                slot = photos[-1] if photos and item.unit.gap else None
-                photo = slot if slot is not None and id(slot) not in used else None
-                if photo is None:
-                    photo = ParsedPhoto(None, [], item.unit.line)
-                    photos.append(photo)
+                # Its photo stood right above it, in its own gap if it has one: an earlier
+                # gap (a column break above a paragraph) is no place of this photo.
+                photo = ParsedPhoto(None, [], item.unit.line)
+                photos.append(photo)
                 # ▲ points at the photo; the caption is the words after it.
                 photo.caption = item.text.lstrip("▲△").lstrip()
                 photo.lines += numbers

@@ -1,8 +1,11 @@
 """Credits inside paragraphs, as an editor reads them: after the dateline, after the last
 sentence, glued to a caption. Each expected credit is written from the printed form."""
 
-from articles.importing.bylines import parse_credit_phrase
+import pytest
+
+from articles.importing.bylines import MissingName, parse_credit_phrase
 from articles.importing.credits_in_text import (
+    is_sure_caption,
     split_caption_credit,
     split_leading_credit,
     split_trailing_credit,
@@ -18,6 +21,13 @@ def lead_of(page_text):
     return article.dateline, people(article.people), article.body
 
 
+def lead_and_warnings_of(page_text):
+    page = parse_page(page_text, "p.txt", 1)
+    [article] = page.articles
+    warnings = [(w.line, w.message) for w in page.warnings]
+    return article.dateline, people(article.people), article.body, warnings
+
+
 # -- after the dateline -----------------------------------------------------------------------
 
 
@@ -30,6 +40,60 @@ def test_a_dateline_and_credits_on_a_line_of_their_own_credit_everyone_named():
 def test_a_reporter_named_alone_on_the_dateline_line_is_no_part_of_the_text():
     page = f"全县表彰十名职工先进\n\n本报讯 记者 高远\n\n{TEXT}\n"
     assert lead_of(page) == ("本报讯", [("高远", "记者")], TEXT)
+
+
+@pytest.mark.parametrize(
+    ("credit", "named", "unnamed"),
+    [
+        ("记者 高远 通讯员", [("高远", "记者")], "通讯员"),
+        ("记者 通讯员 钟林", [("钟林", "通讯员")], "记者"),
+    ],
+)
+def test_a_role_left_without_its_name_after_the_dateline_is_flagged_not_left_in_the_text(
+    credit, named, unnamed
+):
+    # The site dropped one name of the credit line; the role word was left at the start of
+    # the first paragraph (and 钟林, after the unnamed 记者, was not credited).
+    page = f"全县表彰十名职工先进\n\n本报讯 {credit} {TEXT}\n"
+    assert lead_and_warnings_of(page) == (
+        "本报讯",
+        named,
+        TEXT,
+        [(3, f"署名中的“{unnamed}”后面没有姓名，未记入署名，请核对")],
+    )
+
+
+def test_a_role_without_its_name_after_the_dateline_is_refused_unless_flagging_is_asked():
+    for lead in (f"（记者 通讯员 钟林）{TEXT}", f"记者通讯员钟林 {TEXT}"):
+        with pytest.raises(MissingName):
+            split_leading_credit(lead, after_dateline=True)
+        phrase, rest = split_leading_credit(lead, after_dateline=True, flag_unnamed=True)
+        assert (people(phrase.text_credits), phrase.warnings, rest) == (
+            [("钟林", "通讯员")],
+            ["署名中的“记者”后面没有姓名，未记入署名，请核对"],
+            TEXT,
+        )
+
+
+def test_a_text_opening_with_the_word_reporter_after_a_spaced_credit_keeps_it():
+    # 记者 昨日从…获悉: the text's first words, not a second reporter whose name was lost. (Read
+    # with flagging after a dateline, an article's lead takes 记者 for a role left unnamed and
+    # says so on its line.)
+    lead = "记者 高远 记者 昨日从县总工会获悉，全县十名职工获表彰。"
+    for after_dateline, flag_unnamed in ((False, True), (True, False)):
+        phrase, rest = split_leading_credit(
+            lead, after_dateline=after_dateline, flag_unnamed=flag_unnamed
+        )
+        assert (people(phrase.text_credits), rest) == (
+            [("高远", "记者")],
+            "记者 昨日从县总工会获悉，全县十名职工获表彰。",
+        )
+
+
+def test_a_bracketed_credit_without_a_dateline_leaves_out_the_sites_editor():
+    # (记者 甲 编辑：乙): a web reprint names its editor after the reporter; 王芳 edited it.
+    phrase, rest = split_leading_credit(f"（记者 高远 编辑：王芳）{TEXT}", after_dateline=False)
+    assert (people(phrase.text_credits), rest) == ([("高远", "记者")], TEXT)
 
 
 def test_a_credit_paragraph_with_nothing_after_it_is_the_whole_credit():
@@ -80,6 +144,27 @@ def test_an_unclosed_bracketed_credit_after_a_space_ends_the_paragraph():
 
 def test_an_unclosed_bracket_inside_a_sentence_is_no_credit():
     assert split_trailing_credit("会上表彰了十名先进(记者 高远 通讯员 钟林") is None
+
+
+def test_a_bracketed_credit_with_a_role_and_no_name_is_refused_unless_flagging_is_asked():
+    paragraph = "会上表彰了十名先进。（记者 通讯员 钟林）"
+    with pytest.raises(MissingName):
+        split_trailing_credit(paragraph)
+    text, phrase, glued = split_trailing_credit(paragraph, flag_unnamed=True)
+    assert (text, people(phrase.text_credits), phrase.warnings, glued) == (
+        "会上表彰了十名先进。",
+        [("钟林", "通讯员")],
+        ["署名中的“记者”后面没有姓名，未记入署名，请核对"],
+        False,
+    )
+
+
+def test_a_photo_credit_after_the_last_sentence_of_an_indented_paragraph_keeps_the_indent():
+    text, phrase, _ = split_trailing_credit("\u3000\u3000会上表彰了十名先进。钟林 摄")
+    assert (text, people(phrase.photo_credits)) == (
+        "\u3000\u3000会上表彰了十名先进。",
+        [("钟林", "摄影")],
+    )
 
 
 def test_a_paragraph_without_a_sentence_end_has_no_credit_after_it():
@@ -138,11 +223,38 @@ def test_a_longer_tail_after_the_last_sentence_stays_text():
 
 def test_a_caption_with_a_full_stop_is_text_not_a_credited_caption():
     assert split_caption_credit("会议现场。大家认真听讲 李明 摄") is None
+    assert split_caption_credit("会议现场。大家认真听讲 本报记者 李明 摄") is None
+
+
+def test_a_caption_credited_after_a_space_is_not_sure_to_be_one_a_bracketed_credit_is():
+    # Only a bracketed credit or 图： marks a caption wherever it stands; after a space, the
+    # last words of a line of text can read as a credit too.
+    assert split_caption_credit("公园步道 本报记者 赵敏 摄")
+    assert not is_sure_caption("公园步道 本报记者 赵敏 摄")
+    assert is_sure_caption("公园步道（本报记者 赵敏 摄）")
+
+
+def test_a_caption_with_its_source_after_tu_credits_the_role_and_name_printed():
+    caption, phrase = split_caption_credit("职工书屋一角 图：本报记者高远")
+    assert (caption, [(c.name, c.role) for c in phrase.photo_credits]) == (
+        "职工书屋一角",
+        [("高远", "本报记者")],
+    )
+
+
+def test_a_caption_of_four_characters_takes_the_credit_after_it():
+    caption, phrase = split_caption_credit("公园步道 本报记者 赵敏 摄")
+    assert (caption, [(c.name, c.role) for c in phrase.photo_credits]) == (
+        "公园步道",
+        [("赵敏", "本报记者")],
+    )
 
 
 def test_a_caption_credited_to_no_named_photographer_keeps_its_words():
     assert split_caption_credit("会议现场 记者 摄") is None
     assert split_caption_credit("会议现场 本报 摄") is None
+    assert split_caption_credit("会议现场 图：本报记者") is None
+    assert split_caption_credit("职工书屋里的读书会（张记者）") is None
 
 
 # -- in traditional characters -----------------------------------------------------------------

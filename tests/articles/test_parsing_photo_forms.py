@@ -2,6 +2,8 @@
 credited to, and the source lines each photo was read from (a PDF import draws its box from
 them). Each page is an editor's reading of a printed page, written out by hand."""
 
+import pytest
+
 from articles.importing.parsing import parse_page
 
 
@@ -276,4 +278,201 @@ def test_a_photo_credit_without_a_name_under_a_caption_is_flagged_at_its_line():
     [article] = page.articles
     assert [(photo.caption, photo.credits) for photo in article.photos] == [
         ("图为改造后的公园步道", [])
+    ]
+
+
+def test_a_caption_after_a_gap_is_placed_in_its_own_gap_not_an_earlier_paragraphs():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        # a column break above line 6: the text goes on, no caption under it
+        "公园管理处负责人介绍，改造保留了园内全部古树，并新建了一处儿童游乐场。\n\n\n"
+        # the photo stood in the gap above its caption, line 9
+        "图为改造后的公园步道\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。\n\n"
+        "记者 王伟 摄\n"  # line 13
+    )
+    assert photos_of(text) == [("图为改造后的公园步道", [("王伟", "记者", False, None)], [9, 13])]
+    assert placed(text) == [("图为改造后的公园步道", 9)]
+
+
+def captioned_in_the_text(caption_line, *, gap=True):
+    """A park article with one caption line inside its text, after a gap (where the photo
+    stood) or touching the paragraph above it."""
+    return (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n"
+        + ("\n\n" if gap else "\n")
+        + f"{caption_line}\n\n"
+        + "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+
+
+# A caption with its photo credit in brackets after it, full-width or ASCII, as a yearbook or a
+# site prints it: the caption is the words before the bracket, the bracket credits the photo.
+BRACKETED_PHOTO_CREDITS = [
+    ("（赵敏 摄）", [("赵敏", "摄影", False, None)]),
+    ("(记者 赵敏 摄)", [("赵敏", "记者", False, None)]),
+    ("（本报记者 赵敏 摄）", [("赵敏", "本报记者", False, None)]),
+    ("(通讯员 张强 摄影)", [("张强", "通讯员", False, None)]),
+    (
+        "（记者 赵敏 通讯员 张强 摄）",
+        [("赵敏", "记者", False, None), ("张强", "通讯员", False, None)],
+    ),
+    ("（城南街道供图）", [("城南街道", "供图", True, None)]),
+    ("（新华社发）", [("新华社", "供图", True, None)]),
+]
+
+
+@pytest.mark.parametrize("credit, credits", BRACKETED_PHOTO_CREDITS)
+def test_a_bracketed_photo_credit_after_a_caption_credits_its_photo(credit, credits):
+    text = captioned_in_the_text(f"图为改造后的公园步道{credit}")
+    assert photos_of(text) == [("图为改造后的公园步道", credits, [6])]
+
+
+@pytest.mark.parametrize("gap", [True, False])
+def test_a_line_ending_in_a_bracketed_photo_credit_is_a_caption_not_a_crosshead(gap):
+    text = captioned_in_the_text("改造后的公园步道（记者 赵敏 摄）", gap=gap)
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert [(p.caption, [(c.name, c.role) for c in p.credits]) for p in article.photos] == [
+        ("改造后的公园步道", [("赵敏", "记者")])
+    ]
+    assert article.blocks == [
+        ("paragraph", "经过半年施工，城南公园改造工程日前完工，新增步道三公里。"),
+        ("paragraph", "附近居民说，公园变漂亮了，每天都来散步。"),
+    ]
+
+
+def page_credits(text):
+    """(caption, [(name, role)]) of each photo of the page's one article."""
+    [article] = parse_page(text, "p.txt", 1).articles
+    return [(p.caption, [(c.name, c.role) for c in p.credits]) for p in article.photos]
+
+
+@pytest.mark.parametrize(
+    "credited, caption",
+    [
+        ("电工选手接线比拼。 通讯员 张强 摄", "电工选手接线比拼。"),
+        ("电工选手接线比拼（通讯员 张强 摄）", "电工选手接线比拼"),
+    ],
+)
+def test_a_picture_pages_caption_with_its_own_credit_stays_in_the_one_article(credited, caption):
+    text = picture_page("记者 王伟 摄").replace("电工选手接线比拼", credited)
+    page = parse_page(text, "p.txt", 1)
+    assert [a.headline for a in page.articles] == ["职工技能比武现场"]
+    assert page_credits(text) == [
+        ("焊工选手专注操作", [("王伟", "记者")]),
+        (caption, [("张强", "通讯员")]),
+        ("叉车选手穿桩绕行", [("王伟", "记者")]),
+        ("评委为选手打分", [("王伟", "记者")]),
+        ("选手们赛后合影留念", [("王伟", "记者")]),
+    ]
+
+
+def test_a_picture_pages_credit_line_credits_the_one_caption_printed_without_a_credit():
+    text = (
+        picture_page("记者 王伟 摄")
+        .replace("焊工选手专注操作", "焊工选手专注操作（通讯员 张强 摄）")
+        .replace("电工选手接线比拼", "电工选手接线比拼（通讯员 张强 摄）")
+        .replace("叉车选手穿桩绕行", "叉车选手穿桩绕行（通讯员 赵敏 摄）")
+        .replace("选手们赛后合影留念", "选手们赛后合影留念（通讯员 赵敏 摄）")
+    )
+    assert page_credits(text) == [
+        ("焊工选手专注操作", [("张强", "通讯员")]),
+        ("电工选手接线比拼", [("张强", "通讯员")]),
+        ("叉车选手穿桩绕行", [("赵敏", "通讯员")]),
+        ("评委为选手打分", [("王伟", "记者")]),
+        ("选手们赛后合影留念", [("赵敏", "通讯员")]),
+    ]
+
+
+# A caption, a space, then its photo credit in any form the byline reference lists: the caption
+# is the words before the credit, and each person keeps the role printed before the name.
+SPACED_PHOTO_CREDITS = [
+    ("本报记者 赵敏 摄", [("赵敏", "本报记者", False, None)]),
+    ("摄影 赵敏", [("赵敏", "摄影", False, None)]),
+    ("摄影：赵敏", [("赵敏", "摄影", False, None)]),
+    ("图/赵敏", [("赵敏", "摄影", False, None)]),
+    ("赵敏/图", [("赵敏", "摄影", False, None)]),
+    ("制图：赵敏", [("赵敏", "制图", False, None)]),
+    ("城南街道供图", [("城南街道", "供图", True, None)]),
+    ("新华社发", [("新华社", "供图", True, None)]),
+]
+
+
+@pytest.mark.parametrize("credit, credits", SPACED_PHOTO_CREDITS)
+def test_a_photo_credit_after_a_caption_and_a_space_credits_its_photo(credit, credits):
+    text = captioned_in_the_text(f"图为改造后的公园步道 {credit}")
+    assert photos_of(text) == [("图为改造后的公园步道", credits, [6])]
+
+
+def test_a_picture_page_whose_every_caption_carries_its_credit_keeps_them_captions():
+    text = (
+        "职工技能比武现场\n\n"
+        "方州市首届职工技能大赛日前在城南落幕。来自全市各行各业的300多名职工同台竞技。\n\n"
+        "焊工选手专注操作。 通讯员 张强 摄\n\n"  # line 5
+        "电工选手接线比拼。 记者 王伟 摄\n\n"  # 7
+        "叉车选手穿桩绕行（通讯员 张强 摄）\n"  # 9
+    )
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.blocks == [
+        (
+            "paragraph",
+            "方州市首届职工技能大赛日前在城南落幕。来自全市各行各业的300多名职工同台竞技。",
+        )
+    ]
+    assert photos_of(text) == [
+        ("焊工选手专注操作。", [("张强", "通讯员", False, None)], [5]),
+        ("电工选手接线比拼。", [("王伟", "记者", False, None)], [7]),
+        ("叉车选手穿桩绕行", [("张强", "通讯员", False, None)], [9]),
+    ]
+
+
+def test_a_credit_line_naming_one_role_without_a_name_is_flagged_at_its_line():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n\n"
+        "图为改造后的公园步道\n"  # line 6
+        "记者 王伟 通讯员 摄\n\n"  # line 7: the correspondent's name is missing
+        "附近居民说，公园变漂亮了，每天都来散步。\n"
+    )
+    page = parse_page(text, "p.txt", 1)
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (7, "署名中的“通讯员”后面没有姓名，未记入署名，请核对")
+    ]
+    assert photos_of(text) == [("图为改造后的公园步道", [("王伟", "记者", False, None)], [6, 7])]
+
+
+def test_a_text_closing_with_two_captions_that_carry_their_credits_is_a_picture_page():
+    text = (
+        "职工技能比武现场\n\n"
+        "方州市首届职工技能大赛日前在城南落幕。来自全市各行各业的300多名职工同台竞技。\n\n"
+        "焊工选手专注操作。 通讯员 张强 摄\n\n"  # line 5
+        "电工选手接线比拼。 记者 王伟 摄\n"  # 7
+    )
+    assert photos_of(text) == [
+        ("焊工选手专注操作。", [("张强", "通讯员", False, None)], [5]),
+        ("电工选手接线比拼。", [("王伟", "记者", False, None)], [7]),
+    ]
+
+
+def test_a_picture_pages_caption_of_forty_characters_with_its_own_credit_is_a_caption():
+    text = picture_page("记者 王伟 摄").replace("电工选手接线比拼", f"{FORTY}。 通讯员 张强 摄")
+    page = parse_page(text, "p.txt", 1)
+    assert [a.headline for a in page.articles] == ["职工技能比武现场"]
+    assert page_credits(text)[1] == (f"{FORTY}。", [("张强", "通讯员")])
+
+
+@pytest.mark.parametrize("credit", ["（通讯员供图）", " 通讯员供图"])
+def test_a_caption_credited_to_an_unnamed_correspondent_keeps_its_words(credit):
+    # As a caption credited to no named photographer (会议现场 记者 摄): nothing is credited,
+    # and the words stay in the caption for the editor to read.
+    text = captioned_in_the_text(f"图为改造后的公园步道{credit}")
+    assert photos_of(text) == [(f"图为改造后的公园步道{credit}", [], [6])]
+
+
+def test_a_caption_with_a_space_inside_keeps_its_words_up_to_the_role_word():
+    text = captioned_in_the_text("图为市民在新步道上散步 清晨 记者 赵敏 摄")
+    assert photos_of(text) == [
+        ("图为市民在新步道上散步 清晨", [("赵敏", "记者", False, None)], [6])
     ]

@@ -16,7 +16,7 @@ from articles.views.lists import TagDetailView
 from prerendered.models import RenderedList, RenderedListName, Version
 from regions.models import Region
 from tests.articles.helpers import HIDDEN, future
-from tests.conftest import make_article, make_page, make_section
+from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -42,35 +42,6 @@ def live(settings, url):
     response = Client().get(url)
     assert RenderedList.objects.count() == rows
     return response
-
-
-@pytest.fixture
-def listed(regions):
-    """Two articles on every kind of list (a reporter, a section, a tag, a city through one of
-    its districts), and one article on none of those lists."""
-    section = make_section()
-    page = make_page()
-    common = {
-        "page": page,
-        "section": section,
-        "reporters": [("寿慧桢", "记者")],
-        "regions": [Region.objects.get(slug="wuxing")],
-        "tags": ["劳模"],
-    }
-    first = make_article(position=1, headline="第一篇", **common)
-    second = make_article(position=2, headline="第二篇", **common)
-    elsewhere = make_article(headline="无关稿件", section=make_section("别的栏目"), tags=["别的"])
-    urls = {
-        "index": "/articles/",
-        "deep": f"/articles/?after={pagination.print_key(first)}",
-        "reporter": Reporter.objects.get(name="寿慧桢").get_absolute_url(),
-        "section": section.get_absolute_url(),
-        "tag": "/tags/劳模/",
-        "region": Region.objects.get(slug="huzhou").get_absolute_url(),
-        "index by tag": "/articles/?tag=劳模",
-        "index by city, deep": f"/articles/?region=huzhou&after={pagination.print_key(first)}",
-    }
-    return {"first": first, "second": second, "elsewhere": elsewhere, "urls": urls}
 
 
 LISTS = [
@@ -101,6 +72,7 @@ def test_the_next_reader_gets_the_same_list_in_one_query(
     assert "第二篇" in second.content.decode()
     assert second.content == first.content == live(settings, url).content
     assert stored() == [url]
+    assert (first.get("X-Rendered"), second["X-Rendered"]) == (None, "stored")
 
 
 def test_a_list_records_what_it_shows_and_which_issues_are_public(client, listed):

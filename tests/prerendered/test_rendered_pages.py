@@ -76,6 +76,8 @@ def test_the_next_reader_gets_the_same_page_in_one_query(
     assert second.status_code == 200
     assert second.content == first.content == live(client, settings, url).content
     assert stored() == [shown["article"].pk]
+    # Only the page read back says so: the first was rendered by the view.
+    assert (first.get("X-Rendered"), second["X-Rendered"]) == (None, "stored")
     for headline in ("上一篇：前一篇", "下一篇：后一篇", "相关稿件", "通讯员", "吴兴区", "工匠"):
         assert headline in second.content.decode()
 
