@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Reporter, Section, all_tags
+from prerendered.middleware import SERVED_HEADER
 from prerendered.models import RenderedArticle, release
 from regions.models import Region
 
@@ -84,7 +85,7 @@ class Command(BaseCommand):
             if response.status_code != 200:
                 counts["failed"] += 1
                 self.stderr.write(f"{path}: {response.status_code}")
-            elif response.get("X-Rendered") == "stored":
+            elif response.get(SERVED_HEADER) == "stored":
                 counts["had"] += 1  # a list, or a page another process rendered meanwhile
             elif getattr(getattr(request, "prerendering", None), "stored", False):
                 counts["stored"] += 1
