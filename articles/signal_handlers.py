@@ -24,6 +24,7 @@ from articles.models import (
     Section,
     TaggedArticle,
 )
+from articles.models.querysets import RELATED_WINDOW
 from articles.signals import content_changed
 from regions.models import Region
 
@@ -40,8 +41,11 @@ ARTICLE_PARTS = {
     Photo: ("article_id", None, None),
     TaggedArticle: ("content_object_id", "tag", "tag_id"),
 }
-# What the reader's pages of an article show of its own row, besides itself.
+# The lists an article's own row puts it on, besides its own pages.
 ARTICLE_LINKS = {"page": "page_id", "issue": "issue_id", "section": "section_id"}
+# What decides whether an article is among another's related articles, besides its publication
+# (querysets.related_to()): a change announces the related lists near it (dependencies.near()).
+RELATED_KINDS = ("section", "tag", "region")
 # Whether it is public, and where: its issue's article count, the home page (the latest issue).
 PUBLICATION_FIELDS = ("status", "published_at", "issue_id")
 
@@ -161,6 +165,8 @@ def announce_article_change(sender, instance, signal, **kwargs):
         for value in (getattr(instance, field), before and before[field]):
             if value is not None:
                 keys.add(dependencies.key(kind, value))
+    if before is not None and before["section_id"] != instance.section_id:
+        keys |= _near(instance.pk, "section", {before["section_id"], instance.section_id})
     batch = _batch.get()
     if batch is not None:
         batch.articles.add(instance.pk)
@@ -169,6 +175,13 @@ def announce_article_change(sender, instance, signal, **kwargs):
         return
     keys |= Article.objects.filter(pk=instance.pk).page_dependencies(published)
     content_changed.send(sender=sender, keys=keys)
+
+
+def _near(article_id, kind, linked):
+    """The related lists near the article that it entered or left by its link to linked."""
+    return {
+        dependencies.near(kind, pk, article_id, RELATED_WINDOW) for pk in linked if pk is not None
+    }
 
 
 def remember_part(sender, instance, raw=False, **kwargs):
@@ -187,9 +200,11 @@ def announce_part_change(sender, instance, **kwargs):
     linked = set()
     if kind:
         linked = {getattr(instance, field), getattr(instance, "_linked_before", None)} - {None}
+    near = _near(article_id, kind, linked) if kind in RELATED_KINDS else set()
     batch = _batch.get()
     if batch is not None:
         batch.articles.add(article_id)
+        batch.keys |= near
         if kind == "region":
             batch.regions |= linked
         else:
@@ -202,6 +217,7 @@ def announce_part_change(sender, instance, **kwargs):
     else:
         keys = articles.page_dependencies()
         keys |= {dependencies.key(kind, pk) for pk in linked}
+    keys |= near
     keys.add(dependencies.key("article", article_id))
     content_changed.send(sender=sender, keys=keys)
 

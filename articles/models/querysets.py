@@ -5,7 +5,7 @@ annotate what it gives (a region's news, a reporter's, related articles, a searc
 """
 
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from taggit.models import Tag
 
 from articles import dependencies, search
@@ -55,40 +55,57 @@ class ArticleQuerySet(WorkflowQuerySetMixin, HistoryQuerySetMixin, models.QueryS
         """What readers' pages showing the articles here record (articles/dependencies.py): the
         names a change to them announces, so that only those pages are refreshed.
 
-        Each article, its page of print, its issue, its section, its tags, its reporters, and its
-        places with every region above them (a city's page lists its counties' news). With
-        publication_changed, also which issues are public (the home page, 往期); with regions (ids),
-        also those places and the regions above them. One query.
+        Each article, its page of print, its issue, and the lists it is on: its section's, tags',
+        reporters' and places' with every region above them (a city's page lists its counties'
+        news). With publication_changed, also which issues are public (the home page, 往期) and
+        the related-article lists near each article of its section, tags and places, which it
+        may have entered or left (dependencies.near()); with regions (ids), also those places
+        and the regions above them. One query.
         """
         text = models.CharField()
+        # Rows of (kind, id, article): the article only where a near() name is made from it.
+        # Typed: PostgreSQL takes a bare NULL in a union's first row for text.
+        nowhere = Cast(models.Value(None), models.BigIntegerField())
 
-        def named(kind, rows, column):
-            return rows.order_by().values_list(models.Value(kind, output_field=text), column)
+        def named(kind, rows, column, article=None):
+            article = nowhere if article is None or not publication_changed else article
+            kind = models.Value(kind, output_field=text)
+            return rows.order_by().values_list(kind, column, article)
 
         ids = self.order_by().values("pk")
+        links = ArticleRegion.objects.filter(article__in=ids)
         places = Region.objects.filter(
-            models.Q(pk__in=ArticleRegion.objects.filter(article__in=ids).values("region_id"))
-            | models.Q(pk__in=list(regions))
+            models.Q(pk__in=links.values("region_id")) | models.Q(pk__in=list(regions))
         ).values("pk")
         parts = [
-            named(kind, self, column)
-            for kind, column in (
-                ("article", "pk"),
-                ("page", "page_id"),
-                ("issue", "issue_id"),
-                ("section", "section_id"),
-            )
-        ]
-        parts += [
-            named("tag", TaggedArticle.objects.filter(content_object__in=ids), "tag_id"),
+            named("article", self, "pk"),
+            named("page", self, "page_id"),
+            named("issue", self, "issue_id"),
+            named("section", self, "section_id", "pk"),
+            named(
+                "tag",
+                TaggedArticle.objects.filter(content_object__in=ids),
+                "tag_id",
+                "content_object_id",
+            ),
             named("reporter", Byline.objects.filter(article__in=ids), "reporter_id"),
             named("region", Region.objects.above(places), "pk"),
         ]
+        if publication_changed:
+            parts.append(named("place", links, "region_id", "article_id"))
         names = {dependencies.EVERYTHING}
         if publication_changed:
             names.add(dependencies.ISSUES)
-        rows = parts[0].union(*parts[1:])
-        return names | {dependencies.key(kind, pk) for kind, pk in rows if pk is not None}
+        for kind, pk, article in parts[0].union(*parts[1:]):
+            if pk is None:
+                continue
+            if kind == "place":  # the article's own places (the regions above are not related)
+                names.add(dependencies.near("region", pk, article, RELATED_WINDOW))
+                continue
+            if article is not None:
+                names.add(dependencies.near(kind, pk, article, RELATED_WINDOW))
+            names.add(dependencies.key(kind, pk))
+        return names
 
     def in_region(self, region):
         """About the region or any place under it: a city includes its districts and counties.

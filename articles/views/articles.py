@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from articles import dependencies, structured_data
 from articles.models import Article, TaggedArticle
+from articles.models.querysets import RELATED_WINDOW
 from photos.renditions import Picture, Source
 from regions.models import Region
 
@@ -124,7 +125,10 @@ class ArticleDetailView(DetailView):
             [photo for photo in photos if photo.shown], position.get("zone"), page_pdf
         )
         regions, tags, (previous, following) = links_of(article)
-        self.record_dependencies(article, credits, regions, tags)
+        related = list(
+            Article.objects.published().related_to(article, regions, tags, limit=RELATED_ARTICLES)
+        )
+        self.record_dependencies(article, regions, tags, related)
         shown = (above + below)[:1]
         image_url = self.request.build_absolute_uri(shown[0].shown.src) if shown else None
         return super().get_context_data(
@@ -138,9 +142,7 @@ class ArticleDetailView(DetailView):
             previous_article=previous,
             next_article=following,
             corrections=list(article.corrections.all()),
-            related_articles=Article.objects.published().related_to(
-                article, regions, tags, limit=RELATED_ARTICLES
-            ),
+            related_articles=related,
             image_url=image_url,
             json_ld=structured_data.json_ld_script(
                 structured_data.news_article(article, self.request, tags=tags, image_url=image_url)
@@ -148,17 +150,23 @@ class ArticleDetailView(DetailView):
             **kwargs,
         )
 
-    def record_dependencies(self, article, credits, regions, tags):
-        """For the page cache: what this page shows. Its related articles are chosen by its
-        section, places and tags, so a change to one of them announces one of those too."""
+    def record_dependencies(self, article, regions, tags, related):
+        """For the page cache: what this page shows of other things than the article itself.
+
+        Its page neighbours (the page's name: any article of the page announces it), and the
+        related articles it shows (each one's name, for their headlines) and may come to show:
+        those near it sharing its section, places or tags, announced when one of them joins or
+        leaves them (dependencies.near()). Not the lists of its reporters, tags and places: an
+        edit to another article on them changes nothing here.
+        """
         key = dependencies.key
         shown = [key("article", article.pk), key("page", article.page_id)]
-        shown.append(key("issue", article.issue_id))
+        shown += [key("article", other.pk) for other in related]
+        linked = [("tag", tag.pk) for tag in tags] + [("region", place.pk) for place in regions]
         if article.section_id:
-            shown.append(key("section", article.section_id))
-        shown += [key("reporter", credit.reporter_id) for credit in credits]
-        shown += [key("region", region.pk) for region in regions]
-        shown += [key("tag", tag.pk) for tag in tags]
+            linked.append(("section", article.section_id))
+        for kind, pk in linked:
+            shown += dependencies.near_around(kind, pk, article.pk, RELATED_WINDOW)
         dependencies.record(self.request, *shown)
 
     def printed_position(self, article, page_pdf):

@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from articles import search
+from articles import dependencies, search
 from articles.models import Article, Byline, Reporter
+from articles.models.querysets import RELATED_WINDOW
 from articles.signal_handlers import batched
 from articles.signals import content_changed
 from regions.models import Region
@@ -45,6 +48,46 @@ def test_a_change_of_publication_also_names_the_issues(db):
     article = make_article()
     names = Article.objects.filter(pk=article.pk).page_dependencies(publication_changed=True)
     assert "issues" in names
+
+
+def test_a_change_of_publication_names_the_related_lists_near_it_of_its_own_links(regions):
+    county = Region.objects.get(code="330102")
+    section = make_section()
+    article = make_article(section=section, tags=["劳模"], regions=[county])
+    tag = article.tags.get()
+    span = article.pk // RELATED_WINDOW
+
+    names = Article.objects.filter(pk=article.pk).page_dependencies(publication_changed=True)
+
+    assert {name for name in names if name.startswith("near:")} == {
+        f"near:section:{section.pk}:{span}",
+        f"near:tag:{tag.pk}:{span}",
+        # Its own place only: related articles share a place, not a region above it.
+        f"near:region:{county.pk}:{span}",
+    }
+
+
+def test_an_edit_names_no_related_list_it_does_not_show_on(regions):
+    article = make_article(section=make_section(), tags=["劳模"], regions=[Region.objects.first()])
+    names = Article.objects.filter(pk=article.pk).page_dependencies()
+    assert not [name for name in names if name.startswith("near:")]
+
+
+@given(
+    reader=st.integers(min_value=0, max_value=10**7),
+    offset=st.integers(min_value=-RELATED_WINDOW, max_value=RELATED_WINDOW),
+)
+def test_every_article_within_the_window_announces_a_name_its_neighbours_record(reader, offset):
+    other = max(reader + offset, 0)
+    recorded = dependencies.near_around("tag", 7, reader, RELATED_WINDOW)
+    assert dependencies.near("tag", 7, other, RELATED_WINDOW) in recorded
+    assert dependencies.near("tag", 8, other, RELATED_WINDOW) not in recorded
+
+
+def test_an_article_three_windows_away_announces_no_name_the_page_records():
+    recorded = dependencies.near_around("tag", 7, 5000, RELATED_WINDOW)
+    for far in (5000 - 2 * RELATED_WINDOW - 1, 5000 + 2 * RELATED_WINDOW):
+        assert dependencies.near("tag", 7, far, RELATED_WINDOW) not in recorded
 
 
 def test_places_given_are_named_with_the_regions_above_them(regions):

@@ -13,6 +13,7 @@ from django.test import RequestFactory
 
 from articles import dependencies
 from articles.models import Article, Reporter
+from articles.models.querysets import RELATED_WINDOW
 from newsroom import pagecache
 from regions.models import Region
 from tests.conftest import make_article, make_page, make_section, redis_page_cache
@@ -122,6 +123,91 @@ def test_a_related_article_changed_refreshes_the_article_that_lists_it(client, d
     related.save()
 
     refreshed(client, article.get_absolute_url(), "另一位劳模（改）")
+
+
+def outranked(headline, **fields):
+    """An article whose related articles (five) all share more with it than a one-tag article."""
+    article = make_article(headline=headline, tags=["劳模", "工匠"], **fields)
+    for n in range(5):
+        make_article(headline=f"同题稿件{n}", tags=["劳模", "工匠"], **fields)
+    return article
+
+
+def test_an_edit_leaves_cached_the_articles_of_its_tag_section_and_reporter_not_showing_it(
+    client, regions
+):
+    place, section = district(), make_section("法润工心")
+    fields = {"section": section, "regions": [place], "reporters": [("寿慧桢", "记者")]}
+    reader = outranked("不受影响的稿件", **fields)
+    edited = make_article(headline="被修改的稿件", tags=["劳模"], **fields)
+    cached(client, reader.get_absolute_url())
+    assert "被修改的稿件" not in client.get(reader.get_absolute_url()).content.decode()
+
+    edited.headline = "修改后的标题"
+    edited.save()
+
+    still_cached(client, reader.get_absolute_url())
+    refreshed(client, "/tags/劳模/", "修改后的标题")
+    refreshed(client, section.get_absolute_url(), "修改后的标题")
+
+
+def test_a_credit_changed_leaves_cached_another_article_of_the_reporter(client, db):
+    other = make_article(headline="另一篇", reporters=[("甲记者", "记者")])
+    article = make_article(headline="署名要改", reporters=[("甲记者", "记者")])
+    cached(client, other.get_absolute_url())
+
+    byline = article.bylines.get()
+    byline.role = "通讯员"
+    byline.save()
+
+    still_cached(client, other.get_absolute_url())
+
+
+@pytest.mark.parametrize("link", ["tag", "section", "region"])
+def test_an_article_published_near_another_refreshes_the_related_articles_it_may_join(
+    client, link, regions
+):
+    section, place = make_section("法润工心"), district()
+    shared = {
+        "tag": {"tags": ["劳模"]},
+        "section": {"section": section},
+        "region": {"regions": [place]},
+    }[link]
+    reader = make_article(headline="读者在看", **shared)
+    chief = User.objects.create_superuser("chief", password="x")
+    newcomer = make_article(headline="新来的相关稿件", status=Article.Status.APPROVED, **shared)
+    far = make_article(pk=newcomer.pk + 3 * RELATED_WINDOW, headline="很久以后的稿件", **shared)
+    cached(client, reader.get_absolute_url(), far.get_absolute_url())
+
+    Article.objects.filter(pk=newcomer.pk).transition(Article.Status.PUBLISHED, chief)
+
+    refreshed(client, reader.get_absolute_url(), "新来的相关稿件")
+    # Beyond the window of ids related articles are chosen from: it cannot be among them.
+    still_cached(client, far.get_absolute_url())
+
+
+def test_a_tag_given_to_an_article_refreshes_the_related_articles_it_may_join(client, db):
+    reader = outranked("读者在看")
+    newcomer = make_article(headline="加了标签的稿件")
+    reader_url = reader.get_absolute_url()
+    cached(client, reader_url)
+
+    newcomer.tags.add("劳模", "工匠", "安全生产")  # shares as much as the others, and is newer
+
+    response = client.get(reader_url)
+    assert response["X-Cache"] == "MISS"
+
+
+def test_an_article_moved_into_a_section_refreshes_the_related_articles_it_may_join(client, db):
+    section = make_section("法润工心")
+    reader = make_article(headline="读者在看", section=section)
+    newcomer = make_article(headline="转来的稿件")
+    cached(client, reader.get_absolute_url())
+
+    newcomer.section = section
+    newcomer.save()
+
+    refreshed(client, reader.get_absolute_url(), "转来的稿件")
 
 
 def test_a_tag_taken_off_refreshes_the_tag_page_it_left(client, db):
