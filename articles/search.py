@@ -15,7 +15,7 @@ import html
 import re
 import unicodedata
 
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.utils.safestring import mark_safe
 
 from articles.body_text import CROSSHEAD_PREFIX
@@ -174,6 +174,8 @@ class SearchResults:
             return
         words = self.words
         self.postgresql = _is_postgresql(queryset)
+        # Whether the GIN index narrows the matches down (not for a single character).
+        self.indexed = self.postgresql and tsquery(words) is not None
         title = _match(words, self.postgresql, title_only=True)
         self.matches = queryset.filter(_match(words, self.postgresql, title_only=False))
         self.in_title = queryset.filter(title)
@@ -185,7 +187,7 @@ class SearchResults:
         if self._counts is None:
             # Up to MAX_COUNTED one-digit rows: cheaper than any exact count of a common word.
             # One row past the cap tells "exactly 1000" from "more than 1000" (超过 1000 篇).
-            flags = list(
+            flags = (
                 self.matches.order_by()
                 .annotate(
                     in_title=models.Case(
@@ -195,6 +197,7 @@ class SearchResults:
                 )
                 .values_list("in_title", flat=True)[: self.MAX_COUNTED + 1]
             )
+            flags = _through_the_index(flags) if self.indexed else list(flags)
             self._capped = len(flags) > self.MAX_COUNTED
             flags = flags[: self.MAX_COUNTED]
             in_title = sum(flags)
@@ -234,6 +237,23 @@ class SearchResults:
         return [row for part in parts for row in part]
 
 
+def _through_the_index(queryset):
+    """The rows of queryset, found by a bitmap of the GIN index, never by testing row after row.
+
+    For a common word (劳模, in nearly every article) PostgreSQL picks a scan that stops after
+    MAX_COUNTED rows as the cheaper plan, not knowing that each row tested unpacks its whole
+    term vector from TOAST: 13 ms warm, 56 ms cold for 1,001 rows of a 10,000-article archive.
+    The index's bitmap tests none (1.5 ms), and for a rare word it is the plan chosen anyway.
+    The planner's settings are changed for this one transaction only (set_config's is_local).
+    """
+    with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', 'off', true),"
+            " set_config('enable_indexscan', 'off', true)"
+        )
+        return list(queryset)
+
+
 def search(queryset, query):
     """The articles of queryset that contain every word of query, headline matches first."""
     return SearchResults(queryset, query)
@@ -243,13 +263,26 @@ def snippet(text, query, width=60):
     """A short excerpt of text around the first match, escaped, with matches in <mark>."""
     words = query_words(query)
     plain = text.replace(CROSSHEAD_PREFIX, "").replace("\n", " ")
-    lowered = normalize(plain)
-    start = min((i for w in words if (i := lowered.find(w)) >= 0), default=0)
+    start = _first_match(plain, words)
     begin = max(0, start - width // 3)
     excerpt = plain[begin : begin + width]
     prefix = "…" if begin > 0 else ""
     suffix = "…" if begin + width < len(plain) else ""
     return mark_safe(prefix + _marked(excerpt, words) + suffix)
+
+
+def _first_match(plain, words):
+    """Where the first of words occurs in plain, compared as normalize() compares; 0 if nowhere.
+
+    Normalising a whole body costs about 0.4 ms, twenty of them a results page, so the words are
+    first found as written, and only the text before the first of those is normalised, to find
+    an earlier occurrence written otherwise (ＡＩ or AI for ai).
+    """
+    if not words:
+        return 0
+    exact = min((i for w in words if (i := plain.find(w)) >= 0), default=len(plain))
+    before = normalize(plain[: exact + max(map(len, words))])
+    return min((i for w in words if (i := before.find(w)) >= 0), default=0)
 
 
 def highlight(text, query):

@@ -70,7 +70,8 @@ class SearchView(ListView):
 
     def get_queryset(self):
         self.query = search_text(self.request.GET.get("q"))
-        return Article.objects.published().for_listing().search(self.query)
+        listed = Article.objects.published().for_listing(places_and_tags=False)
+        return listed.search(self.query)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)

@@ -307,3 +307,8 @@ def test_counts_stop_at_the_cap_and_say_whether_more_matched(seed, monkeypatch):
     monkeypatch.setattr(search.SearchResults, "MAX_COUNTED", 2)
     results = search.search(published, "技能竞赛")
     assert (results.count(), results.capped) == (2, True)
+
+
+def test_snippet_finds_a_word_written_full_width_before_it_is_written_plainly():
+    text = "丙" * 30 + "ＡＩ助手" + "丁" * 30 + "ai助手"
+    assert search.snippet(text, "ai", width=12) == "…丙丙丙丙ＡＩ助手丁丁丁丁…"

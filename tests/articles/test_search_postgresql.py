@@ -51,3 +51,15 @@ def test_a_search_is_answered_from_the_gin_index(seed):
         cursor.execute("SET enable_seqscan = on")
     assert "article_search_terms_gin" in plan
     assert [a.position for a in results[0:3]] == [3, 1, 2]
+
+
+def test_a_common_words_count_is_read_from_the_index_and_leaves_the_planner_as_it_was(seed):
+    results = search.search(Article.objects.published(), "工会")
+    expected = Article.objects.published().filter(search_document__contains="工会").count()
+    assert expected > 1
+    assert sum(results.counts()) == expected
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone() == ("on",)
+        cursor.execute("SHOW enable_indexscan")
+        assert cursor.fetchone() == ("on",)
