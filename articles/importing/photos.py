@@ -75,8 +75,12 @@ class PhotoReading:
                     )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
                     caption = near_photo
-                elif glued and (is_sure_caption(item.text) or glued[1].anonymous):
-                    # 某某好事（徐赜）, 某某 图：乙, …关怀。通讯员供图: a caption and its credit
+                elif glued and (
+                    is_sure_caption(item.text) or glued[1].anonymous or not ends_paragraph(glued[0])
+                ):
+                    # 某某好事（徐赜）, 某某 图：乙, …关怀。通讯员供图: a caption and its credit;
+                    # 改造后的公园步道 赵敏 摄: words that end no sentence before a photo
+                    # credit are a caption wherever they stand, never the start of a paragraph.
                     caption = True
                 elif glued and len(glued[0]) <= CAPTION_MAX:
                     caption = near_photo

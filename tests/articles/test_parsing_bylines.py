@@ -165,3 +165,10 @@ def test_a_paper_in_brackets_is_credited_as_an_organisation():
 @pytest.mark.parametrize("text", ["（摄影报道）", "（图文报道）", "■摄影报道", "（摄影）", "■供图"])
 def test_a_credit_word_with_no_name_before_it_credits_nobody(text):
     assert parse_credit_phrase(text) is None
+
+
+@pytest.mark.parametrize("text", ["改造后的公园步道 赵敏 摄", "（改造后的公园步道 赵敏 摄）"])
+def test_a_long_run_before_a_name_with_no_role_word_is_no_name(text):
+    # A name is two to four characters; eight before the photographer's are a caption's words.
+    assert parse_credit_phrase(text) is None
+
