@@ -299,6 +299,16 @@ def _tokenise(phrase):
         if piece in SLASH_ROLES and next_separator in ("/", "／", "：", ":"):
             items.append(("role", SLASH_ROLES[piece], piece in PHOTO_SLASH_ROLES))
             continue
+        if (
+            piece == PHOTOGRAPHER
+            and items
+            and items[-1][0] == "run"
+            and "".join(pieces[index + 1 :]).strip()
+        ):
+            # 记者 王伟 摄影 李强: 摄影 between names is the next names' role word (photos),
+            # not a name.
+            items.append(("role", PHOTOGRAPHER, True))
+            continue
         parts = ROLE_SPLIT.split(piece)
         for part_index, part in enumerate(parts):
             if not part:

@@ -172,3 +172,8 @@ def test_a_long_run_before_a_name_with_no_role_word_is_no_name(text):
     # A name is two to four characters; eight before the photographer's are a caption's words.
     assert parse_credit_phrase(text) is None
 
+
+def test_photo_after_a_name_and_before_another_is_that_ones_role_word():
+    phrase = parse_credit_phrase("记者 王伟 摄影 李强")
+    assert credits(phrase.text_credits) == [("王伟", "记者", False, None)]
+    assert credits(phrase.photo_credits) == [("李强", "摄影", False, None)]
