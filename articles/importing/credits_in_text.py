@@ -66,9 +66,17 @@ def split_leading_credit(text, *, after_dateline, flag_unnamed=False):
                 if count == 1 and after_dateline:
                     raise
                 continue
-            if phrase and phrase.has_role:
+            if phrase and phrase.has_role and not _role_opens_text(tokens, count, phrase):
                 return phrase, " ".join(tokens[count:])
     return None
+
+
+def _role_opens_text(tokens, count, phrase):
+    """记者 甲 记者 昨日…: the role word of someone credited, printed again with no name and
+    text after it, is the text's first word (the reporter speaking of themself), not a second
+    reporter whose name was lost. A different role left unnamed is still flagged."""
+    last = tokens[count - 1]
+    return count < len(tokens) and last in {credit.role for credit in phrase.credits}
 
 
 # A character the site lost after the bracket shows as ?: (张衍 桂子)?

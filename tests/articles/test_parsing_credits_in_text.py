@@ -76,11 +76,10 @@ def test_a_role_without_its_name_after_the_dateline_is_refused_unless_flagging_i
 
 
 def test_a_text_opening_with_the_word_reporter_after_a_spaced_credit_keeps_it():
-    # 记者 昨日从…获悉: the text's first words, not a second reporter whose name was lost. (Read
-    # with flagging after a dateline, an article's lead takes 记者 for a role left unnamed and
-    # says so on its line.)
+    # 记者 昨日从…获悉: the text's first words, not a second reporter whose name was lost; the
+    # same with flagging after a dateline, where a different role left unnamed is flagged.
     lead = "记者 高远 记者 昨日从县总工会获悉，全县十名职工获表彰。"
-    for after_dateline, flag_unnamed in ((False, True), (True, False)):
+    for after_dateline, flag_unnamed in ((False, True), (True, False), (True, True)):
         phrase, rest = split_leading_credit(
             lead, after_dateline=after_dateline, flag_unnamed=flag_unnamed
         )
@@ -88,6 +87,14 @@ def test_a_text_opening_with_the_word_reporter_after_a_spaced_credit_keeps_it():
             [("高远", "记者")],
             "记者 昨日从县总工会获悉，全县十名职工获表彰。",
         )
+
+
+def test_the_role_word_of_the_credited_reporter_opening_the_text_stays_in_the_text():
+    # 本报讯 记者 甲 记者 昨日…: the reporter speaks of themself; nothing is lost from the text,
+    # and no second reporter is missing a name.
+    body = "记者 昨日从县总工会获悉，全县十名职工获表彰。"
+    page = f"全县表彰十名职工先进\n\n本报讯 记者 高远 {body}\n"
+    assert lead_and_warnings_of(page) == ("本报讯", [("高远", "记者")], body, [])
 
 
 def test_a_bracketed_credit_without_a_dateline_leaves_out_the_sites_editor():
