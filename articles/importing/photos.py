@@ -16,7 +16,7 @@ import re
 
 from articles.roles import GRAPHIC
 
-from .bylines import Credit, MissingName
+from .bylines import Credit
 from .credits_in_text import is_sure_caption, split_caption_credit, split_trailing_credit
 from .datelines import split_dateline
 from .structure import ParsedPhoto
@@ -112,11 +112,9 @@ class PhotoReading:
 
     @staticmethod
     def _glued_photo_credit(text):
-        """(text, phrase) for a photo credit after the last sentence: …场景。通讯员 甲 摄."""
-        try:
-            found = split_trailing_credit(text)
-        except MissingName:
-            return None
+        """(text, phrase) for a photo credit after the last sentence: …场景。通讯员 甲 摄, or
+        …散步。记者 王伟 通讯员 摄 with the role left unnamed flagged at its line."""
+        found = split_trailing_credit(text, flag_unnamed=True)
         if found and found[1].covers_photos and not found[1].text_credits:
             # …场景。通讯员 甲 摄, or …关怀。通讯员供图: a photo its unnamed correspondent sent
             return found[0], found[1]

@@ -174,6 +174,47 @@ def test_a_photo_credit_after_the_last_sentence_of_an_indented_paragraph_keeps_t
     )
 
 
+def test_a_credit_after_the_last_sentence_with_a_role_left_unnamed_is_read_when_flagging():
+    paragraph = "附近居民说，公园变漂亮了，每天都来散步。记者 王伟 通讯员 摄"
+    assert split_trailing_credit(paragraph) is None
+    text, phrase, glued = split_trailing_credit(paragraph, flag_unnamed=True)
+    assert (text, people(phrase.photo_credits), phrase.text_credits, glued) == (
+        "附近居民说，公园变漂亮了，每天都来散步。",
+        [("王伟", "记者")],
+        [],
+        False,
+    )
+    assert phrase.warnings == ["署名中的“通讯员”后面没有姓名，未记入署名，请核对"]
+
+
+@pytest.mark.parametrize("tail", ["记者 通讯员", "记者 王伟 通讯员", "记者 通讯员 摄"])
+def test_words_after_the_last_sentence_naming_nobody_or_ending_in_no_credit_word_are_no_credit(
+    tail,
+):
+    # A role word with no name is flagged only inside a credit that names someone and ends
+    # in its credit word (摄, 报道): otherwise the words may be the text's own.
+    assert split_trailing_credit(f"会上表彰了十名先进。{tail}", flag_unnamed=True) is None
+
+
+def test_a_photo_credit_glued_after_the_last_paragraph_with_a_role_left_unnamed_ends_it():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。记者 王伟 通讯员 摄\n"  # line 5
+    )
+    page = parse_page(text, "p.txt", 1)
+    [article] = page.articles
+    assert article.paragraphs == [
+        "经过半年施工，城南公园改造工程日前完工，新增步道三公里。",
+        "附近居民说，公园变漂亮了，每天都来散步。",
+    ]
+    assert [people(photo.credits) for photo in article.photos] == [[("王伟", "记者")]]
+    assert article.notes == []
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (5, "署名中的“通讯员”后面没有姓名，未记入署名，请核对")
+    ]
+
+
 def test_a_paragraph_without_a_sentence_end_has_no_credit_after_it():
     assert split_trailing_credit("高远") is None
 
