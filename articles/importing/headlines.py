@@ -6,8 +6,9 @@ above a `#` line is a column label (栏目) when it is a known section, brackete
 letter-spaced (图 片 新 闻) or at most six characters (flagged when it touches the headline);
 seven to nine characters is unsure, read as a label when a blank line separates it from the
 headline and as a 引题 when it touches it, flagged either way; a longer line, or one with a space
-or punctuation inside, is a 引题. The lines at the top of the page before the first headline
-group are the topic banner.
+or punctuation inside, is a 引题. A `#` line that is a column label for sure (图片报道,
+【劳模风采】) right above another `#` line is that headline's column, marked by the desk like a
+headline. The lines at the top of the page before the first headline group are the topic banner.
 
 On a plain page (no marks) a headline group is a run of short lines without sentence punctuation
 followed by a dateline, a byline or the text. Evidence decides first: a line the page's footer
