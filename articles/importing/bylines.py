@@ -25,6 +25,7 @@ from .names import (
     is_name_text,
     is_organisation,
     is_surname_start,
+    reads_as_names_by_surname,
     split_names,
 )
 from .traditional import as_printed, recognisable
@@ -61,6 +62,9 @@ SLASH_ROLES = {
 PHOTO_SLASH_ROLES = frozenset({"图", "摄影", "摄", "制图"})
 DEFAULT_TEXT_ROLE = AUTHOR
 DEFAULT_PHOTO_ROLE = PHOTOGRAPHER
+
+# A person's name has two to four characters (欧阳明华); a longer run is names run together.
+NAME_MAX = 4
 
 TEXT, PHOTO, BOTH = "text", "photo", "both"
 TEXT_AND_PHOTOS = re.compile(r"\s*(?:文\s*[/／]\s*[摄图]|图\s*[/／]\s*文)$")
@@ -295,6 +299,16 @@ def _tokenise(phrase):
         if piece in SLASH_ROLES and next_separator in ("/", "／", "：", ":"):
             items.append(("role", SLASH_ROLES[piece], piece in PHOTO_SLASH_ROLES))
             continue
+        if (
+            piece == PHOTOGRAPHER
+            and items
+            and items[-1][0] == "run"
+            and "".join(pieces[index + 1 :]).strip()
+        ):
+            # 记者 王伟 摄影 李强: 摄影 between names is the next names' role word (photos),
+            # not a name.
+            items.append(("role", PHOTOGRAPHER, True))
+            continue
         parts = ROLE_SPLIT.split(piece)
         for part_index, part in enumerate(parts):
             if not part:
@@ -380,6 +394,11 @@ def _assign(items, covers, *, lenient, terminal, photo_role=DEFAULT_PHOTO_ROLE, 
             _add(phrase, Credit(run, role or "", organisation=True), covers, role_is_photo)
             role_has_name = True
             continue
+        if role is None and len(run) > NAME_MAX and not reads_as_names_by_surname(run):
+            # 改造后的公园步道 赵敏 摄: a long run with no role word before it is a caption's
+            # words, not two-character names run together; (郭绍英黄旭) is names, as each
+            # starts with a known surname.
+            return None
         names = split_names(run, after_role=role is not None or lenient, warnings=phrase.warnings)
         if names is None:
             return None

@@ -66,9 +66,17 @@ def split_leading_credit(text, *, after_dateline, flag_unnamed=False):
                 if count == 1 and after_dateline:
                     raise
                 continue
-            if phrase and phrase.has_role:
+            if phrase and phrase.has_role and not _role_opens_text(tokens, count, phrase):
                 return phrase, " ".join(tokens[count:])
     return None
+
+
+def _role_opens_text(tokens, count, phrase):
+    """记者 甲 记者 昨日…: the role word of someone credited, printed again with no name and
+    text after it, is the text's first word (the reporter speaking of themself), not a second
+    reporter whose name was lost. A different role left unnamed is still flagged."""
+    last = tokens[count - 1]
+    return count < len(tokens) and last in {credit.role for credit in phrase.credits}
 
 
 # A character the site lost after the bracket shows as ?: (张衍 桂子)?
@@ -119,7 +127,8 @@ def split_trailing_credit(text, *, flag_unnamed=False):
 
     (通讯员 甲) or (某某县总工会) in brackets after the last sentence; a credit after the last
     full stop (…场景。通讯员 甲 摄); a bare name glued there (…的温暖。甲乙), flagged `glued`.
-    A bracketed credit with a role and no name raises MissingName unless `flag_unnamed`.
+    A bracketed credit with a role and no name raises MissingName unless `flag_unnamed`; with
+    it, a credit after the full stop with a role and no name is read too (see _flagged_tail).
     """
     match = TRAILING_BRACKETS.search(text)
     if match:
@@ -146,13 +155,23 @@ def split_trailing_credit(text, *, flag_unnamed=False):
     try:
         phrase = parse_credit_phrase(tail)
     except MissingName:
-        return None
+        phrase = _flagged_tail(tail) if flag_unnamed else None
     if not phrase:
         return None
     if any(c.organisation for c in phrase.credits) and phrase.terminal != PHOTO_SUPPLIED:
         return None  # …的温暖。某某公司: a company glued after the text is no credit
     glued = not phrase.has_role and not phrase.photo_credits
     return stripped[:end], phrase, glued
+
+
+def _flagged_tail(tail):
+    """…散步。记者 王伟 通讯员 摄: a credit after the last sentence whose site dropped a name,
+    read with the unnamed role flagged. Only one that names someone and ends in its credit
+    word (摄, 报道) is surely a credit; other words there may be the text's own."""
+    phrase = parse_credit_phrase(tail, flag_unnamed=True)
+    if phrase and phrase.terminal and phrase.credits:
+        return phrase
+    return None
 
 
 # 某某线路图甲乙 作, 活动现场 甲 摄: a caption with its credit glued on, no full stop between.

@@ -6,8 +6,9 @@ above a `#` line is a column label (栏目) when it is a known section, brackete
 letter-spaced (图 片 新 闻) or at most six characters (flagged when it touches the headline);
 seven to nine characters is unsure, read as a label when a blank line separates it from the
 headline and as a 引题 when it touches it, flagged either way; a longer line, or one with a space
-or punctuation inside, is a 引题. The lines at the top of the page before the first headline
-group are the topic banner.
+or punctuation inside, is a 引题. A `#` line that is a column label for sure (图片报道,
+【劳模风采】) right above another `#` line is that headline's column, marked by the desk like a
+headline. The lines at the top of the page before the first headline group are the topic banner.
 
 On a plain page (no marks) a headline group is a run of short lines without sentence punctuation
 followed by a dateline, a byline or the text. Evidence decides first: a line the page's footer
@@ -94,14 +95,19 @@ class HeadlineGroups(ColumnLabels):
     def _marked_heads(self, units, page):
         heads = []
         lower = 0
-        anchors = [u.index for u in units if u.level == 1]
+        anchors = [u.index for u in units if u.level == 1 and not self._marked_label(units, u)]
         for count, anchor in enumerate(anchors):
             headline_unit = units[anchor]
             group = Head(headline_unit.text, headline_unit.line)
+            # The lines above the group are read above its marked label, if it has one.
+            label = anchor >= 1 and self._marked_label(units, units[anchor - 1])
+            top = anchor - 1 if label else anchor
             if count == 0:
-                start = self._top_of_page(units[:anchor], headline_unit, group, page)
+                start = self._top_of_page(units[:top], units[top], group, page)
             else:
-                start = self._above(units, lower, anchor, group)
+                start = self._above(units, lower, top, group)
+            if label:
+                group.section = self._label_core(units[top].text)
             below = anchor + 1
             subheadlines = []
             while (
@@ -124,6 +130,18 @@ class HeadlineGroups(ColumnLabels):
             lower = below
         heads[-1][1].body = units[heads[-1][0] :]
         return [group for _, group in heads]
+
+    def _marked_label(self, units, unit):
+        """# 图片报道 over # 某某: a column label marked like a headline by the desk is the
+        column of the headline under it, not a headline of its own."""
+        below = unit.index + 1
+        return (
+            unit.level == 1
+            and self._is_label(unit)
+            and below < len(units)
+            and units[below].level == 1
+            and not self._is_label(units[below])
+        )
 
     def _is_photo_credit(self, unit):
         phrase = self.byline(unit)

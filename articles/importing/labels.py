@@ -1,6 +1,7 @@
 """Column labels (栏目) and kickers (引题): which short line above a headline is which.
 
-A known section, a bracketed (【劳模风采】) or letter-spaced (图 片 新 闻) line is a label; a line
+A known section, a picture column (图片报道), a bracketed (【劳模风采】) or letter-spaced
+(图 片 新 闻) line is a label; a line
 of up to six characters is one, flagged when it touches the headline; seven to nine characters
 is unsure (a label when a blank line separates it from the headline, a kicker when it touches
 it, flagged either way); a longer line, or one with a space or punctuation inside, is a kicker.
@@ -14,6 +15,8 @@ LABEL_BRACKETS = "【】[]〖〗"
 QUOTES = "“”‘’\"'「」『』《》"
 # 图 片 新 闻: a column label printed with its characters spaced out.
 SPACED_LABEL = re.compile(r"^(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]$")
+# 图片报道, 图片新闻: the column over a picture page or a photo item, never its 主题.
+PICTURE_COLUMNS = frozenset({"图片报道", "图片新闻", "新闻图片"})
 LABEL_MAX = 6  # a column label is at most this many characters ...
 LABEL_UNSURE = 9  # ... and up to this many it may be a label or a kicker
 
@@ -35,7 +38,9 @@ class ColumnLabels:
         core = self._label_core(unit.text)
         if SPACED_LABEL.match(unit.text):
             return True
-        return core in self.sections or unit.text[:1] in MARKERS + "【[〖"
+        return (
+            core in self.sections or core in PICTURE_COLUMNS or unit.text[:1] in MARKERS + "【[〖"
+        )
 
     def _label_sized(self, unit, limit=LABEL_MAX):
         bare = self._bare_label(unit)

@@ -133,6 +133,12 @@ def split_names(run, *, after_role, warnings):
     return None
 
 
+def reads_as_names_by_surname(run):
+    """Whether a run reads one way only as names, each starting with a known surname
+    (郭绍英黄旭), or is one name with a middle dot (阿依古丽·买买提)."""
+    return "·" in run or len(_surname_splits(run)) == 1
+
+
 def _surname_splits(run, found=()):
     """Every way to read a run as names of two or three characters, each after a surname."""
     if not run:

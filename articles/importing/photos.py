@@ -16,7 +16,7 @@ import re
 
 from articles.roles import GRAPHIC
 
-from .bylines import Credit, MissingName
+from .bylines import Credit
 from .credits_in_text import is_sure_caption, split_caption_credit, split_trailing_credit
 from .datelines import split_dateline
 from .structure import ParsedPhoto
@@ -75,8 +75,12 @@ class PhotoReading:
                     )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
                     caption = near_photo
-                elif glued and (is_sure_caption(item.text) or glued[1].anonymous):
-                    # 某某好事（徐赜）, 某某 图：乙, …关怀。通讯员供图: a caption and its credit
+                elif glued and (
+                    is_sure_caption(item.text) or glued[1].anonymous or not ends_paragraph(glued[0])
+                ):
+                    # 某某好事（徐赜）, 某某 图：乙, …关怀。通讯员供图: a caption and its credit;
+                    # 改造后的公园步道 赵敏 摄: words that end no sentence before a photo
+                    # credit are a caption wherever they stand, never the start of a paragraph.
                     caption = True
                 elif glued and len(glued[0]) <= CAPTION_MAX:
                     caption = near_photo
@@ -108,11 +112,9 @@ class PhotoReading:
 
     @staticmethod
     def _glued_photo_credit(text):
-        """(text, phrase) for a photo credit after the last sentence: …场景。通讯员 甲 摄."""
-        try:
-            found = split_trailing_credit(text)
-        except MissingName:
-            return None
+        """(text, phrase) for a photo credit after the last sentence: …场景。通讯员 甲 摄, or
+        …散步。记者 王伟 通讯员 摄 with the role left unnamed flagged at its line."""
+        found = split_trailing_credit(text, flag_unnamed=True)
         if found and found[1].covers_photos and not found[1].text_credits:
             # …场景。通讯员 甲 摄, or …关怀。通讯员供图: a photo its unnamed correspondent sent
             return found[0], found[1]

@@ -165,3 +165,15 @@ def test_a_paper_in_brackets_is_credited_as_an_organisation():
 @pytest.mark.parametrize("text", ["（摄影报道）", "（图文报道）", "■摄影报道", "（摄影）", "■供图"])
 def test_a_credit_word_with_no_name_before_it_credits_nobody(text):
     assert parse_credit_phrase(text) is None
+
+
+@pytest.mark.parametrize("text", ["改造后的公园步道 赵敏 摄", "（改造后的公园步道 赵敏 摄）"])
+def test_a_long_run_before_a_name_with_no_role_word_is_no_name(text):
+    # A name is two to four characters; eight before the photographer's are a caption's words.
+    assert parse_credit_phrase(text) is None
+
+
+def test_photo_after_a_name_and_before_another_is_that_ones_role_word():
+    phrase = parse_credit_phrase("记者 王伟 摄影 李强")
+    assert credits(phrase.text_credits) == [("王伟", "记者", False, None)]
+    assert credits(phrase.photo_credits) == [("李强", "摄影", False, None)]

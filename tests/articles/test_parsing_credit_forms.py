@@ -67,3 +67,17 @@ def test_colon_credits_on_their_own_lines_close_an_accounts_article():
     assert people(article.people) == [("钱多多", "记者")]
     photo_people = {(c.name, c.role) for photo in article.photos for c in photo.people}
     assert photo_people == {("孟夏", "摄影"), ("施晓燕", "制图")}
+
+
+def test_a_credit_line_naming_a_reporter_and_a_photographer_credits_each_in_their_role():
+    text = (
+        "城南公园改造完工\n\n"
+        "记者 王伟 摄影 李强\n\n"  # line 3
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n"
+    )
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert people(article.people) == [("王伟", "记者")]
+    assert [people(photo.credits) for photo in article.photos] == [[("李强", "摄影")]]
+    assert article.blocks == [
+        ("paragraph", "经过半年施工，城南公园改造工程日前完工，新增步道三公里。")
+    ]

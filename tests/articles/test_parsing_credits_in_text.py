@@ -76,11 +76,10 @@ def test_a_role_without_its_name_after_the_dateline_is_refused_unless_flagging_i
 
 
 def test_a_text_opening_with_the_word_reporter_after_a_spaced_credit_keeps_it():
-    # 记者 昨日从…获悉: the text's first words, not a second reporter whose name was lost. (Read
-    # with flagging after a dateline, an article's lead takes 记者 for a role left unnamed and
-    # says so on its line.)
+    # 记者 昨日从…获悉: the text's first words, not a second reporter whose name was lost; the
+    # same with flagging after a dateline, where a different role left unnamed is flagged.
     lead = "记者 高远 记者 昨日从县总工会获悉，全县十名职工获表彰。"
-    for after_dateline, flag_unnamed in ((False, True), (True, False)):
+    for after_dateline, flag_unnamed in ((False, True), (True, False), (True, True)):
         phrase, rest = split_leading_credit(
             lead, after_dateline=after_dateline, flag_unnamed=flag_unnamed
         )
@@ -88,6 +87,14 @@ def test_a_text_opening_with_the_word_reporter_after_a_spaced_credit_keeps_it():
             [("高远", "记者")],
             "记者 昨日从县总工会获悉，全县十名职工获表彰。",
         )
+
+
+def test_the_role_word_of_the_credited_reporter_opening_the_text_stays_in_the_text():
+    # 本报讯 记者 甲 记者 昨日…: the reporter speaks of themself; nothing is lost from the text,
+    # and no second reporter is missing a name.
+    body = "记者 昨日从县总工会获悉，全县十名职工获表彰。"
+    page = f"全县表彰十名职工先进\n\n本报讯 记者 高远 {body}\n"
+    assert lead_and_warnings_of(page) == ("本报讯", [("高远", "记者")], body, [])
 
 
 def test_a_bracketed_credit_without_a_dateline_leaves_out_the_sites_editor():
@@ -165,6 +172,47 @@ def test_a_photo_credit_after_the_last_sentence_of_an_indented_paragraph_keeps_t
         "\u3000\u3000会上表彰了十名先进。",
         [("钟林", "摄影")],
     )
+
+
+def test_a_credit_after_the_last_sentence_with_a_role_left_unnamed_is_read_when_flagging():
+    paragraph = "附近居民说，公园变漂亮了，每天都来散步。记者 王伟 通讯员 摄"
+    assert split_trailing_credit(paragraph) is None
+    text, phrase, glued = split_trailing_credit(paragraph, flag_unnamed=True)
+    assert (text, people(phrase.photo_credits), phrase.text_credits, glued) == (
+        "附近居民说，公园变漂亮了，每天都来散步。",
+        [("王伟", "记者")],
+        [],
+        False,
+    )
+    assert phrase.warnings == ["署名中的“通讯员”后面没有姓名，未记入署名，请核对"]
+
+
+@pytest.mark.parametrize("tail", ["记者 通讯员", "记者 王伟 通讯员", "记者 通讯员 摄"])
+def test_words_after_the_last_sentence_naming_nobody_or_ending_in_no_credit_word_are_no_credit(
+    tail,
+):
+    # A role word with no name is flagged only inside a credit that names someone and ends
+    # in its credit word (摄, 报道): otherwise the words may be the text's own.
+    assert split_trailing_credit(f"会上表彰了十名先进。{tail}", flag_unnamed=True) is None
+
+
+def test_a_photo_credit_glued_after_the_last_paragraph_with_a_role_left_unnamed_ends_it():
+    text = (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。记者 王伟 通讯员 摄\n"  # line 5
+    )
+    page = parse_page(text, "p.txt", 1)
+    [article] = page.articles
+    assert article.paragraphs == [
+        "经过半年施工，城南公园改造工程日前完工，新增步道三公里。",
+        "附近居民说，公园变漂亮了，每天都来散步。",
+    ]
+    assert [people(photo.credits) for photo in article.photos] == [[("王伟", "记者")]]
+    assert article.notes == []
+    assert [(w.line, w.message) for w in page.warnings] == [
+        (5, "署名中的“通讯员”后面没有姓名，未记入署名，请核对")
+    ]
 
 
 def test_a_paragraph_without_a_sentence_end_has_no_credit_after_it():

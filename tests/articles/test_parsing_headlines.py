@@ -939,3 +939,30 @@ def test_one_short_line_closing_the_page_under_a_text_belongs_to_no_article():
     [article] = page.articles
     assert article.paragraphs == ["近日，活动举行，职工踊跃参加。", "职工们很开心。"]
     assert warnings(page) == [(7, "页面末尾的“职工之家”下面没有正文，不属于任何稿件，未导入")]
+
+
+PICTURE_PAGE = (
+    "职工技能比武现场\n\n"
+    "方州市首届职工技能大赛日前在城南落幕，300多名职工同台竞技。\n\n"
+    "焊工选手专注操作 记者 王伟 摄\n\n"
+    "电工选手接线比拼 记者 王伟 摄\n"
+)
+
+
+def test_a_picture_column_touching_the_headline_is_the_column_not_the_headline():
+    page = page_of("图片报道\n" + PICTURE_PAGE)
+    assert heads(page) == [("图片报道", None, "职工技能比武现场", None)]
+    assert [p.caption for p in page.articles[0].photos] == ["焊工选手专注操作", "电工选手接线比拼"]
+    assert warnings(page) == []
+
+
+def test_a_picture_column_marked_like_a_headline_is_the_column_of_the_marked_headline():
+    page = page_of("# 图片报道\n\n# " + PICTURE_PAGE)
+    assert heads(page) == [("图片报道", None, "职工技能比武现场", None)]
+    assert warnings(page) == []
+
+
+def test_a_marked_short_line_over_a_marked_headline_is_still_a_headline_of_its_own():
+    # Only a line that is a column for sure (a known or bracketed one) is read as the column.
+    page = page_of("# 师带徒\n\n本报讯 近日，某厂带出徒弟60余名。\n\n# " + PICTURE_PAGE)
+    assert [a.headline for a in page.articles] == ["师带徒", "职工技能比武现场"]

@@ -476,3 +476,13 @@ def test_a_caption_with_a_space_inside_keeps_its_words_up_to_the_role_word():
     assert photos_of(text) == [
         ("图为市民在新步道上散步 清晨", [("赵敏", "记者", False, None)], [6])
     ]
+
+
+@pytest.mark.parametrize("gap", [True, False])
+def test_a_caption_before_a_bare_photographers_name_is_no_run_of_names(gap):
+    # 改造后的公园步道 is words, not four two-character names run together: only the name
+    # before 摄 is the photographer.
+    text = captioned_in_the_text("改造后的公园步道 赵敏 摄", gap=gap)
+    line = 6 if gap else 5
+    assert photos_of(text) == [("改造后的公园步道", [("赵敏", "摄影", False, None)], [line])]
+    assert parse_page(text, "p.txt", 1).warnings == []

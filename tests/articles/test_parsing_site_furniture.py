@@ -91,3 +91,38 @@ def test_untitled_text_under_a_sites_article_fields_is_one_article_flagged_not_r
     assert any("稿件没有标题" in w.message for w in page.warnings)
     # The site's author field, with a count run into it, names the author.
     assert [(c.name, c.role) for c in article.people] == [("孔明亮", "作者")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "字体大小：大 中 小",
+        "字体：大 中 小",
+        "【字体：大 中 小】",
+        "分享到：",
+        "文字大小: 大 中 小",
+    ],
+)
+def test_an_epapers_font_size_and_share_lines_are_furniture(line):
+    assert furniture_kind(line)
+
+
+def test_an_epapers_font_size_and_share_lines_over_the_headline_are_no_headline_part():
+    text = (
+        "某某工人日报 数字报纸\n\n"
+        "00003版:区域新闻\n\n"
+        "字体大小：大 中 小\n\n"
+        "分享到：\n\n"
+        "高温下的一线关怀\n\n"
+        "\u3000\u3000本报讯 (记者 王某某 通讯员 李某) 7月20日，省总工会开展送清凉活动。\n\n"
+        "分享到：\n"
+    )
+    page = parse_page(text, "p.txt", 1)
+    [article] = page.articles
+    assert (article.section, article.kicker, article.headline, article.subheadline) == (
+        None,
+        None,
+        "高温下的一线关怀",
+        None,
+    )
+    assert article.paragraphs == ["7月20日，省总工会开展送清凉活动。"]
