@@ -244,14 +244,18 @@ def _through_the_index(queryset):
     MAX_COUNTED rows as the cheaper plan, not knowing that each row tested unpacks its whole
     term vector from TOAST: 13 ms warm, 56 ms cold for 1,001 rows of a 10,000-article archive.
     The index's bitmap tests none (1.5 ms), and for a rare word it is the plan chosen anyway.
-    The planner's settings are changed for this one transaction only (set_config's is_local).
+    The planner's settings are changed in a transaction (or savepoint) of its own, rolled back
+    once the rows are read: a release would keep them until the end of a caller's transaction,
+    for every query after this one.
     """
     with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
         cursor.execute(
             "SELECT set_config('enable_seqscan', 'off', true),"
             " set_config('enable_indexscan', 'off', true)"
         )
-        return list(queryset)
+        rows = list(queryset)
+        transaction.set_rollback(True, using=queryset.db)
+    return rows
 
 
 def search(queryset, query):
