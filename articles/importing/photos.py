@@ -102,7 +102,8 @@ class PhotoReading:
     def _closing_caption(items, index):
         """孩子们在新游乐场玩耍 / 通讯员 甲 摄 a line apart under the text: words ending no
         sentence, their photo credit touching them, and after them only more such captions and
-        credits. A text cut off where a photo interrupted it goes on under the credit."""
+        credits (the text's own byline too). A text cut off where a photo interrupted it goes
+        on under the credit."""
 
         def captioned(at):
             item, credit = items[at], items[at + 1] if at + 1 < len(items) else None
@@ -117,7 +118,7 @@ class PhotoReading:
 
         at = index
         while at < len(items):
-            if items[at].kind == "credit":
+            if items[at].kind in ("credit", "byline"):
                 at += 1
             elif captioned(at) or (at > index and is_credited_caption(items[at].text)):
                 at += 2 if captioned(at) else 1

@@ -536,6 +536,17 @@ def test_a_caption_over_its_credit_line_one_blank_line_under_the_text_is_a_capti
     assert photos_of(text) == [("孩子们在新游乐场玩耍", [("赵敏", "通讯员", False, None)], [7, 8])]
 
 
+@pytest.mark.parametrize("byline", ["（记者 李强）", "记者 李强"])
+def test_a_caption_over_its_credit_line_above_the_texts_byline_is_a_caption(byline):
+    text = closing_under_the_text(f"孩子们在新游乐场玩耍\n通讯员 赵敏 摄\n\n{byline}")
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.paragraphs[-1] == "附近居民说，公园变漂亮了，每天都来散步。"
+    assert [(c.name, c.role) for c in article.people] == [("李强", "记者")]
+    assert [(caption, credits) for caption, credits, _ in photos_of(text)] == [
+        ("孩子们在新游乐场玩耍", [("赵敏", "通讯员", False, None)])
+    ]
+
+
 def test_two_captions_each_over_its_credit_line_under_the_text_are_captions():
     text = closing_under_the_text(
         "孩子们在新游乐场玩耍\n通讯员 赵敏 摄\n\n改造后的公园步道\n记者 王伟 摄"
