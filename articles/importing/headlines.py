@@ -19,9 +19,10 @@ evidence one line is the 主题; two are 主题 + 副题, flagged; three are 引
 short line inside an article is a crosshead only when the article has two or more of them, else
 a new article (flagged); a line over 编者按 always opens an article. A line listing names
 with 、 (no ，) right under a heading is its 副题; four or more short lines, each apart, after an
-article's text are a picture page's captions,
-not a headline group. A line above a photo credit is its caption unless it opens the page, is
-listed as a title, or is a —— 副题. A column label at the top of a plain page with the page's
+article's text are a picture page's captions, not a headline group, and so are two or three
+closing the page under a text that has a photo credit line of its own above it and no
+dateline. A line above a photo credit is its caption unless it opens the page, is listed as a
+title, or is a —— 副题. A column label at the top of a plain page with the page's
 furniture under it (新闻速递 over 《某某日报》(… 02版)) heads every article on the page, not
 only the first. Column labels: see `labels`; briefs: see `briefs`.
 """
@@ -472,8 +473,10 @@ class HeadlineGroups(ColumnLabels):
     def _captions(self, run, units, kinds):
         """A picture page's captions: four or more short lines, each standing apart, after an
         article's text and before no dateline or byline; not a headline group. Two or three
-        will do when a gap (where a photo stood) stands before each of them and the text goes
-        on under them: an account's photos, each with its caption, inside one article."""
+        will do when they close the page under a text with its own photo credit line above it
+        and no dateline (a picture page), or when a gap (where a photo stood) stands before
+        each of them and the text goes on under them: an account's photos, each with its
+        caption, inside one article."""
         after = run[-1] + 1
         block = self._caption_block(run, units, kinds)
         if (
@@ -482,14 +485,33 @@ class HeadlineGroups(ColumnLabels):
             or any(self._listed(units[i].text) for i in run)
         ):
             return False
-        if len(block) >= CAPTION_RUN and all(units[i].blank_before for i in block[1:]):
+        apart = all(units[i].blank_before for i in block[1:])
+        if len(block) >= CAPTION_RUN and apart:
             return True
+        if len(block) >= 2 and apart and block[-1] == len(units) - 1:
+            # Two or three closing the page under a picture page's text: its captions, not a
+            # site's links (the page's one credit line credits their photos).
+            return self._credited_picture_text(block[0], units, kinds)
         return (
             len(run) >= 2
             and all(units[i].gap for i in run)
             and after < len(units)
             and units[after].gap
             and kinds[after] == "para"
+        )
+
+    def _credited_picture_text(self, end, units, kinds):
+        """Whether the article above units[end] is a picture page's text: a photo credit line of
+        its own (记者 甲 摄) between its headline and its text, and no dateline."""
+        start = end
+        while start > 0 and kinds[start - 1] != "heading":
+            start -= 1
+        body = range(start, end)
+        paragraphs = [i for i in body if kinds[i] == "para"]
+        return (
+            bool(paragraphs)
+            and all(kinds[i] != "dateline" for i in body)
+            and any(self._is_photo_credit(units[i]) for i in body if i < paragraphs[0])
         )
 
     @staticmethod

@@ -3,7 +3,8 @@
 A photo credit line (…摄) credits the caption right above it when that caption sits after a gap
 or before the text starts; otherwise the first photo without a credit (a gap where a photo
 stood), or a new photo with no caption. A short line after a gap and before the dateline is a
-caption; so is a line starting with 图为 or ▲, and a first line saying who stands where (左一).
+caption; so is a line starting with 图为 or ▲, a first line saying who stands where (左一), and
+words ending no sentence apart under the text with their photo credit line touching them.
 On a picture page (a photo credit line of its own, or a text closing with captions that carry
 their credits; no dateline) a short line apart after the text is a caption, and the one credit
 line printed before the captions credits every photo printed without a credit of its own. A
@@ -74,7 +75,7 @@ class PhotoReading:
                         han_count(item.text) <= CAPTION_SHORT and not ends_paragraph(item.text)
                     )
                 elif following and following.kind == "credit" and len(item.text) <= CAPTION_MAX:
-                    caption = near_photo
+                    caption = near_photo or self._closing_caption(items, index)
                 elif glued and (
                     is_sure_caption(item.text) or glued[1].anonymous or not ends_paragraph(glued[0])
                 ):
@@ -96,6 +97,34 @@ class PhotoReading:
                 item.kind = "caption"
             else:
                 text_started = True
+
+    @staticmethod
+    def _closing_caption(items, index):
+        """孩子们在新游乐场玩耍 / 通讯员 甲 摄 a line apart under the text: words ending no
+        sentence, their photo credit touching them, and after them only more such captions and
+        credits (the text's own byline too). A text cut off where a photo interrupted it goes
+        on under the credit."""
+
+        def captioned(at):
+            item, credit = items[at], items[at + 1] if at + 1 < len(items) else None
+            return (
+                item.kind == "para"
+                and item.unit.blank_before
+                and not ends_paragraph(item.text)
+                and credit is not None
+                and credit.kind == "credit"
+                and not credit.unit.blank_before
+            )
+
+        at = index
+        while at < len(items):
+            if items[at].kind in ("credit", "byline"):
+                at += 1
+            elif captioned(at) or (at > index and is_credited_caption(items[at].text)):
+                at += 2 if captioned(at) else 1
+            else:
+                return False
+        return True
 
     @staticmethod
     def _short_lines_before_dateline(items, index):

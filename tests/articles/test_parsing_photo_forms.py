@@ -486,3 +486,104 @@ def test_a_caption_before_a_bare_photographers_name_is_no_run_of_names(gap):
     line = 6 if gap else 5
     assert photos_of(text) == [("改造后的公园步道", [("赵敏", "摄影", False, None)], [line])]
     assert parse_page(text, "p.txt", 1).warnings == []
+
+
+def picture_page_closing_with(captions):
+    """A picture page: headline, its one credit line, one paragraph, then the captions."""
+    return (
+        "职工技能比武现场\n\n"  # line 1
+        "记者 王伟 摄\n\n"  # 3
+        "方州市首届职工技能大赛日前在城南落幕，记者用镜头记录下选手们的精彩瞬间。\n"  # 5
+        + "".join(f"\n{caption}\n" for caption in captions)  # 7, 9, 11
+    )
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_a_picture_pages_credit_line_credits_its_two_or_three_closing_captions(count):
+    text = picture_page_closing_with(CAPTIONS[:count])
+    page = parse_page(text, "p.txt", 1)
+    assert page.warnings == []
+    [article] = page.articles
+    assert article.paragraphs == [
+        "方州市首届职工技能大赛日前在城南落幕，记者用镜头记录下选手们的精彩瞬间。"
+    ]
+    assert photos_of(text) == [
+        (caption, [("王伟", "记者", False, None)], [3, line])
+        for caption, line in zip(CAPTIONS[:count], [7, 9, 11], strict=False)
+    ]
+
+
+def closing_under_the_text(closing):
+    """A park article whose text ends, one blank line above `closing`."""
+    return (
+        "城南公园改造完工\n\n"
+        "本报讯 经过半年施工，城南公园改造工程日前完工，新增步道三公里。\n\n"
+        "附近居民说，公园变漂亮了，每天都来散步。\n\n"  # line 5
+        f"{closing}\n"  # line 7
+    )
+
+
+def test_a_caption_over_its_credit_line_one_blank_line_under_the_text_is_a_caption():
+    text = closing_under_the_text("孩子们在新游乐场玩耍\n通讯员 赵敏 摄")
+    page = parse_page(text, "p.txt", 1)
+    assert page.warnings == []
+    [article] = page.articles
+    assert article.paragraphs == [
+        "经过半年施工，城南公园改造工程日前完工，新增步道三公里。",
+        "附近居民说，公园变漂亮了，每天都来散步。",
+    ]
+    assert article.notes == []
+    assert photos_of(text) == [("孩子们在新游乐场玩耍", [("赵敏", "通讯员", False, None)], [7, 8])]
+
+
+@pytest.mark.parametrize("byline", ["（记者 李强）", "记者 李强"])
+def test_a_caption_over_its_credit_line_above_the_texts_byline_is_a_caption(byline):
+    text = closing_under_the_text(f"孩子们在新游乐场玩耍\n通讯员 赵敏 摄\n\n{byline}")
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.paragraphs[-1] == "附近居民说，公园变漂亮了，每天都来散步。"
+    assert [(c.name, c.role) for c in article.people] == [("李强", "记者")]
+    assert [(caption, credits) for caption, credits, _ in photos_of(text)] == [
+        ("孩子们在新游乐场玩耍", [("赵敏", "通讯员", False, None)])
+    ]
+
+
+def test_two_captions_each_over_its_credit_line_under_the_text_are_captions():
+    text = closing_under_the_text(
+        "孩子们在新游乐场玩耍\n通讯员 赵敏 摄\n\n改造后的公园步道\n记者 王伟 摄"
+    )
+    assert [(caption, credits) for caption, credits, _ in photos_of(text)] == [
+        ("孩子们在新游乐场玩耍", [("赵敏", "通讯员", False, None)]),
+        ("改造后的公园步道", [("王伟", "记者", False, None)]),
+    ]
+    assert parse_page(text, "p.txt", 1).articles[0].notes == []
+
+
+def test_a_short_last_paragraph_with_no_credit_line_stays_in_the_text():
+    text = closing_under_the_text("孩子们在新游乐场玩耍，家长们在一旁看护")
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.paragraphs[-1] == "孩子们在新游乐场玩耍，家长们在一旁看护"
+    assert article.photos == []
+
+
+def test_a_picture_pages_short_closing_paragraphs_stay_in_its_text():
+    text = picture_page_closing_with(["选手们表示收获很大。", "明年大赛将增设工种。"])
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.paragraphs[1:] == ["选手们表示收获很大。", "明年大赛将增设工种。"]
+    assert photos_of(text) == [(None, [("王伟", "记者", False, None)], [3])]
+
+
+def test_a_short_last_sentence_over_a_credit_line_stays_in_the_text():
+    text = closing_under_the_text("大家都说好。\n通讯员 赵敏 摄")
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert article.paragraphs[-1] == "大家都说好。"
+    assert photos_of(text) == [(None, [("赵敏", "通讯员", False, None)], [8])]
+
+
+def test_a_paragraph_cut_off_by_a_photo_credit_that_goes_on_under_it_stays_in_the_text():
+    text = closing_under_the_text(
+        "公园管理处负责人介绍，改造保留了园内全部古树\n通讯员 赵敏 摄\n\n"
+        "今后还将新建一处儿童游乐场。"
+    )
+    [article] = parse_page(text, "p.txt", 1).articles
+    assert "公园管理处负责人介绍，改造保留了园内全部古树" in article.paragraphs[-1]
+    assert [photo.caption for photo in article.photos] == [None]
