@@ -159,8 +159,9 @@ class SearchResults:
 
     Two ordered queries, each answered from an index and cut off at the page wanted, instead of
     ranking every match: a word found in 30,000 articles costs as little as a rare one. Counts
-    stop at MAX_COUNTED ("1000+"), which is also as deep as one can page. A page costs one
-    count and one query for its rows (two on SQLite when it straddles the two groups).
+    stop at MAX_COUNTED ("1000+"), which is also as deep as one can page. A page costs two
+    counts (the headline group's, everything's) and one query for its rows (two on SQLite
+    when it straddles the two groups).
     """
 
     MAX_COUNTED = 1000
@@ -183,26 +184,27 @@ class SearchResults:
         self.title_condition = title
 
     def counts(self):
-        """(headline-group matches, other matches), counted together up to MAX_COUNTED."""
+        """(headline-group matches, other matches), together up to MAX_COUNTED.
+
+        The headline group and all matches are counted apart, each up to one past the cap (which
+        tells "exactly 1000" from "more than 1000", 超过 1000 篇), by the database. The headline
+        group's count is where the other matches start, so it must be exact however many others
+        there are: counted among an arbitrary first thousand matches, it left out headline
+        matches of a common word that were not among them, and no page showed them.
+        """
         if self._counts is None:
-            # Up to MAX_COUNTED one-digit rows: cheaper than any exact count of a common word.
-            # One row past the cap tells "exactly 1000" from "more than 1000" (超过 1000 篇).
-            flags = (
-                self.matches.order_by()
-                .annotate(
-                    in_title=models.Case(
-                        models.When(self.title_condition, then=models.Value(1)),
-                        default=models.Value(0),
-                    )
-                )
-                .values_list("in_title", flat=True)[: self.MAX_COUNTED + 1]
-            )
-            flags = _through_the_index(flags) if self.indexed else list(flags)
-            self._capped = len(flags) > self.MAX_COUNTED
-            flags = flags[: self.MAX_COUNTED]
-            in_title = sum(flags)
-            totals = {"total": len(flags)}
-            self._counts = (in_title, totals["total"] - in_title)
+            cap = self.MAX_COUNTED
+
+            def count():
+                # Unordered ids: no sort, no join of the rows' issue and page.
+                rows = (q.order_by().values("pk")[: cap + 1] for q in (self.in_title, self.matches))
+                return tuple(part.count() for part in rows)
+
+            db = self.matches.db
+            in_title, total = _through_the_index(db, count) if self.indexed else count()
+            self._capped = total > cap
+            in_title = min(in_title, cap)
+            self._counts = (in_title, min(total, cap) - in_title)
         return self._counts
 
     def count(self):
@@ -237,25 +239,26 @@ class SearchResults:
         return [row for part in parts for row in part]
 
 
-def _through_the_index(queryset):
-    """The rows of queryset, found by a bitmap of the GIN index, never by testing row after row.
+def _through_the_index(db, read):
+    """read()'s result, its matches found by a bitmap of the GIN index, never by testing row
+    after row.
 
     For a common word (劳模, in nearly every article) PostgreSQL picks a scan that stops after
     MAX_COUNTED rows as the cheaper plan, not knowing that each row tested unpacks its whole
     term vector from TOAST: 13 ms warm, 56 ms cold for 1,001 rows of a 10,000-article archive.
     The index's bitmap tests none (1.5 ms), and for a rare word it is the plan chosen anyway.
     The planner's settings are changed in a transaction (or savepoint) of its own, rolled back
-    once the rows are read: a release would keep them until the end of a caller's transaction,
+    once read() is done: a release would keep them until the end of a caller's transaction,
     for every query after this one.
     """
-    with transaction.atomic(using=queryset.db), connections[queryset.db].cursor() as cursor:
+    with transaction.atomic(using=db), connections[db].cursor() as cursor:
         cursor.execute(
             "SELECT set_config('enable_seqscan', 'off', true),"
             " set_config('enable_indexscan', 'off', true)"
         )
-        rows = list(queryset)
-        transaction.set_rollback(True, using=queryset.db)
-    return rows
+        result = read()
+        transaction.set_rollback(True, using=db)
+    return result
 
 
 def search(queryset, query):

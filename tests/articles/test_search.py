@@ -312,3 +312,24 @@ def test_counts_stop_at_the_cap_and_say_whether_more_matched(seed, monkeypatch):
 def test_snippet_finds_a_word_written_full_width_before_it_is_written_plainly():
     text = "丙" * 30 + "ＡＩ助手" + "丁" * 30 + "ai助手"
     assert search.snippet(text, "ai", width=12) == "…丙丙丙丙ＡＩ助手丁丁丁丁…"
+
+
+def test_headline_matches_past_the_cap_of_other_matches_are_counted_and_shown_first(
+    db, monkeypatch
+):
+    # Filed before and after, so that the first rows the database finds, in whichever order it
+    # reads them, are other matches.
+    def others():
+        for n in range(4):
+            make_article(headline=f"普通稿件{n}", body="本文写到了劳模的故事。")
+
+    others()
+    in_title = {make_article(headline=f"劳模风采{n}", body="正文。").pk for n in range(2)}
+    others()
+    monkeypatch.setattr(search.SearchResults, "MAX_COUNTED", 2)
+
+    results = search.search(Article.objects.published(), "劳模")
+
+    assert results.counts() == (2, 0)
+    assert results.capped is True
+    assert {article.pk for article in results[0:2]} == in_title
