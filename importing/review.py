@@ -42,6 +42,7 @@ def render_plan(plan):
             out.append(f"版面图（热区按稿件序号标出）：{page.image}")
         for warning in page.warnings:
             out.append(f"  警告：第{warning.line}行：{warning.message}")
+            out.extend(warning.left_out_lines("    "))
         for item in page.articles:
             out.extend(_article_lines(item))
     if plan.new_reporters:
@@ -76,7 +77,9 @@ def _article_lines(item):
         lines.extend(_difference_lines(item.differences))
     elif item.action != Action.UNCHANGED:
         lines.extend(parsed_lines(parsed))
-    lines.extend(f"     警告：第{w.line}行：{w.message}" for w in item.warnings)
+    for warning in item.warnings:
+        lines.append(f"     警告：第{warning.line}行：{warning.message}")
+        lines.extend(warning.left_out_lines("       "))
     return lines
 
 

@@ -57,6 +57,11 @@ SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most t
 CAPTION_RUN = 4  # this many short lines apart after an article's text are a picture page's captions
 
 
+def whole(units):
+    """Every line of text no article takes, as printed, for the warning that it was left out."""
+    return "\n".join(line for unit in units for line in unit.lines)
+
+
 # The second line of a headline wrapped over two lines goes on the first one's sentence: a verb
 # with its complement (传播得更远), or an event with the first line as its subject (某某劳模工匠
 # / 交流合作活动开展). The first line may end on a word that ends no phrase (…的, …和).
@@ -174,7 +179,9 @@ class HeadlineGroups(ColumnLabels):
             keep -= 1
         for unit in tops[:keep]:
             self.warn(
-                unit.line, f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入"
+                unit.line,
+                f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入",
+                left_out=whole([unit]),
             )
         banner = list(tops[keep:])
         touches = headline_unit.blank_before == 0
@@ -272,6 +279,7 @@ class HeadlineGroups(ColumnLabels):
                     self.warn(
                         units[index].line,
                         f"页面末尾的“{head(units[index].text)}”下面没有正文，不属于任何稿件，未导入",
+                        left_out=whole([units[index]]),
                     )
                 self.trailing.update(run)
                 continue
@@ -310,6 +318,7 @@ class HeadlineGroups(ColumnLabels):
                     self.warn(
                         units[run_[0]].line,
                         f"页面末尾的“{head(units[run_[0]].text)}”下面没有正文，不属于任何稿件，未导入",
+                        left_out=whole(units[i] for i in run_),
                     )
                     self.trailing.update(run_)
             elif len(segment) == 1 and self._continues_article(segment[0], starts, units, kinds):
@@ -356,6 +365,7 @@ class HeadlineGroups(ColumnLabels):
                 self.warn(
                     unit.line,
                     f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入",
+                    left_out=whole([unit]),
                 )
         self.page_label = None
         for number, (start, run) in enumerate(openers):
@@ -668,7 +678,11 @@ class HeadlineGroups(ColumnLabels):
             page.topic = "\n".join(line for unit in units for line in unit.lines)
             return
         for unit in units:
-            self.warn(unit.line, f"“{head(unit.text)}”不属于任何稿件的标题，未导入，请核对")
+            self.warn(
+                unit.line,
+                f"“{head(unit.text)}”不属于任何稿件的标题，未导入，请核对",
+                left_out=whole([unit]),
+            )
 
     def _titled(self, run, units):
         """Whether the last line of a run above a photo credit is a headline, not a caption:

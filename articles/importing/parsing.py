@@ -209,8 +209,9 @@ class PageParser(HeadlineGroups, BriefItems):
         self.one_line = False  # the page's text came on one line (see site_pages)
         self.page_label = None  # a column label heading the whole page (see headlines)
 
-    def warn(self, line, message):
-        self.warnings.append(ParseWarning(self.filename, line, message))
+    def warn(self, line, message, left_out=""):
+        """A note for the editor; `left_out` is the whole text no article took, if any."""
+        self.warnings.append(ParseWarning(self.filename, line, message, left_out))
 
     def fail(self, line, message):
         raise PageError(self.filename, line, message)

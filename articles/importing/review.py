@@ -34,7 +34,9 @@ def render_review(issue):
     out.append("")
     if warnings:
         out.append(f"警告（{len(warnings)} 条）：")
-        out.extend(f"  {warning}" for warning in warnings)
+        for warning in warnings:
+            out.append(f"  {warning}")
+            out.extend(warning.left_out_lines("    "))
     else:
         out.append("警告：无")
     return "\n".join(out) + "\n"

@@ -16,12 +16,25 @@ class ParseWarning:
     file: str
     line: int
     message: str
+    # The text the parser left out of every article, every line of it: the message quotes
+    # only its head, and the operator must see all of it to place it by hand.
+    left_out: str = ""
 
     def to_dict(self):
-        return {"file": self.file, "line": self.line, "message": self.message}
+        found = {"file": self.file, "line": self.line, "message": self.message}
+        if self.left_out:
+            found["left_out"] = self.left_out
+        return found
 
     def __str__(self):
         return f"{self.file} 第{self.line}行：{self.message}"
+
+    def left_out_lines(self, indent):
+        """The text left out, a line each under a heading, for a plain-text review."""
+        if not self.left_out:
+            return []
+        lines = [f"{indent}  {line}" for line in self.left_out.splitlines()]
+        return [f"{indent}未导入的全文：", *lines]
 
 
 @dataclass

@@ -119,6 +119,23 @@ def test_warnings_stand_in_the_card_they_concern(editor_client):
     assert "养老护理员、网" in card
 
 
+def test_a_warning_shows_every_line_of_the_text_no_article_took(editor_client):
+    page = (
+        "上接第一版 职工们说起这次技能比武  \n还有许多话没有说完，县总工会将继续跟进。\n\n"
+        "千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    response = upload(editor_client, ("p1.txt", page.encode()))
+    body = response.content.decode()
+    warning = body[body.index('<ul class="import-warnings">') :]
+    warning = warning[: warning.index("</ul>")]
+    assert "版面开头的“上接第一版 职工们说……”不属于任何稿件（可能是转版文字），未导入" in warning
+    assert (
+        "<pre>上接第一版 职工们说起这次技能比武\n还有许多话没有说完，县总工会将继续跟进。</pre>"
+        in warning
+    )
+    assert Article.objects.count() == 0
+
+
 def test_confirm_buttons_are_styled_like_the_admins(editor_client):
     body = upload(editor_client, ("p1.txt", seed_bytes())).content.decode()
     assert 'class="button default">确认导入</button>' in body

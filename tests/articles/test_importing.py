@@ -110,6 +110,33 @@ def test_dry_run_writes_nothing(regions, capsys):
     assert "全域式创新 领头雁带动 一贯制孵化" in capsys.readouterr().out
 
 
+def test_dry_run_shows_every_line_of_text_no_article_took(regions, capsys, tmp_path):
+    page = tmp_path / "p2.txt"
+    page.write_text(
+        "上接第一版 职工们说起这次技能比武  \n还有许多话没有说完，县总工会将继续跟进。\n\n"
+        "千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n\n"
+        "职工之家服务站点一览表  \n劳模风采专栏往期回顾\n",
+        encoding="utf-8",
+    )
+    before = counts()
+    call_command("import_issue", str(page), "--date", "2024-10-08", "--dry-run")
+    assert counts() == before
+    out = capsys.readouterr().out
+    assert (
+        "  警告：第1行：版面开头的“上接第一版 职工们说……”不属于任何稿件（可能是转版文字），未导入\n"
+        "    未导入的全文：\n"
+        "      上接第一版 职工们说起这次技能比武\n"
+        "      还有许多话没有说完，县总工会将继续跟进。\n"
+    ) in out
+    # The closing lines are on the article's lines: the warning stands in its entry.
+    assert (
+        "     警告：第8行：页面末尾的“职工之家服务站点一览……”下面没有正文，不属于任何稿件，未导入\n"
+        "       未导入的全文：\n"
+        "         职工之家服务站点一览表\n"
+        "         劳模风采专栏往期回顾\n"
+    ) in out
+
+
 def test_json_report_has_the_agreed_shape(regions, capsys):
     import_seed("--dry-run", "--format", "json")
     report = json.loads(capsys.readouterr().out)

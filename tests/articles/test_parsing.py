@@ -628,6 +628,25 @@ def test_review_lists_every_article_and_warning_in_chinese(seed):
         assert str(warning) in review
 
 
+def test_review_and_json_report_show_text_no_article_took_every_line():
+    text = (
+        "上接第一版 职工们说起这次技能比武  \n还有许多话没有说完，县总工会将继续跟进。\n\n"
+        "# 千名工匠同台竞技\n\n本报讯 近日，全县职工技能大赛举行。\n"
+    )
+    issue = parse_issue([("p.txt", text.encode())], "2024-10-09", 1)
+    review = render_review(issue)
+    assert (
+        "  p.txt 第1行：版面开头的“上接第一版 职工们说……”不属于任何稿件（可能是转版文字），未导入\n"
+        "    未导入的全文：\n"
+        "      上接第一版 职工们说起这次技能比武\n"
+        "      还有许多话没有说完，县总工会将继续跟进。\n"
+    ) in review
+    [warning] = issue.to_dict()["warnings"]
+    assert warning["left_out"] == (
+        "上接第一版 职工们说起这次技能比武\n还有许多话没有说完，县总工会将继续跟进。"
+    )
+
+
 # -- paragraphs and notes -------------------------------------------------------------------------
 
 

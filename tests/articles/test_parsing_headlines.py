@@ -809,6 +809,11 @@ def test_two_short_paragraphs_above_the_first_headline_are_text_from_another_pag
         (1, "版面开头的“近日，县总工会走访困……”不属于任何稿件（可能是转版文字），未导入"),
         (3, "版面开头的“工作人员详细询问职工……”不属于任何稿件（可能是转版文字），未导入"),
     ]
+    # The message quotes a head; the warning carries each paragraph whole for the editor.
+    assert [w.left_out for w in page.warnings] == [
+        "近日，县总工会走访困难职工家庭。",
+        "工作人员详细询问职工的身体情况。",
+    ]
 
 
 def test_a_paragraph_of_sixty_characters_above_the_first_headline_makes_it_an_articles_text():
@@ -966,3 +971,66 @@ def test_a_marked_short_line_over_a_marked_headline_is_still_a_headline_of_its_o
     # Only a line that is a column for sure (a known or bracketed one) is read as the column.
     page = page_of("# 师带徒\n\n本报讯 近日，某厂带出徒弟60余名。\n\n# " + PICTURE_PAGE)
     assert [a.headline for a in page.articles] == ["师带徒", "职工技能比武现场"]
+
+
+# Text no article takes is never lost silently: its warning quotes a head in the message and
+# carries every line of it (a hard break, two spaces, continues a unit on the next line).
+
+CARRIED_OVER = "上接第一版 职工们说起这次技能比武  \n还有许多话没有说完，县总工会将继续跟进。"
+CARRIED_LINES = "上接第一版 职工们说起这次技能比武\n还有许多话没有说完，县总工会将继续跟进。"
+
+
+def left_out(page):
+    return [(w.line, w.left_out) for w in page.warnings if w.left_out]
+
+
+def test_text_carried_over_above_a_plain_pages_first_headline_is_carried_whole():
+    page = page_of(CARRIED_OVER + "\n\n" + PLAIN)
+    assert [a.headline for a in page.articles] == ["第一篇主题"]
+    assert warnings(page) == [
+        (1, "版面开头的“上接第一版 职工们说……”不属于任何稿件（可能是转版文字），未导入")
+    ]
+    assert left_out(page) == [(1, CARRIED_LINES)]
+
+
+def test_text_carried_over_above_a_marked_pages_banner_is_carried_whole():
+    page = page_of(CARRIED_OVER + "\n\n奋进新征程 建功新时代\n\n# 千名工匠同台竞技" + TEXT)
+    assert page.topic == "奋进新征程 建功新时代"
+    assert warnings(page)[0] == (
+        1,
+        "版面开头的“上接第一版 职工们说……”不属于任何稿件（可能是转版文字），未导入",
+    )
+    assert left_out(page) == [(1, CARRIED_LINES)]
+
+
+def test_a_short_line_closing_the_page_is_carried_whole():
+    page = page_of(FIRST + "职工之家服务站点一览表  \n劳模风采专栏往期回顾\n")
+    assert [a.headline for a in page.articles] == ["第一篇主题"]
+    assert warnings(page) == [
+        (5, "页面末尾的“职工之家服务站点一览……”下面没有正文，不属于任何稿件，未导入")
+    ]
+    assert left_out(page) == [(5, "职工之家服务站点一览表\n劳模风采专栏往期回顾")]
+
+
+def test_short_lines_closing_the_page_under_a_second_article_are_each_carried_whole():
+    page = page_of(
+        FIRST + "第二篇主题\n\n本报讯 近日，又举行。\n\n"
+        "职工之家服务站点一览  \n劳模风采专栏往期回顾\n\n技能比武专栏往期回顾\n"
+    )
+    assert [a.headline for a in page.articles] == ["第一篇主题", "第二篇主题"]
+    assert [line for line, _ in warnings(page)] == [9, 12]
+    assert left_out(page) == [
+        (9, "职工之家服务站点一览\n劳模风采专栏往期回顾"),
+        (12, "技能比武专栏往期回顾"),
+    ]
+
+
+def test_short_lines_above_a_headline_group_are_carried_whole():
+    page = page_of(
+        "甲乙丙丁戊己\n庚辛壬癸行\n引题在此\n第一篇主题\n\n本报讯 近日，活动举行。\n\n"
+        "职工之家服务站点一览  \n劳模风采专栏往期回顾\n又一引题行\n第二篇主题\n\n"
+        "本报讯 近日，又举行。\n\n· 第一篇主题\n· 第二篇主题\n"
+    )
+    assert [a.headline for a in page.articles] == ["第一篇主题", "第二篇主题"]
+    assert warnings(page) == [(8, "“职工之家服务站点一览……”不属于任何稿件的标题，未导入，请核对")]
+    assert left_out(page) == [(8, "职工之家服务站点一览\n劳模风采专栏往期回顾")]
