@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -157,7 +158,9 @@ def test_search_runs_a_fixed_number_of_queries(client, django_assert_num_queries
         django_assert_num_queries,
         search_url("正文"),
         lambda n: helpers.add_articles(page, n),
-        expected=5,
+        # Two counts, the rows and their credits; on PostgreSQL the counts run in a savepoint
+        # of their own with the planner told to use the index (search._through_the_index).
+        expected=8 if connection.vendor == "postgresql" else 4,
     )
     assert len(helpers.headlines_in(response)) == 15
 
