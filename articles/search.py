@@ -181,7 +181,6 @@ class SearchResults:
         self.matches = queryset.filter(_match(words, self.postgresql, title_only=False))
         self.in_title = queryset.filter(title)
         self.elsewhere = self.matches.exclude(title)
-        self.title_condition = title
 
     def counts(self):
         """(headline-group matches, other matches), together up to MAX_COUNTED.
