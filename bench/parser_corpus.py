@@ -4,7 +4,7 @@
 
 The corpus lives outside the repository (its sentences are other people's work): a folder of
 `<id>.txt` page texts, each with `<id>.expected.json`, the facts an editor records, written by
-hand (format: articles/importing/evaluation.py). Pure Python: no database, no Django.
+hand (format: articles/importing/evaluation.py); a .txt without facts (SOURCES.txt) is skipped. Pure Python: no database, no Django.
 
 A page that prints no headline has "headline": null in its facts. The parser then gives a
 stand-in flagged as such; the two agree, so they pair (even with no credit or place to pair by)
@@ -35,7 +35,10 @@ def main():
     gazetteer = Gazetteer(load_places_from_fixture(ROOT / "fixtures" / "regions.json"))
     total, refused, papers = Report(), [], set()
     for path in sorted(args.corpus.glob("*.txt")):
-        facts = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+        expected = path.with_suffix(".expected.json")
+        if not expected.exists():
+            continue  # not a page: the corpus's list of sources (SOURCES.txt)
+        facts = json.loads(expected.read_text(encoding="utf-8"))
         papers.add(facts.get("paper"))
         try:
             issue = parse_issue([(path.name, path.read_bytes())], "2024-10-09", 1, places=gazetteer)
