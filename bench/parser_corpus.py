@@ -4,7 +4,8 @@
 
 The corpus lives outside the repository (its sentences are other people's work): a folder of
 `<id>.txt` page texts, each with `<id>.expected.json`, the facts an editor records, written by
-hand (format: articles/importing/evaluation.py); a .txt without facts (SOURCES.txt) is skipped. Pure Python: no database, no Django.
+hand (format: articles/importing/evaluation.py); a .txt without facts (SOURCES.txt, the list of
+addresses) is skipped. Pure Python: no database, no Django.
 
 A page that prints no headline has "headline": null in its facts. The parser then gives a
 stand-in flagged as such; the two agree, so they pair (even with no credit or place to pair by)
