@@ -257,9 +257,10 @@ JUMP_AT_END = re.compile(r"[（(]\s*(?:下转|转)\s*第?\s*[\d一二三四五�
 # long (浙江日报创刊70周年特别报道·征文摘登).
 _NAME = r"(?P<name>[^\s，。：:\d][^\s，。：:]{0,23}(?: [^\s，。：:\d][^\s，。：:]{0,11})?)"
 PAGE_HEADERS = (
-    # 00003版:综合, 第02版 工会, 第A2版:要闻, 第A0005版:…, 第8686期:第01版 首版 (a date may follow)
+    # 00003版:综合, 第02版 工会, 第A2版:要闻, 第A0005版:…, 第8686期:第01版 首版 (a date may follow);
+    # some e-papers print the section letter in lower case (a0001版:头版)
     re.compile(
-        r"^(?:第\s*\d+\s*期\s*[：:]\s*)?(?:第\s*)?[A-Z]{0,2}0*(?P<number>\d{1,4})\s*版"
+        r"^(?:第\s*\d+\s*期\s*[：:]\s*)?(?:第\s*)?[A-Za-z]{0,2}0*(?P<number>\d{1,4})\s*版"
         rf"(?:\s*[：:]?\s*{_NAME})?(?:\s+(?:本期)?(?:出版日期[：:]\s*)?\d{{4}}\s*[年-].*)?$"
     ),
     # A04:民生/影像
@@ -272,6 +273,8 @@ PAGE_HEADERS = (
     re.compile(
         rf"^版面\s*[：:]\s*(?:第\s*)?[A-Z]?0*(?P<number>\d{{1,3}})\s*版?\s*[：:]?\s*{_NAME}$"
     ),
+    # 版名:要闻: an e-paper reader's field that names the page and leaves its number out
+    re.compile(rf"^版名\s*[：:]\s*{_NAME}$"),
     # 《工人日报》（2022年08月25日 02版）, 《某某工人报》（2025年11月06日 第A2版）: the edition
     # line under the headline
     re.compile(
@@ -305,12 +308,14 @@ TRAILING_NAVIGATION = re.compile(
 TABLE_BORDERS = re.compile(r"^[|｜\s]+|[|｜\s]+$")
 SPACED_NAME = re.compile(r"^(?:[\u4e00-\u9fff] )+[\u4e00-\u9fff]$")
 # The footer that repeats the title:
-# 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四 (or 日報, in traditional)
+# 浙江工人日报 工会 00002 <主题> 2018-08-02 2 2018年08月02日 星期四 (or 日報, in traditional); a
+# paper with lettered sections gives the letter and four digits (钱江晚报 每日新闻·民生 A0005 …,
+# 浙江老年报 头版 a0001 …).
 FOOTER = re.compile(
-    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|報|刊))\s+(?P<page>\S{1,24})\s+0*(?P<number>\d{1,3})\s+"
+    r"^(?P<paper>[\u4e00-\u9fff]{2,12}(?:报|報|刊))\s+(?P<page>\S{1,24})\s+[A-Za-z]?0*(?P<number>\d{1,3})\s+"
     r"(?P<rest>.+)$"
 )
-FOOTER_NUMBER = re.compile(r"\s0\d{4}\s")  # the page number in five digits: 00002
+FOOTER_NUMBER = re.compile(r"\s(?:0\d{4}|[A-Za-z]\d{4})\s")  # the page number: 00002, A0005
 FOOTER_DATE = re.compile(r"\s+\d{4}-\d{1,2}-\d{1,2}(?:\s.*)?$|^\d{4}-\d{1,2}-\d{1,2}(?:\s.*)?$")
 # An HTML comment left of a site's page template:
 # --> 2022-08-11 1 1 陇东报 content_1.html 1 <主题> /…-->
@@ -318,7 +323,8 @@ TEMPLATE_FOOTER = re.compile(r"\.html?\s+\d+\s+(?P<title>.+?)\s*/\w*-->")
 
 
 def page_header(line):
-    """(number, name) for a line that heads a page, or None."""
+    """(number, name) for a line that heads a page, or None; the number is None for a line that
+    names the page only (版名:要闻)."""
     line = TRAILING_NAVIGATION.sub("", without_borders(line).replace(" | ", " "))
     # 浙江法制报 > 第二版:时政 改变文字大小: | 打印 | 关闭: the header after the site's trail.
     if ">" in line:
@@ -332,7 +338,8 @@ def page_header(line):
                 name = None  # 第3版(): an archive's empty slot for the page's name
             if name and SPACED_NAME.match(name):
                 name = name.replace(" ", "")  # 播 报: a name spaced out to fill its box
-            return int(match.group("number")), name
+            number = match.groupdict().get("number")
+            return (int(number) if number else None), name
     return None
 
 

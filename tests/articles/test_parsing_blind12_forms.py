@@ -144,3 +144,51 @@ def test_captions_each_crediting_its_photographer_in_brackets_are_no_briefs(gaze
     )
     [article] = parse_page(text, "photos.txt", 1, gazetteer).articles
     assert [len(p.people) for p in article.photos] == [1, 1]
+
+
+# -- dev set 12 (the second set by that number), worked after it was measured ---------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("a0001版:头版", (1, "头版")),  # the section letter in lower case
+        ("第A0005版:每日新闻·民生", (5, "每日新闻·民生")),
+        ("版名:要闻", (None, "要闻")),  # a reader's field naming the page, no number
+        ("版名：综合新闻", (None, "综合新闻")),
+    ],
+)
+def test_page_headers_with_a_lettered_number_or_only_a_name(line, header):
+    from articles.importing.furniture import page_header
+
+    assert page_header(line) == header
+
+
+@pytest.mark.parametrize("line", ["版名:", "版名是要闻。", "a0001"])
+def test_text_like_a_page_header_is_none(line):
+    from articles.importing.furniture import page_header
+
+    assert page_header(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "name"),
+    [
+        ("某某老年报 头版 a0001 某某标题 2023-08-22 某某老年报2023-08-2200017 2", 1, "头版"),
+        ("某某晚报 城事·社区 A0007 老周的修车摊 2010-5-18 B12C[A5-甲≈A1-乙] 2", 7, "城事·社区"),
+        ("某某工人日报 工会 00002 某某标题 2018-08-02 2 2018年08月02日 星期四", 2, "工会"),
+    ],
+)
+def test_a_footer_with_a_lettered_page_number_is_the_footer(line, number, name):
+    from articles.importing.furniture import footer_at
+
+    title, found_number, found_name, last = footer_at([line], 0)
+    assert (found_number, found_name, last) == (number, name, 0)
+    assert title.startswith(("某某标题", "老周的修车摊"))
+
+
+def test_a_sentence_with_a_letter_and_four_digits_is_no_footer():
+    from articles.importing.furniture import footer_at
+
+    assert footer_at(["他说 今天 A007 号线路今日开通 2010-5-18"], 0) is None
+    assert footer_at(["某某日报 要闻 A7 某某标题 2010-5-18"], 0) is None
