@@ -242,15 +242,19 @@ class HeadlineGroups(ColumnLabels):
             if kinds[index] == "heading" and EDITORS_NOTE.match(units[index].text):
                 kinds[index] = "para"
         for index in range(len(units) - 2):
-            # 发礼包、送对联、包饺子…… over the headline and the dateline: a 引题.
+            # 发礼包、送对联、包饺子…… over the headline (and its 副题) and the dateline: a 引题.
             text = units[index].text
+            below = index + 1
+            while below < min(index + 3, len(units)) and kinds[below] == "heading":
+                below += 1
             if (
                 kinds[index] == "para"
                 and text.endswith("……")
                 and han_count(text) <= KICKER_WITH_ELLIPSIS
                 and "。" not in text
-                and kinds[index + 1] == "heading"
-                and kinds[index + 2] in ("dateline", "byline")
+                and below > index + 1
+                and below < len(units)
+                and kinds[below] in ("dateline", "byline")
             ):
                 kinds[index] = "heading"
         self._dashed_crossheads(units, kinds)

@@ -192,3 +192,16 @@ def test_a_sentence_with_a_letter_and_four_digits_is_no_footer():
 
     assert footer_at(["他说 今天 A007 号线路今日开通 2010-5-18"], 0) is None
     assert footer_at(["某某日报 要闻 A7 某某标题 2010-5-18"], 0) is None
+
+
+def test_a_kicker_trailing_off_over_a_headline_and_its_subheadline(gazetteer):
+    text = (
+        "补胎、打气、换链条……\n老周的修车摊\n一开就是二十年\n本报记者 王晓东\n\n"
+        "本报讯 老周今年68岁，他的修车摊一摆就是二十年。\n"
+    )
+    [article] = parse_page(text, "old.txt", 1, gazetteer).articles
+    assert (article.kicker, article.headline, article.subheadline) == (
+        "补胎、打气、换链条……",
+        "老周的修车摊",
+        "一开就是二十年",
+    )
