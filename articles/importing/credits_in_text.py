@@ -3,7 +3,7 @@ sentence), as the byline reference lists them."""
 
 import re
 
-from articles.roles import AUTHOR, PHOTO_SUPPLIED, ROLE_PATTERN, ROLE_SPLIT
+from articles.roles import AUTHOR, PHOTO_SUPPLIED, PHOTOGRAPHER, ROLE_PATTERN, ROLE_SPLIT
 
 from .bylines import Credit, CreditPhrase, MissingName, parse_credit_phrase
 from .names import is_organisation, is_surname_start
@@ -156,12 +156,27 @@ def split_trailing_credit(text, *, flag_unnamed=False):
         phrase = parse_credit_phrase(tail)
     except MissingName:
         phrase = _flagged_tail(tail) if flag_unnamed else None
+    if not phrase and stripped[end : end + 1].isspace():
+        phrase = _spaced_photographer(tail)
     if not phrase:
         return None
     if any(c.organisation for c in phrase.credits) and phrase.terminal != PHOTO_SUPPLIED:
         return None  # …的温暖。某某公司: a company glued after the text is no credit
     glued = not phrase.has_role and not phrase.photo_credits
     return stripped[:end], phrase, glued
+
+
+# …竞技平台。 铁琴 摄: a name set apart by spaces after the last sentence, then 摄, is the
+# photographer's, even a pen name or a rare surname the surname list does not hold.
+SPACED_PHOTOGRAPHER = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})\s+(?P<end>摄影|摄)$")
+
+
+def _spaced_photographer(tail):
+    match = SPACED_PHOTOGRAPHER.match(tail)
+    if not match or not _bracketed_name(match.group("name")):
+        return None
+    credit = Credit(match.group("name"), PHOTOGRAPHER)
+    return CreditPhrase(photo_credits=[credit], terminal=match.group("end"))
 
 
 def _flagged_tail(tail):

@@ -205,3 +205,34 @@ def test_a_kicker_trailing_off_over_a_headline_and_its_subheadline(gazetteer):
         "老周的修车摊",
         "一开就是二十年",
     )
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("当天的比赛在体育中心举行。 展翼 摄", "展翼"),  # 展: no surname on the list
+        ("当天的比赛在体育中心举行。 王琴 摄影", "王琴"),
+    ],
+)
+def test_a_name_set_apart_after_the_last_sentence_then_the_photo_word_is_the_photographer(text, name):
+    from articles.importing.credits_in_text import split_trailing_credit
+
+    before, phrase, glued = split_trailing_credit(text)
+    assert before == "当天的比赛在体育中心举行。"
+    assert [(c.name, c.role) for c in phrase.photo_credits] == [(name, "摄影")]
+    assert not glued
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当天的比赛在体育中心举行。展翼摄",  # glued, no space: too little to go on
+        "当天的比赛在体育中心举行。 图一 摄",  # a picture's number
+        "当天的比赛在体育中心举行。 展翼",  # no 摄
+    ],
+)
+def test_without_the_gap_or_the_photo_word_it_is_no_credit(text):
+    from articles.importing.credits_in_text import split_trailing_credit
+
+    assert split_trailing_credit(text) is None
