@@ -192,6 +192,9 @@ DATED_SOURCE = re.compile(
 CONTACT = re.compile(r"(?:电话|传真|邮编|地址|投稿|E-?mail).{0,6}\d{5,}", re.I)
 PAPER_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|工人报|工报|快报)(?:社)?$")
 SOCIAL_ACCOUNT = re.compile(r"^\S{1,8}(?:微信|微博|抖音|客户端|头条号)$")
+# 浙江在线台州频道微信分享: a site's button to share the page on its account (a channel's, a
+# paper's, a site's), not 职工们纷纷在微信分享.
+SHARE_BUTTON = re.compile(r"^\S{1,10}(?:频道|网|在线|报|客户端)(?:微信|微博)分享$")
 COPYRIGHT = re.compile(
     r"版权所有|版权声明|copyright|©|ICP备|公网安备|许可证|未经.{0,6}(?:授权|许可)|不得转载|本网站|本站"
     r"|技术支持|浏览器|分辨率|有限公司\s*[（(]|未经.{0,6}同意.{0,6}(?:复制|转载|镜像)|营业执照$",
@@ -228,6 +231,9 @@ MIRROR_FURNITURE = re.compile(
 STATEMENT = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:严正|版权|免责|郑重)(?:声明|申明)$")
 STATEMENT_LINES = 8
 NOTICE_TERMS = re.compile(r"不得转载|授权转载|版权所有|转载请注明|未经.{0,6}(?:授权|许可)")
+# 凡注有"某某在线"或电头为"某某在线"的稿件，均为……版权所有，未经许可不得转载……: a site's notice
+# under every article, however long, with no heading over it.
+SITE_NOTICE = re.compile(r"^凡(?:本网|本站)?(?:注有|注明|标有|标明|署名)")
 # 杭州网  发布时间:2016-05-05 07:33: a site's name and when it put the article up.
 PUBLISHED_AT = re.compile(r"(?:发布时间|发布日期|更新时间)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}")
 # #(社会)(1)劳动节 劳动忙: a news agency's slug over each of a photo set's captions.
@@ -433,6 +439,7 @@ def furniture_kind(line):
         or IMAGE_FILE.match(line)
         or PAPER_NAME.match(line)
         or SOCIAL_ACCOUNT.match(line)
+        or SHARE_BUTTON.match(line)
         or HTML_REMNANT.search(line)
         or DATED_SOURCE.match(line)
         or ACCOUNT_DATE.match(line)
@@ -451,6 +458,7 @@ def furniture_kind(line):
         or WEEKDAY.match(line)
         or CONTACT.search(line)
         or (COPYRIGHT.search(line) and len(line) <= 80)
+        or (SITE_NOTICE.match(line) and NOTICE_TERMS.search(line))
         or (SITE_REGISTRATION.search(line) and "。" not in line)
         or (PROMOTION.search(line) and len(line) <= 80 and "。" not in line)
     ):

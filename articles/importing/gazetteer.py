@@ -10,6 +10,7 @@ Rules (the reference's parser notes, made concrete):
   suffix) count only with Zhejiang context: their city named (杭州市西湖区, or 杭州 elsewhere in
   the article), or another Zhejiang place in it. Right after another city (南昌市西湖区) they
   never count.
+- A word-like short name counts too right before a village's or town's own name (临海岭根村).
 - A development zone, park or scenic area (武义经开区, 丽水开发区) is not a division, but it is
   named after one and lies in it, so it counts as that division (武义经开区 → 武义县).
 - A city printed before its county (湖州市吴兴区, 湖州吴兴) only qualifies the county. A city
@@ -86,6 +87,11 @@ ZONE_WORDS = (
     "试验区",
 )
 DIVISION_SUFFIXES = ("畲族自治县", "自治县", "省", "市", "区", "县")
+# 临海岭根村, 玉环坎门镇: a village's or town's own name of two characters after a word-like short
+# name places the story in the division, as its suffix would (not 西湖边的村, 美丽乡村, 新村).
+PLACE_IN_IT = re.compile(
+    r"^(?!新村)(?:(?![的之边畔旁里内外上下中和与及等在是])[\u4e00-\u9fff]){2}(?:村(?!民)|镇|乡(?!村)|街道)"
+)
 COMPANY_NAME = re.compile(
     r"^(?![一该各多这那某])[^\s，。、；：“”的和与及等在]{1,14}?(?:股份有限公司|有限责任公司|有限公司|集团)"
 )
@@ -231,7 +237,7 @@ class Gazetteer:
         surface = text[start:end]
         after = text[end:]
         if surface in WORD_LIKE:
-            return after.startswith(UNION_SUFFIXES + UNION_WORDS)
+            return after.startswith(UNION_SUFFIXES + UNION_WORDS) or bool(PLACE_IN_IT.match(after))
         if surface in GIVEN_NAME_LIKE and start > 0 and text[start - 1] in COMMON_SURNAMES:
             return after.startswith(DIVISION_SUFFIXES + UNION_SUFFIXES + ZONE_WORDS)
         return True

@@ -236,3 +236,42 @@ def test_without_the_gap_or_the_photo_word_it_is_no_credit(text):
     from articles.importing.credits_in_text import split_trailing_credit
 
     assert split_trailing_credit(text) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "某某在线台州频道微信分享",
+        "看台州新闻,关注某某在线台州频道微信",
+        '凡注有"某某在线"或电头为"某某在线"的稿件,均为"某某在线"独家版权所有,未经许可不得转载或镜像;'
+        '授权转载必须注明来源为"某某在线",并保留"某某在线"的电头。',
+    ],
+)
+def test_a_channels_share_button_and_its_notice_are_furniture(line):
+    assert furniture_kind(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "凡注有红色标记的岗位，均由工会小组长每日巡查。",  # 凡注有 with no copyright terms
+        "职工们纷纷在微信分享",
+    ],
+)
+def test_sentences_like_them_stay(line):
+    assert furniture_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("临海岭根村村民正在采摘春茶。", ["331082"]),
+        ("龙泉宝溪乡的竹编艺人在晾晒竹篮。", ["331181"]),
+        ("玉环坎门镇的渔民出海了。", ["331083"]),
+        ("游客在西湖边的村子里喝茶。", []),  # 西湖: a lake here
+        ("江山美丽乡村建设有新进展。", []),  # 江山: the land, before 美丽乡村
+        ("临海新村的居民搬进了新居。", []),  # a housing estate's name
+    ],
+)
+def test_a_word_like_short_name_before_a_village_or_town_is_the_division(text, codes, gazetteer):
+    assert [p.code for p in gazetteer.find(body_texts=[text])] == codes
