@@ -38,7 +38,7 @@ from .furniture import (
 )
 from .names import is_organisation
 from .site_pages import is_credit_line, site_title, split_fields_run_in, split_run_together
-from .text import han_count, normalise_line
+from .text import han_count, normalise_line, without_mirror_glosses
 from .traditional import recognisable
 
 HEADING_MARK = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>\S.*)$")
@@ -181,9 +181,12 @@ class PageLines:
 def read_lines(text, edge_furniture=frozenset()):
     """The units of one page's text and what its furniture says (header, titles)."""
     raw_lines, origins = [], []
+    text, glosses = without_mirror_glosses(text)
     physical = text.split("\n")
     alone = sum(1 for raw in physical if raw.strip()) == 1
     warnings = []
+    if glosses:
+        warnings.append((1, f"页面有{glosses}处网站加注的拼音（如“續(xù)”），已去掉，请核对"))
     for number, raw in enumerate(physical, start=1):
         run_in = split_fields_run_in(raw)
         if run_in:

@@ -109,6 +109,25 @@ def decode_page(data: bytes, filename) -> str:
 # Characters and punctuation
 
 
+# 規(guī)上企業(yè), 關(guān)于我們: a mirror site glosses characters with their pinyin in brackets,
+# a tone mark in each. A paper may gloss a rare character itself (犇(bēn)), once or twice; a
+# page glossed this often was glossed by the mirror, and the glosses are not the printed text.
+PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)]"
+)
+MIRROR_GLOSSES = 4
+
+
+def without_mirror_glosses(text):
+    """The page's text without a mirror site's pinyin glosses, and how many were taken out
+    (none when the page has fewer than MIRROR_GLOSSES: a paper's own)."""
+    count = len(PINYIN_GLOSS.findall(text))
+    if count < MIRROR_GLOSSES:
+        return text, 0
+    return PINYIN_GLOSS.sub("", text), count
+
+
 def is_han(char):
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 

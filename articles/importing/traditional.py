@@ -19,13 +19,13 @@ import re
 # Role words (記者, 通訊員, 實習生, 攝影, 供圖, 報道/報導, 文字整理 …) and dateline words (本報訊,
 # 新華社電, 新聞網, 電視臺, 客戶端, 據 …), and what a dateline's place must not hold (從, 獲悉);
 # the site's labels and furniture around them (來源, 責編, 圖為, 數字報紙, 本版導讀, 當前位置,
-# 發佈時間, 熱點關注 …) too.
+# 發佈時間, 熱點關注 …) too, and a site's footer (關於我們, 舉報電話).
 ROLE_AND_DATELINE = dict(
     zip(
         "記訊員攝報導電圖實習見約體讀聞網組視臺戶據傳發從獲現採訪編輯責審頻錄號來為總簡數紙權經掃碼聲"
-        "縮覽頁標題載當佈時間熱點評論閱內",
+        "縮覽頁標題載當佈時間熱點評論閱內話舉於們",
         "记讯员摄报导电图实习见约体读闻网组视台户据传发从获现采访编辑责审频录号来为总简数纸权经扫码声"
-        "缩览页标题载当布时间热点评论阅内",
+        "缩览页标题载当布时间热点评论阅内话举于们",
         strict=True,
     )
 )

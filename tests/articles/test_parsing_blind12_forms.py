@@ -275,3 +275,25 @@ def test_sentences_like_them_stay(line):
 )
 def test_a_word_like_short_name_before_a_village_or_town_is_the_division(text, codes, gazetteer):
     assert [p.code for p in gazetteer.find(body_texts=[text])] == codes
+
+
+def test_a_mirrors_pinyin_glosses_are_taken_out_and_a_papers_own_stay():
+    from articles.importing.text import without_mirror_glosses
+
+    glossed = "據(jù)了解，全區規(guī)上企業(yè)的職工可在書屋閱(yuè)讀。"
+    assert without_mirror_glosses(glossed) == ("據了解，全區規上企業的職工可在書屋閱讀。", 4)
+    own = "牛年说“犇（bēn）”，三牛同心。"  # a paper glossing one rare character
+    assert without_mirror_glosses(own) == (own, 0)
+    english = "职工(app)使用率(ratio)提高(up)到(to)九成。"  # no tone marks: not pinyin
+    assert without_mirror_glosses(english) == (english, 0)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "關于我們 | 版權聲明 | 違法和不良信息舉報電話:010-00000000",
+        "違法和不良信息舉報電話:010-00000000 | 網絡敲詐和有償刪帖舉報電話:010-00000000",
+    ],
+)
+def test_a_sites_footer_in_traditional_characters_is_furniture(line):
+    assert furniture_kind(line)
