@@ -2,6 +2,11 @@
 broken over lines after 首页, a site's fields one a line (发布来源:, 作者:, 时间:), an image's
 name without its extension, a read count run into the time, a column with digits before the
 bar, and a company named as a district's enterprise.
+
+Then from a second set 12's development pages: a page number with its section letter (a0001版,
+A0005 in the footer), a reader's 版名: field, a kicker trailing off over a 主题 and 副题, a
+photographer's name set apart after the last sentence, a channel's share button and notice, a
+short name before a village, and a mirror's pinyin glosses over traditional characters.
 """
 
 import pytest
@@ -207,7 +212,6 @@ def test_a_kicker_trailing_off_over_a_headline_and_its_subheadline(gazetteer):
     )
 
 
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -215,7 +219,9 @@ def test_a_kicker_trailing_off_over_a_headline_and_its_subheadline(gazetteer):
         ("当天的比赛在体育中心举行。 王琴 摄影", "王琴"),
     ],
 )
-def test_a_name_set_apart_after_the_last_sentence_then_the_photo_word_is_the_photographer(text, name):
+def test_a_name_set_apart_after_the_last_sentence_then_the_photo_word_is_the_photographer(
+    text, name
+):
     from articles.importing.credits_in_text import split_trailing_credit
 
     before, phrase, glued = split_trailing_credit(text)
