@@ -25,6 +25,17 @@ def test_values_round_trip_through_redis(redis_cache):
     }
 
 
+def test_integers_are_stored_as_integers_and_everything_else_pickled(redis_cache):
+    # Integers go to Redis as they are (INCR works on them); strings of digits, negative and
+    # large integers and bytes come back as the type they went in.
+    values = {"n": -7, "big": 2**40, "digits": "123", "bytes": b"\x80\x05", "token": "a1b2"}
+    redis_cache.set_many(values, timeout=60)
+
+    raw = redis_cache._cache.get_client().get(redis_cache.make_key("n"))
+    assert raw == b"-7"
+    assert redis_cache.get_many(list(values)) == values
+
+
 def test_one_redis_client_serves_every_call(redis_cache):
     client = redis_cache._cache.get_client("a")
 
