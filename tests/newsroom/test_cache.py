@@ -1,6 +1,9 @@
 """The Redis cache (a real server on 127.0.0.1:6379) shares one client and serves the page cache."""
 
+import contextlib
+
 import pytest
+import redis
 
 from tests.conftest import make_article, redis_page_cache
 
@@ -51,3 +54,32 @@ def test_the_page_cache_stores_and_serves_pages_in_redis(client, redis_cache):
 
     assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
     assert second.content == first.content
+
+
+@contextlib.contextmanager
+def redis_commands(cache):
+    """The commands that the Redis server receives on this test's keys meanwhile, as it logs
+    them (MONITOR, on a connection of its own): what is sent, not what the client says it sent."""
+    commands = []
+    server = redis.Redis.from_url(cache._servers[0])
+    with server.monitor() as monitor:
+        yield commands
+        # MONITOR sees every client of the server; this key marks where the test's part ends.
+        end = cache.make_key("end-of-test")
+        server.get(end)
+        while end not in (command := monitor.next_command()["command"]):
+            if cache.key_prefix in command:
+                commands.append(command.split()[0])
+
+
+@pytest.mark.django_db
+def test_a_page_cache_hit_is_one_command_to_redis(client, redis_cache):
+    url = make_article().get_absolute_url()
+    assert client.get(url)["X-Cache"] == "MISS"
+    # The first hit in a process learns which generations the page was stored under.
+    assert client.get(url)["X-Cache"] == "HIT"
+
+    with redis_commands(redis_cache) as commands:
+        assert client.get(url)["X-Cache"] == "HIT"
+
+    assert commands == ["MGET"]
