@@ -62,3 +62,36 @@ def test_gunicorn_serves_the_health_check_and_logs_it_as_json(tmp_path):
     [access] = [r for r in records if r["logger"] == "gunicorn.access"]
     assert access["path"] == "/healthz"
     assert access["status"] == 200
+
+
+FREEZE_COUNT_APP = """
+import gc
+
+
+def application(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [str(gc.get_freeze_count()).encode()]
+"""
+
+
+def test_workers_leave_what_the_master_loaded_out_of_garbage_collection(tmp_path):
+    # A worker answers how many objects its collections skip: those the master had loaded
+    # (gunicorn, the preloaded application) when it forked.
+    (tmp_path / "freeze_count_app.py").write_text(FREEZE_COUNT_APP)
+    port = free_port()
+    env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1"}
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(
+        [gunicorn, "--no-control-socket", "--pythonpath", str(tmp_path), "freeze_count_app"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        frozen = int(get_when_up(f"http://127.0.0.1:{port}/", time.monotonic() + 20).read())
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+    assert frozen > 10_000
