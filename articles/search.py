@@ -234,8 +234,14 @@ class SearchResults:
         if len(parts) == 2 and self.postgresql:
             first, second = (part.annotate(group=models.Value(n)) for n, part in enumerate(parts))
             rows = list(first.union(second, all=True))
-            return sorted(rows, key=lambda a: (a.group, -a.published_at.timestamp(), a.pk))
+            return sorted(rows, key=_union_order)
         return [row for part in parts for row in part]
+
+
+def _union_order(row):
+    """ORDER within each group, for a row of either part: an article, or a values() dict."""
+    get = row.__getitem__ if isinstance(row, dict) else row.__getattribute__
+    return (get("group"), -get("published_at").timestamp(), get("pk"))
 
 
 def _through_the_index(db, read):
