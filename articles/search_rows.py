@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 
 from articles import search
 from articles.models import Byline, Page
+from articles.templatetags.bylines import credit_html
 
 # The columns a result shows (and published_at, by which the two groups' union is ordered).
 FIELDS = (
@@ -44,7 +45,7 @@ def rows(found, query):
             "date": shown_dates[row["issue__date"]],
             "page": Page.label(row["page__number"], row["page__name"]),
             "page_url": page_url(date=row["issue__date"], number=row["page__number"]),
-            "credits": credits.get(row["pk"], []),
+            "credits": credit_html(credits.get(row["pk"], [])),
             "snippet": search.snippet(row["body"], query),
             **{part: search.highlight(row[part], query) for part in HEADLINE_GROUP},
         }
@@ -53,17 +54,18 @@ def rows(found, query):
 
 
 def _text_credits(article_ids, reporter_url):
-    """{article id: its text credits in order}, each as includes/credits.html reads a Byline."""
+    """{article id: its text credits in order}, as (role, name, reporter's URL or None)."""
     credits = {}
     bylines = Byline.objects.filter(article__in=article_ids, photo__isnull=True).values_list(
         "article", "role", "organisation", "reporter", "reporter__name", "reporter__slug"
     )
     for article, role, organisation, reporter, name, slug in bylines:
-        if reporter is not None:
-            reporter = {"get_absolute_url": reporter_url(slug=slug)}
-        credits.setdefault(article, []).append(
-            {"role": role, "name": organisation if reporter is None else name, "reporter": reporter}
+        credit = (
+            (role, organisation, None)
+            if reporter is None
+            else (role, name, reporter_url(slug=slug))
         )
+        credits.setdefault(article, []).append(credit)
     return credits
 
 
