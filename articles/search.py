@@ -273,7 +273,11 @@ def search(queryset, query):
 
 def snippet(text, query, width=60):
     """A short excerpt of text around the first match, escaped, with matches in <mark>."""
-    words = query_words(query)
+    return marked_snippet(text, query_words(query), width)
+
+
+def marked_snippet(text, words, width=60):
+    """snippet() for the query's words already found (a results page has twenty snippets)."""
     plain = text.replace(CROSSHEAD_PREFIX, "").replace("\n", " ")
     start = _first_match(plain, words)
     begin = max(0, start - width // 3)
@@ -299,10 +303,17 @@ def _first_match(plain, words):
 
 def highlight(text, query):
     """text, escaped, with the query's words in <mark>: a headline as the search shows it."""
-    return mark_safe(_marked(text, query_words(query)))
+    return marked(text, query_words(query))
+
+
+def marked(text, words):
+    """highlight() for the query's words already found (a results page has sixty headlines)."""
+    return mark_safe(_marked(text, words))
 
 
 def _marked(text, words):
+    if not text:
+        return ""
     escaped = html.escape(text)
     for word in sorted(words, key=len, reverse=True):
         escaped = re.sub(

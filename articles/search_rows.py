@@ -33,6 +33,7 @@ HEADLINE_GROUP = ("kicker", "headline", "subheadline")
 
 def rows(found, query):
     """The results page's rows: each found values() row with its links, credits and marks."""
+    words = search.query_words(query)
     article_url = Link("articles:article", pk="9000000001")
     page_url = Link("articles:page", date="9999-99-99", number="9000000002")
     credits = _text_credits([row["pk"] for row in found], Link("articles:reporter", slug="z9z9"))
@@ -46,8 +47,8 @@ def rows(found, query):
             "page": Page.label(row["page__number"], row["page__name"]),
             "page_url": page_url(date=row["issue__date"], number=row["page__number"]),
             "credits": credit_html(credits.get(row["pk"], [])),
-            "snippet": search.snippet(row["body"], query),
-            **{part: search.highlight(row[part], query) for part in HEADLINE_GROUP},
+            "snippet": search.marked_snippet(row["body"], words),
+            **{part: search.marked(row[part], words) for part in HEADLINE_GROUP},
         }
         for row in found
     ]
