@@ -234,8 +234,14 @@ class SearchResults:
         if len(parts) == 2 and self.postgresql:
             first, second = (part.annotate(group=models.Value(n)) for n, part in enumerate(parts))
             rows = list(first.union(second, all=True))
-            return sorted(rows, key=lambda a: (a.group, -a.published_at.timestamp(), a.pk))
+            return sorted(rows, key=_union_order)
         return [row for part in parts for row in part]
+
+
+def _union_order(row):
+    """ORDER within each group, for a row of either part: an article, or a values() dict."""
+    get = row.__getitem__ if isinstance(row, dict) else row.__getattribute__
+    return (get("group"), -get("published_at").timestamp(), get("pk"))
 
 
 def _through_the_index(db, read):
@@ -267,7 +273,11 @@ def search(queryset, query):
 
 def snippet(text, query, width=60):
     """A short excerpt of text around the first match, escaped, with matches in <mark>."""
-    words = query_words(query)
+    return marked_snippet(text, query_words(query), width)
+
+
+def marked_snippet(text, words, width=60):
+    """snippet() for the query's words already found (a results page has twenty snippets)."""
     plain = text.replace(CROSSHEAD_PREFIX, "").replace("\n", " ")
     start = _first_match(plain, words)
     begin = max(0, start - width // 3)
@@ -293,10 +303,17 @@ def _first_match(plain, words):
 
 def highlight(text, query):
     """text, escaped, with the query's words in <mark>: a headline as the search shows it."""
-    return mark_safe(_marked(text, query_words(query)))
+    return marked(text, query_words(query))
+
+
+def marked(text, words):
+    """highlight() for the query's words already found (a results page has sixty headlines)."""
+    return mark_safe(_marked(text, words))
 
 
 def _marked(text, words):
+    if not text:
+        return ""
     escaped = html.escape(text)
     for word in sorted(words, key=len, reverse=True):
         escaped = re.sub(

@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python bench/search.py
 
 Times what the search page does for one request (the bounded count and the first page's rows,
-with the list's prefetches), over several queries of each kind, 20 rounds each.
+with their credits, links and marks), over several queries of each kind, 20 rounds each.
 """
 
 import statistics
@@ -14,7 +14,7 @@ import django_setup  # noqa: F401  (sets Django up: before any Django import)
 # isort: split
 from django.db import connection
 
-from articles import search
+from articles import search, search_rows
 from articles.models import Article
 
 KINDS = {
@@ -29,9 +29,9 @@ ROUNDS = 20
 
 
 def one_request(query):
-    results = search.search(Article.objects.published().for_listing(), query)
+    results = search.search(Article.objects.published().values(*search_rows.FIELDS), query)
     results.count()
-    return results[0:20]
+    return search_rows.rows(results[0:20], query)
 
 
 def main():

@@ -101,8 +101,13 @@ class Page(models.Model):
         ]
 
     def __str__(self):
-        label = f"第{self.number:02d}版"
-        return f"{label} {self.name}" if self.name else label
+        return self.label(self.number, self.name)
+
+    @staticmethod
+    def label(number, name):
+        """第03版 要闻: a page as readers see it named (lists read the two as values)."""
+        label = f"第{number:02d}版"
+        return f"{label} {name}" if name else label
 
     def natural_key(self):
         return self.issue.natural_key() + (self.number,)

@@ -35,23 +35,22 @@ class ArticleQuerySet(WorkflowQuerySetMixin, HistoryQuerySetMixin, models.QueryS
         coming = self.filter(coming_condition()).order_by("published_at")
         return coming.values_list("published_at", flat=True).first()
 
-    def for_listing(self, places_and_tags=True):
+    def for_listing(self):
         """Everything a list of articles shows, in a fixed number of queries: the issue, page,
-        section and text credits of each, and unless places_and_tags is False (search results
-        show neither) its places and tags."""
+        section, text credits, places and tags of each."""
         links = [
             models.Prefetch(
                 "bylines",
                 queryset=Byline.objects.filter(photo__isnull=True).select_related("reporter"),
                 to_attr="text_bylines",
-            )
+            ),
+            models.Prefetch(
+                "article_regions",
+                ArticleRegion.objects.select_related("region"),
+                to_attr="ordered_regions",
+            ),
+            "tags",
         ]
-        if places_and_tags:
-            regions = ArticleRegion.objects.select_related("region")
-            links += [
-                models.Prefetch("article_regions", regions, to_attr="ordered_regions"),
-                "tags",
-            ]
         return self.select_related("issue", "page", "section").prefetch_related(*links)
 
     def page_dependencies(self, publication_changed=False, regions=()):

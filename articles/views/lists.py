@@ -7,7 +7,7 @@ from django.views.generic import ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from articles import dependencies, pagination, search
+from articles import dependencies, pagination, search_rows
 from articles.filters import ArticleFilter, search_text
 from articles.models import Article, Correction, Reporter, Section, all_tags
 from regions.models import Region
@@ -70,18 +70,11 @@ class SearchView(ListView):
 
     def get_queryset(self):
         self.query = search_text(self.request.GET.get("q"))
-        listed = Article.objects.published().for_listing(places_and_tags=False)
-        return listed.search(self.query)
+        return Article.objects.published().values(*search_rows.FIELDS).search(self.query)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
-        for article in context["object_list"]:
-            article.snippet = search.snippet(article.body, self.query)
-            # The headline group with its matches marked too, as the snippet has them.
-            article.marked = {
-                part: search.highlight(getattr(article, part), self.query)
-                for part in ("kicker", "headline", "subheadline")
-            }
+        context["object_list"] = search_rows.rows(context["object_list"], self.query)
         return context
 
 

@@ -104,6 +104,22 @@ def test_search_snippet_escapes_the_article_text(client, db):
     assert "&lt;b&gt;<mark>劳模</mark>&lt;/b&gt;风采 &amp; 工匠精神" in html
 
 
+def test_search_results_show_text_credits_by_role_and_leave_photo_credits_out(client, seed):
+    first, second = helpers.seed_article(1), helpers.seed_article(2)
+    Byline.objects.create(article=first, organisation="吴兴区总工会", role="通讯员", position=20)
+    second.bylines.filter(photo__isnull=True).delete()
+
+    html = client.get(search_url("全域式创新")).content.decode().replace("\n", "")
+    photo_credited = client.get(search_url("技能引领")).content.decode()
+
+    assert (
+        '<span class="byline"><span class="credit">记者 <a href="/reporters/shou-hui-zhen/">'
+        '寿慧桢</a></span> <span class="credit">通讯员 吴兴区总工会</span></span>'
+    ) in html
+    assert second.bylines.exists()  # its photo's credit, not shown with the text's
+    assert 'class="byline"' not in photo_credited
+
+
 @pytest.mark.parametrize("query", ["", "%20%20", "，。！", "%22%22"])
 def test_blank_query_shows_a_hint_and_no_results_without_touching_the_database(
     client, seed, django_assert_num_queries, query
