@@ -21,7 +21,9 @@ a new article (flagged); a line over 编者按 always opens an article. A line l
 with 、 (no ，) right under a heading is its 副题; four or more short lines, each apart, after an
 article's text are a picture page's captions, not a headline group, and so are two or three
 closing the page under a text that has a photo credit line of its own above it and no
-dateline. A line above a photo credit is its caption unless it opens the page, is listed as a
+dateline, and two or more apart over a photo credit line that closes the page (本报记者 甲 摄
+under the captions: their one credit; a headline with only such lines under it heads them). A
+line above a photo credit is its caption unless it opens the page, is listed as a
 title, or is a —— 副题. A column label at the top of a plain page with the page's
 furniture under it (新闻速递 over 《某某日报》(… 02版)) heads every article on the page, not
 only the first. Column labels: see `labels`; briefs: see `briefs`.
@@ -264,7 +266,18 @@ class HeadlineGroups(ColumnLabels):
             while j < len(units) and kinds[j] == "heading":
                 j += 1
             run = list(range(i, j))
-            if j < len(units) and self._is_photo_credit(units[j]) and not self._titled(run, units):
+            if (
+                len(run) >= CAPTION_RUN
+                and all(units[i].blank_before for i in run[1:])
+                and self._closing_photo_credit(j, units)
+                and not any(self._listed(units[i].text) for i in run[1:])
+            ):
+                # A headline, then short lines apart and the credit closing the page: a
+                # picture page with no text, its captions under its one headline.
+                del run[1:]
+            elif (
+                j < len(units) and self._is_photo_credit(units[j]) and not self._titled(run, units)
+            ):
                 run.pop()  # the line right above a photo credit is its caption
             if run and not self._captions(run, units, kinds):
                 runs.append(run)
@@ -489,14 +502,23 @@ class HeadlineGroups(ColumnLabels):
         caption, inside one article."""
         after = run[-1] + 1
         block = self._caption_block(run, units, kinds)
+        credit_below = self._closing_photo_credit(block[-1] + 1, units)
         if (
             not any(kind != "heading" for kind in kinds[: block[0]])
-            or (block[-1] + 1 < len(units) and kinds[block[-1] + 1] in ("dateline", "byline"))
+            or (
+                block[-1] + 1 < len(units)
+                and kinds[block[-1] + 1] in ("dateline", "byline")
+                and not credit_below
+            )
             or any(self._listed(units[i].text) for i in run)
         ):
             return False
         apart = all(units[i].blank_before for i in block[1:])
         if len(block) >= CAPTION_RUN and apart:
+            return True
+        if len(block) >= 2 and apart and credit_below:
+            # 农机手在田间作业 / 丰收的稻谷装车外运 / 本报记者 甲 摄 under the text: a picture
+            # page's captions with their one credit closing the page, not a headline group.
             return True
         if len(block) >= 2 and apart and block[-1] == len(units) - 1:
             # Two or three closing the page under a picture page's text: its captions, not a
@@ -522,6 +544,16 @@ class HeadlineGroups(ColumnLabels):
             bool(paragraphs)
             and all(kinds[i] != "dateline" for i in body)
             and any(self._is_photo_credit(units[i]) for i in body if i < paragraphs[0])
+        )
+
+    def _closing_photo_credit(self, index, units):
+        """Whether units[index] is a photo credit line (本报记者 甲 摄) with nothing but credits
+        under it to the end of the page: the credit of the captions above it, never the byline
+        of an article they head."""
+        return (
+            index < len(units)
+            and self._is_photo_credit(units[index])
+            and all(self.byline(unit) for unit in units[index + 1 :])
         )
 
     @staticmethod
