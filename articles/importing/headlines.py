@@ -179,12 +179,7 @@ class HeadlineGroups(ColumnLabels):
         keep = len(tops)
         while keep > 0 and self._heading_like(tops[keep - 1], lenient=True):
             keep -= 1
-        for unit in tops[:keep]:
-            self.warn(
-                unit.line,
-                f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入",
-                left_out=whole([unit]),
-            )
+        self._leave_out(tops[:keep], "版面开头的{}不属于任何稿件（可能是转版文字），未导入")
         banner = list(tops[keep:])
         touches = headline_unit.blank_before == 0
         if banner and self._candidate_above(banner[-1]):
@@ -288,12 +283,9 @@ class HeadlineGroups(ColumnLabels):
             if starts and len(run) >= 2 and run[-1] == len(units) - 1:
                 # Several short lines closing the page under an article, no text under them:
                 # the site's related links (一条 title a line), not a headline group.
-                for index in run:
-                    self.warn(
-                        units[index].line,
-                        f"页面末尾的“{head(units[index].text)}”下面没有正文，不属于任何稿件，未导入",
-                        left_out=whole([units[index]]),
-                    )
+                self._leave_out(
+                    [units[i] for i in run], "页面末尾的{}下面没有正文，不属于任何稿件，未导入"
+                )
                 self.trailing.update(run)
                 continue
             after = run[-1] + 1
@@ -327,12 +319,11 @@ class HeadlineGroups(ColumnLabels):
             )
             if segment and segment[-1][-1] == len(units) - 1:
                 # Short lines closing the page with no text under them: a site's links.
+                self._leave_out(
+                    [units[i] for run_ in segment for i in run_],
+                    "页面末尾的{}下面没有正文，不属于任何稿件，未导入",
+                )
                 for run_ in segment:
-                    self.warn(
-                        units[run_[0]].line,
-                        f"页面末尾的“{head(units[run_[0]].text)}”下面没有正文，不属于任何稿件，未导入",
-                        left_out=whole(units[i] for i in run_),
-                    )
                     self.trailing.update(run_)
             elif len(segment) == 1 and self._continues_article(segment[0], starts, units, kinds):
                 # 终于被“请”出来了 in an article bylined under its headline, with no byline or
@@ -374,12 +365,7 @@ class HeadlineGroups(ColumnLabels):
         if picture:
             heads.append(picture)
         elif not text_above:
-            for unit in units[:above]:
-                self.warn(
-                    unit.line,
-                    f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入",
-                    left_out=whole([unit]),
-                )
+            self._leave_out(units[:above], "版面开头的{}不属于任何稿件（可能是转版文字），未导入")
         self.page_label = None
         for number, (start, run) in enumerate(openers):
             end = openers[number + 1][0] if number + 1 < len(openers) else len(units)
@@ -709,12 +695,23 @@ class HeadlineGroups(ColumnLabels):
         if top:
             page.topic = "\n".join(line for unit in units for line in unit.lines)
             return
+        self._leave_out(units, "{}不属于任何稿件的标题，未导入，请核对")
+
+    def _leave_out(self, units, message):
+        """Warn of units no article takes: one warning a run of them printed one after another
+        (the operator places a run by hand at once), quoting its first line's head, with
+        every line of the run."""
+        runs = []
         for unit in units:
-            self.warn(
-                unit.line,
-                f"“{head(unit.text)}”不属于任何稿件的标题，未导入，请核对",
-                left_out=whole([unit]),
-            )
+            if runs and unit.index == runs[-1][-1].index + 1:
+                runs[-1].append(unit)
+            else:
+                runs.append([unit])
+        for run in runs:
+            quoted = f"“{head(run[0].text)}”"
+            if len(run) > 1:
+                quoted += f"等{len(run)}段"
+            self.warn(run[0].line, message.format(quoted), left_out=whole(run))
 
     def _titled(self, run, units):
         """Whether the last line of a run above a photo credit is a headline, not a caption:
