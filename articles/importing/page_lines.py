@@ -9,9 +9,10 @@
 2. The page number and name come from the first header line in any of the forms `furniture`
    knows, or from `出版日期:` followed by a name line and a number line, or from the footer.
 3. Furniture is dropped (see `furniture`), and so are lines printed at the top or bottom of most
-   pages of the issue. A site's menu or slogans sitting among the furniture above the articles
-   (a line that is not furniture, above the last toolbar, masthead or header line before the
-   text starts) is dropped too.
+   pages of the issue, and the page's name printed again under a headline (标题 / 要闻). A
+   site's menu or slogans sitting among the furniture above the articles (a line that is not
+   furniture, above the last toolbar, masthead or header line before the text starts) is
+   dropped too.
 4. Footers that repeat the title, title lists (· 标题, • 标题) and 上一篇/下一篇 lines are
    dropped, and their titles kept: they are the evidence of which line is a 主题.
 5. Two or more blank lines are a gap where a photo stood.
@@ -27,6 +28,7 @@ from .datelines import split_dateline
 from .furniture import (
     FILLER,
     FILLER_END,
+    PAGE_NAMES,
     footer_at,
     forum_user,
     furniture_kind,
@@ -374,6 +376,7 @@ def _furniture(lines, edge_furniture, result):
             result.titles.add(texts[k])
         k += 1
     _header(texts, present, kinds, result, footer_header)
+    skipped.update(_page_names(texts, present, skipped, result.name))
     skipped.update(_chrome(texts, present, kinds, skipped))
     skipped.update(_menu_column(texts, present, skipped))
     return skipped
@@ -408,6 +411,29 @@ def _header(texts, present, kinds, result, footer_header):
             return
     if footer_header and footer_header[0]:
         result.number, result.name = footer_header
+
+
+def _page_names(texts, present, skipped, name):
+    """The page's name printed again among the text (标题 / 综合新闻 / 本报讯…): a running head
+    the layout left under a headline, never a 副题 or text. A line that is the header's name is
+    furniture wherever it stands below the page's first line of text (there it may be the
+    column heading the page); a common page name (要闻, 综合新闻) the header does not give is
+    furniture only right under a headline-sized line and over no other."""
+    own = name.replace(" ", "") if name else None
+    kept = [k for k in range(len(texts)) if present[k] not in skipped]
+    names = set()
+    for position, k in enumerate(kept):
+        line = texts[k].lstrip("#").strip().replace(" ", "")
+        if position == 0 or not (line == own or line in PAGE_NAMES):
+            continue
+        above = texts[kept[position - 1]]
+        below = texts[kept[position + 1]] if position + 1 < len(kept) else ""
+        under_title = _titled_sized(above.lstrip("#").strip()) and not (
+            _titled_sized(below) and not below.startswith("#")
+        )
+        if line == own or under_title:
+            names.add(present[k])
+    return names
 
 
 def _run_together_menu(texts, kinds, k):

@@ -1043,3 +1043,18 @@ def test_short_lines_above_a_headline_group_are_carried_whole():
     assert [a.headline for a in page.articles] == ["第一篇主题", "第二篇主题"]
     assert warnings(page) == [(8, "“职工之家服务站点一览……”不属于任何稿件的标题，未导入，请核对")]
     assert left_out(page) == [(8, "职工之家服务站点一览\n劳模风采专栏往期回顾")]
+
+
+# A page's name printed again under a headline (标题 / 要闻): a running head, never a 副题.
+
+
+def test_a_common_page_name_under_a_marked_headline_is_no_subheadline():
+    page = page_of("# 县总工会开展送清凉活动\n要闻\n本报讯 7月20日，县总工会走访户外劳动者。\n")
+    assert heads(page) == [(None, None, "县总工会开展送清凉活动", None)]
+    assert page.articles[0].paragraphs == ["7月20日，县总工会走访户外劳动者。"]
+
+
+def test_a_page_name_over_a_headline_mid_page_is_still_its_column():
+    page = page_of(FIRST + "要闻\n\n第二篇主题\n\n本报讯 近日，又举行。\n")
+    assert [a.headline for a in page.articles][-1] == "第二篇主题"
+    assert page.articles[-1].section == "要闻"
