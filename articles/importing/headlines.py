@@ -14,7 +14,8 @@ On a plain page (no marks) a headline group is a run of short lines without sent
 followed by a dateline, a byline or the text. Evidence decides first: a line the page's footer
 or a title list repeats is the 主题 (two lines it repeats as one are one 主题 printed over two
 lines), a line starting with —— is a 副题, a name alone above the statement is its 引题, and so is a
-slogan (parallel short phrases, or a short exclamation) above a line telling the event. Without
+slogan (parallel short phrases, or a short exclamation) above a line telling the event, and a
+short line leading into the one under it (喜迎丰收节：, 聚焦一线，). Without
 evidence one line is the 主题; two are 主题 + 副题, flagged; three are 引题 + 主题 + 副题. A lone
 short line inside an article is a crosshead only when the article has two or more of them, else
 a new article (flagged); a line over 编者按 always opens an article. A line listing names
@@ -53,6 +54,7 @@ BODY_PARAGRAPH = 60  # Chinese characters in a paragraph that is surely an artic
 REPEAT_MIN = 15  # a line this long printed again is a repeat, whole or cut off
 
 KICKER_WITH_ELLIPSIS = 24
+LEAD_IN = ("：", ":", "，", ",")  # a 引题 leading into the 主题 under it may end so
 DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
 GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
 SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
@@ -248,6 +250,17 @@ class HeadlineGroups(ColumnLabels):
                 and "。" not in text
                 and kinds[index + 1] == "heading"
                 and kinds[index + 2] in ("dateline", "byline")
+            ):
+                kinds[index] = "heading"
+        for index in range(len(units) - 2):
+            # 喜迎丰收节： / 千名工匠同台竞技 / 本报讯…: a line leading into the one below it
+            # (ending in a colon or a comma) is its 引题, never text carried over.
+            if (
+                kinds[index] == "para"
+                and self._lead_in(units[index])
+                and kinds[index + 1] == "heading"
+                and kinds[index + 2] in ("dateline", "byline")
+                and (index == 0 or kinds[index - 1] != "para" or units[index].blank_before)
             ):
                 kinds[index] = "heading"
         self._dashed_crossheads(units, kinds)
@@ -560,6 +573,18 @@ class HeadlineGroups(ColumnLabels):
         return list(range(first, last + 1))
 
     @staticmethod
+    def _lead_in(unit):
+        """喜迎丰收节：, 聚焦一线，: a short line, no sentence in it, ending in a colon or comma."""
+        text = unit.text
+        return (
+            unit.level == 0
+            and text.endswith(LEAD_IN)
+            and 2 <= han_count(text) <= KICKER_WITH_ELLIPSIS
+            and not re.search(r"[。！？!?；;]", text)
+            and not split_dateline(text)
+        )
+
+    @staticmethod
     def _caption_like(unit):
         text = unit.text
         return bool(CAPTION_MARKER.match(text)) or (unit.gap and han_count(text) <= SHORT_CAPTION)
@@ -631,6 +656,9 @@ class HeadlineGroups(ColumnLabels):
             kicker, headline, subheadline = texts
         elif len(run) == 2 and texts[0].endswith("……") and not texts[1].startswith("——"):
             # 发礼包、送对联、包饺子……: a line trailing off is a 引题, never a 主题.
+            kicker, headline = texts
+        elif len(run) == 2 and texts[0].endswith(LEAD_IN) and not texts[1].startswith("——"):
+            # 喜迎丰收节： / 千名工匠同台竞技: a line leading into the next is its 引题.
             kicker, headline = texts
         elif len(run) == 2 and is_organisation(texts[0]) and not texts[1].startswith("——"):
             # 西安市新城区工会 / 重视工人报刊发行工作: a name alone is the 引题 of the line below.

@@ -1058,3 +1058,34 @@ def test_a_page_name_over_a_headline_mid_page_is_still_its_column():
     page = page_of(FIRST + "要闻\n\n第二篇主题\n\n本报讯 近日，又举行。\n")
     assert [a.headline for a in page.articles][-1] == "第二篇主题"
     assert page.articles[-1].section == "要闻"
+
+
+# Two plain title lines, the first short: evidence decides which is the 主题.
+
+
+def test_a_short_line_ending_in_a_colon_over_the_headline_is_its_kicker():
+    page = page_of("喜迎丰收节：\n千名工匠同台竞技展风采\n\n本报讯 近日，技能大赛举行。\n")
+    assert heads(page) == [(None, "喜迎丰收节：", "千名工匠同台竞技展风采", None)]
+    assert warnings(page) == []
+
+
+def test_a_line_ending_in_a_comma_inside_the_text_is_no_kicker():
+    # 近日， / 新的一段 under a paragraph that does not end: the text broken at a column, not a
+    # headline group (the line under it is no headline, nor does a dateline follow).
+    page = page_of(FIRST + "据了解，\n活动共吸引职工三百余人参加。\n")
+    assert [a.headline for a in page.articles] == ["第一篇主题"]
+
+
+def test_two_plain_lines_without_evidence_stay_headline_and_subheadline_flagged():
+    page = page_of("送清凉\n市总工会为户外劳动者送去防暑降温物品\n\n本报讯 近日，活动举行。\n")
+    assert heads(page) == [(None, None, "送清凉", "市总工会为户外劳动者送去防暑降温物品")]
+    assert "也可能是引题+主题" in warnings(page)[0][1]
+
+
+def test_a_footer_repeating_the_long_line_makes_the_short_one_its_kicker():
+    page = page_of(
+        "送清凉\n市总工会为户外劳动者送去防暑降温物品\n\n本报讯 近日，活动举行。\n\n"
+        "某某工人日报 综合 00003 市总工会为户外劳动者送去防暑降温物品 2019-07-21 "
+        "nw.D110000zggrb_20190721_3-00003 3 2019年07月21日 星期日\n"
+    )
+    assert heads(page) == [(None, "送清凉", "市总工会为户外劳动者送去防暑降温物品", None)]
