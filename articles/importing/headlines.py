@@ -174,12 +174,16 @@ class HeadlineGroups(ColumnLabels):
         return above
 
     def _candidate_above(self, unit):
-        return len(unit.lines) == 1 and self._heading_like(unit)
+        return len(unit.lines) == 1 and (self._heading_like(unit) or self._lead_in(unit))
 
     def _top_of_page(self, tops, headline_unit, group, page):
         """Above the first headline: the page's topic banner, and a label or kicker."""
         keep = len(tops)
-        while keep > 0 and self._heading_like(tops[keep - 1], lenient=True):
+        while keep > 0 and (
+            self._heading_like(tops[keep - 1], lenient=True)
+            # 喜迎丰收节： right above the headline leads into it: its 引题
+            or (keep == len(tops) and self._lead_in(tops[keep - 1]))
+        ):
             keep -= 1
         self._leave_out(tops[:keep], "版面开头的{}不属于任何稿件（可能是转版文字），未导入")
         banner = list(tops[keep:])

@@ -1089,3 +1089,15 @@ def test_a_footer_repeating_the_long_line_makes_the_short_one_its_kicker():
         "nw.D110000zggrb_20190721_3-00003 3 2019年07月21日 星期日\n"
     )
     assert heads(page) == [(None, "送清凉", "市总工会为户外劳动者送去防暑降温物品", None)]
+
+
+def test_an_unmarked_line_ending_in_a_colon_over_a_marked_headline_is_its_kicker():
+    page = page_of(
+        "喜迎丰收节：\n# 千名工匠同台竞技展风采\n\n本报讯 近日，技能大赛举行。\n\n"
+        "聚焦一线，\n# 夜班职工吃上了热乎饭\n\n本报讯 近日，夜班食堂开张。\n"
+    )
+    assert heads(page) == [
+        (None, "喜迎丰收节：", "千名工匠同台竞技展风采", None),
+        (None, "聚焦一线，", "夜班职工吃上了热乎饭", None),
+    ]
+    assert warnings(page) == []
