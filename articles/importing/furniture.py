@@ -51,6 +51,12 @@ NAVIGATION_WORDS = frozenset(
     只看该作者 沙发 板凳 地板 回复 引用 举报 用手机看 点赞 阅读 返回顶部 打印本稿 打印本页 关闭本页
     关闭窗口""".split()
 )
+# Page names papers print in their 版 headers (第1版 要闻): printed again under a headline, a
+# running head the layout left there (see page_lines), never a 副题.
+PAGE_NAMES = frozenset(
+    """要闻 综合 综合新闻 区域新闻 地方新闻 本地新闻 国内新闻 国际新闻 社会新闻 经济新闻 时政新闻
+    头版 一版要闻 要闻综合""".split()
+)
 # 返回经济网首页: a link back to the site's front page.
 RETURN_LINK = re.compile(r"^返回\S{0,8}(?:首页|主页)$")
 # Navigation that sites print anywhere, below an article as well as above it.

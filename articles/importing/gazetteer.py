@@ -16,6 +16,8 @@ Rules (the reference's parser notes, made concrete):
 - A city printed before its county (湖州市吴兴区, 湖州吴兴) only qualifies the county. A city
   whose county is also found is left out, unless the dateline names it as the story place; the
   province is listed only when the headline or dateline names nothing smaller.
+- The province's name starting an outlet's or a street's name (浙江日报, 浙江卫视, 浙江路), or
+  its short name as a person's given name (王浙江, as 王金华), is not the story's place.
 - A place that starts a company's or business unit's name (杭州福斯特应用材料股份有限公司,
   吴兴特专揽投部, 诸暨朗高服饰公司) names the unit, not the story's place: it does not count
   there. A public body named after the division (吴兴区总工会, 诸暨市人民医院) does count, and so
@@ -45,7 +47,13 @@ SHARED_SHORT_NAMES = frozenset({"象山", "龙港", "平阳"})
 # Short names that are also common given names (王金华, 张东阳): not counted right after a surname.
 GIVEN_NAME_LIKE = frozenset(
     "金华 建德 永康 东阳 平阳 新昌 宁海 海宁 安吉 长兴 永嘉 瑞安 庆元 嘉兴 德清 松阳 富阳 青田 "
-    "武义 兰溪 乐清 泰顺 温岭 临安 金东 临平".split()
+    "武义 兰溪 乐清 泰顺 温岭 临安 金东 临平 浙江 象山 舟山 丽水 秀洲 定海 镇海 鹿城 缙云".split()
+)
+# 浙江日报, 浙江卫视, 浙江路: the province's name starting an outlet's or a street's name names
+# the outlet or the street (a street of that name is in most cities), never the story's place.
+PROVINCE_IN_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,4}?(?:日报|晚报|早报|报社|卫视|电视台|广播|电台|新闻网|在线|频道)"
+    r"|(?:[东西南北中]?路|大街|街|大道|中路))"
 )
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁宋唐许韩冯邓曹彭曾肖董袁潘蔡蒋杜程苏魏吕丁沈姚"
@@ -207,6 +215,7 @@ class Gazetteer:
                 place is not None
                 and (trust_short_names or self._short_name_counts(text, i, i + length, short))
                 and not self._starts_unit_name(text[i + length :])
+                and not (place.kind == PROVINCE and PROVINCE_IN_NAME.match(text[i + length :]))
             ):
                 mentions.append(
                     Mention(place, i, i + length, text[i : i + length], short, text_index)

@@ -14,14 +14,17 @@ On a plain page (no marks) a headline group is a run of short lines without sent
 followed by a dateline, a byline or the text. Evidence decides first: a line the page's footer
 or a title list repeats is the 主题 (two lines it repeats as one are one 主题 printed over two
 lines), a line starting with —— is a 副题, a name alone above the statement is its 引题, and so is a
-slogan (parallel short phrases, or a short exclamation) above a line telling the event. Without
+slogan (parallel short phrases, or a short exclamation) above a line telling the event, and a
+short line leading into the one under it (喜迎丰收节：, 聚焦一线，). Without
 evidence one line is the 主题; two are 主题 + 副题, flagged; three are 引题 + 主题 + 副题. A lone
 short line inside an article is a crosshead only when the article has two or more of them, else
 a new article (flagged); a line over 编者按 always opens an article. A line listing names
 with 、 (no ，) right under a heading is its 副题; four or more short lines, each apart, after an
 article's text are a picture page's captions, not a headline group, and so are two or three
 closing the page under a text that has a photo credit line of its own above it and no
-dateline. A line above a photo credit is its caption unless it opens the page, is listed as a
+dateline, and two or more apart over a photo credit line that closes the page (本报记者 甲 摄
+under the captions: their one credit; a headline with only such lines under it heads them). A
+line above a photo credit is its caption unless it opens the page, is listed as a
 title, or is a —— 副题. A column label at the top of a plain page with the page's
 furniture under it (新闻速递 over 《某某日报》(… 02版)) heads every article on the page, not
 only the first. Column labels: see `labels`; briefs: see `briefs`.
@@ -51,6 +54,7 @@ BODY_PARAGRAPH = 60  # Chinese characters in a paragraph that is surely an artic
 REPEAT_MIN = 15  # a line this long printed again is a repeat, whole or cut off
 
 KICKER_WITH_ELLIPSIS = 24
+LEAD_IN = ("：", ":", "，", ",")  # a 引题 leading into the 主题 under it may end so
 DASHED_CROSSHEAD = re.compile(r"^[^，。；！？,;!?]{2,16}——$")
 GLUED_LABEL = re.compile(r"^【(?P<label>[^】]{2,12})】\s*(?P<rest>\S.{1,})$")
 SHORT_CAPTION = 40  # a caption between a headline and its dateline is at most this long
@@ -170,19 +174,18 @@ class HeadlineGroups(ColumnLabels):
         return above
 
     def _candidate_above(self, unit):
-        return len(unit.lines) == 1 and self._heading_like(unit)
+        return len(unit.lines) == 1 and (self._heading_like(unit) or self._lead_in(unit))
 
     def _top_of_page(self, tops, headline_unit, group, page):
         """Above the first headline: the page's topic banner, and a label or kicker."""
         keep = len(tops)
-        while keep > 0 and self._heading_like(tops[keep - 1], lenient=True):
+        while keep > 0 and (
+            self._heading_like(tops[keep - 1], lenient=True)
+            # 喜迎丰收节： right above the headline leads into it: its 引题
+            or (keep == len(tops) and self._lead_in(tops[keep - 1]))
+        ):
             keep -= 1
-        for unit in tops[:keep]:
-            self.warn(
-                unit.line,
-                f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入",
-                left_out=whole([unit]),
-            )
+        self._leave_out(tops[:keep], "版面开头的{}不属于任何稿件（可能是转版文字），未导入")
         banner = list(tops[keep:])
         touches = headline_unit.blank_before == 0
         if banner and self._candidate_above(banner[-1]):
@@ -257,6 +260,17 @@ class HeadlineGroups(ColumnLabels):
                 and kinds[below] in ("dateline", "byline")
             ):
                 kinds[index] = "heading"
+        for index in range(len(units) - 2):
+            # 喜迎丰收节： / 千名工匠同台竞技 / 本报讯…: a line leading into the one below it
+            # (ending in a colon or a comma) is its 引题, never text carried over.
+            if (
+                kinds[index] == "para"
+                and self._lead_in(units[index])
+                and kinds[index + 1] == "heading"
+                and kinds[index + 2] in ("dateline", "byline")
+                and (index == 0 or kinds[index - 1] != "para" or units[index].blank_before)
+            ):
+                kinds[index] = "heading"
         self._dashed_crossheads(units, kinds)
         runs = []
         i = 0
@@ -268,7 +282,18 @@ class HeadlineGroups(ColumnLabels):
             while j < len(units) and kinds[j] == "heading":
                 j += 1
             run = list(range(i, j))
-            if j < len(units) and self._is_photo_credit(units[j]) and not self._titled(run, units):
+            if (
+                len(run) >= CAPTION_RUN
+                and all(units[i].blank_before for i in run[1:])
+                and self._closing_photo_credit(j, units)
+                and not any(self._listed(units[i].text) for i in run[1:])
+            ):
+                # A headline, then short lines apart and the credit closing the page: a
+                # picture page with no text, its captions under its one headline.
+                del run[1:]
+            elif (
+                j < len(units) and self._is_photo_credit(units[j]) and not self._titled(run, units)
+            ):
                 run.pop()  # the line right above a photo credit is its caption
             if run and not self._captions(run, units, kinds):
                 runs.append(run)
@@ -279,12 +304,9 @@ class HeadlineGroups(ColumnLabels):
             if starts and len(run) >= 2 and run[-1] == len(units) - 1:
                 # Several short lines closing the page under an article, no text under them:
                 # the site's related links (一条 title a line), not a headline group.
-                for index in run:
-                    self.warn(
-                        units[index].line,
-                        f"页面末尾的“{head(units[index].text)}”下面没有正文，不属于任何稿件，未导入",
-                        left_out=whole([units[index]]),
-                    )
+                self._leave_out(
+                    [units[i] for i in run], "页面末尾的{}下面没有正文，不属于任何稿件，未导入"
+                )
                 self.trailing.update(run)
                 continue
             after = run[-1] + 1
@@ -318,12 +340,11 @@ class HeadlineGroups(ColumnLabels):
             )
             if segment and segment[-1][-1] == len(units) - 1:
                 # Short lines closing the page with no text under them: a site's links.
+                self._leave_out(
+                    [units[i] for run_ in segment for i in run_],
+                    "页面末尾的{}下面没有正文，不属于任何稿件，未导入",
+                )
                 for run_ in segment:
-                    self.warn(
-                        units[run_[0]].line,
-                        f"页面末尾的“{head(units[run_[0]].text)}”下面没有正文，不属于任何稿件，未导入",
-                        left_out=whole(units[i] for i in run_),
-                    )
                     self.trailing.update(run_)
             elif len(segment) == 1 and self._continues_article(segment[0], starts, units, kinds):
                 # 终于被“请”出来了 in an article bylined under its headline, with no byline or
@@ -365,12 +386,7 @@ class HeadlineGroups(ColumnLabels):
         if picture:
             heads.append(picture)
         elif not text_above:
-            for unit in units[:above]:
-                self.warn(
-                    unit.line,
-                    f"版面开头的“{head(unit.text)}”不属于任何稿件（可能是转版文字），未导入",
-                    left_out=whole([unit]),
-                )
+            self._leave_out(units[:above], "版面开头的{}不属于任何稿件（可能是转版文字），未导入")
         self.page_label = None
         for number, (start, run) in enumerate(openers):
             end = openers[number + 1][0] if number + 1 < len(openers) else len(units)
@@ -493,14 +509,23 @@ class HeadlineGroups(ColumnLabels):
         caption, inside one article."""
         after = run[-1] + 1
         block = self._caption_block(run, units, kinds)
+        credit_below = self._closing_photo_credit(block[-1] + 1, units)
         if (
             not any(kind != "heading" for kind in kinds[: block[0]])
-            or (block[-1] + 1 < len(units) and kinds[block[-1] + 1] in ("dateline", "byline"))
+            or (
+                block[-1] + 1 < len(units)
+                and kinds[block[-1] + 1] in ("dateline", "byline")
+                and not credit_below
+            )
             or any(self._listed(units[i].text) for i in run)
         ):
             return False
         apart = all(units[i].blank_before for i in block[1:])
         if len(block) >= CAPTION_RUN and apart:
+            return True
+        if len(block) >= 2 and apart and credit_below:
+            # 农机手在田间作业 / 丰收的稻谷装车外运 / 本报记者 甲 摄 under the text: a picture
+            # page's captions with their one credit closing the page, not a headline group.
             return True
         if len(block) >= 2 and apart and block[-1] == len(units) - 1:
             # Two or three closing the page under a picture page's text: its captions, not a
@@ -528,6 +553,16 @@ class HeadlineGroups(ColumnLabels):
             and any(self._is_photo_credit(units[i]) for i in body if i < paragraphs[0])
         )
 
+    def _closing_photo_credit(self, index, units):
+        """Whether units[index] is a photo credit line (本报记者 甲 摄) with nothing but credits
+        under it to the end of the page: the credit of the captions above it, never the byline
+        of an article they head."""
+        return (
+            index < len(units)
+            and self._is_photo_credit(units[index])
+            and all(self.byline(unit) for unit in units[index + 1 :])
+        )
+
     @staticmethod
     def _caption_block(run, units, kinds):
         """The run with the captions apart around it that carry their own photo credit
@@ -544,6 +579,18 @@ class HeadlineGroups(ColumnLabels):
         while last + 1 < len(units) and units[last + 1].blank_before and among(last + 1):
             last += 1
         return list(range(first, last + 1))
+
+    @staticmethod
+    def _lead_in(unit):
+        """喜迎丰收节：, 聚焦一线，: a short line, no sentence in it, ending in a colon or comma."""
+        text = unit.text
+        return (
+            unit.level == 0
+            and text.endswith(LEAD_IN)
+            and 2 <= han_count(text) <= KICKER_WITH_ELLIPSIS
+            and not re.search(r"[。！？!?；;]", text)
+            and not split_dateline(text)
+        )
 
     @staticmethod
     def _caption_like(unit):
@@ -618,6 +665,9 @@ class HeadlineGroups(ColumnLabels):
         elif len(run) == 2 and texts[0].endswith("……") and not texts[1].startswith("——"):
             # 发礼包、送对联、包饺子……: a line trailing off is a 引题, never a 主题.
             kicker, headline = texts
+        elif len(run) == 2 and texts[0].endswith(LEAD_IN) and not texts[1].startswith("——"):
+            # 喜迎丰收节： / 千名工匠同台竞技: a line leading into the next is its 引题.
+            kicker, headline = texts
         elif len(run) == 2 and is_organisation(texts[0]) and not texts[1].startswith("——"):
             # 西安市新城区工会 / 重视工人报刊发行工作: a name alone is the 引题 of the line below.
             kicker, headline = texts
@@ -681,12 +731,23 @@ class HeadlineGroups(ColumnLabels):
         if top:
             page.topic = "\n".join(line for unit in units for line in unit.lines)
             return
+        self._leave_out(units, "{}不属于任何稿件的标题，未导入，请核对")
+
+    def _leave_out(self, units, message):
+        """Warn of units no article takes: one warning a run of them printed one after another
+        (the operator places a run by hand at once), quoting its first line's head, with
+        every line of the run."""
+        runs = []
         for unit in units:
-            self.warn(
-                unit.line,
-                f"“{head(unit.text)}”不属于任何稿件的标题，未导入，请核对",
-                left_out=whole([unit]),
-            )
+            if runs and unit.index == runs[-1][-1].index + 1:
+                runs[-1].append(unit)
+            else:
+                runs.append([unit])
+        for run in runs:
+            quoted = f"“{head(run[0].text)}”"
+            if len(run) > 1:
+                quoted += f"等{len(run)}段"
+            self.warn(run[0].line, message.format(quoted), left_out=whole(run))
 
     def _titled(self, run, units):
         """Whether the last line of a run above a photo credit is a headline, not a caption:

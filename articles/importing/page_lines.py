@@ -9,11 +9,13 @@
 2. The page number and name come from the first header line in any of the forms `furniture`
    knows, or from `出版日期:` followed by a name line and a number line, or from the footer.
 3. Furniture is dropped (see `furniture`), and so are lines printed at the top or bottom of most
-   pages of the issue. A site's menu or slogans sitting among the furniture above the articles
-   (a line that is not furniture, above the last toolbar, masthead or header line before the
-   text starts) is dropped too.
-4. Footers that repeat the title, title lists (· 标题, • 标题) and 上一篇/下一篇 lines are
-   dropped, and their titles kept: they are the evidence of which line is a 主题.
+   pages of the issue, and the page's name printed again under a headline (标题 / 要闻). A
+   site's menu or slogans sitting among the furniture above the articles (a line that is not
+   furniture, above the last toolbar, masthead or header line before the text starts) is
+   dropped too.
+4. Footers that repeat the title, title lists (· 标题, • 标题, or 本版导读 over one title a
+   line) and 上一篇/下一篇 lines are dropped, and their titles kept: they are the evidence of
+   which line is a 主题. A bracketed column label over the toolbar over the headline stays.
 5. Two or more blank lines are a gap where a photo stood.
 """
 
@@ -27,6 +29,7 @@ from .datelines import split_dateline
 from .furniture import (
     FILLER,
     FILLER_END,
+    PAGE_NAMES,
     footer_at,
     forum_user,
     furniture_kind,
@@ -111,6 +114,9 @@ OPEN_EDITOR_FIELD = re.compile(r"^[\[【（(]\s*(?:责任编辑|编辑|责编|�
 CLOSING_BRACKET = re.compile(r"^[\]】）)]$")
 HEAD_LINES = 3  # lines of a headline group above its byline
 TITLE_MAX = 40  # characters in a line that may be a headline
+BRACKETED_LABEL = re.compile(r"^[【〖][\u4e00-\u9fff“”]{2,12}[】〗]$")
+# 本版导读 over the page's titles, one a line: a title list without bullets.
+INDEX_HEADINGS = frozenset({"本版导读", "标题导航", "本版标题"})
 TEXT_STARTS = 30  # Chinese characters in a line that is surely text, not a title or a menu
 
 
@@ -368,6 +374,13 @@ def _furniture(lines, edge_furniture, result):
             skipped.add(present[k + 1])
             k += 2
             continue
+        entries = _index_entries(texts, k)
+        if entries:
+            # 本版导读 / 标题甲 / 标题乙: the page's title list without bullets, over the text.
+            result.titles.update(texts[k + 1 : entries])
+            skipped.update(present[k:entries])
+            k = entries
+            continue
         title = title_listed(texts[k])
         if title:
             result.titles.add(title)
@@ -377,9 +390,32 @@ def _furniture(lines, edge_furniture, result):
             result.titles.add(texts[k])
         k += 1
     _header(texts, present, kinds, result, footer_header)
+    skipped.update(_page_names(texts, present, skipped, result.name))
     skipped.update(_chrome(texts, present, kinds, skipped))
     skipped.update(_menu_column(texts, present, skipped))
     return skipped
+
+
+def _index_entries(texts, k):
+    """Where a title list printed without bullets under its heading (本版导读 / 标题甲 / 标题乙)
+    ends, or None. The list ends where the article's own headline group starts: at a line
+    repeating an entry (the headline printed again), or at the line right above it (its column
+    label or kicker); or at the end of the page when it closes the page and lists the headline
+    printed above it. Nothing repeated, nothing says where the list ends: None."""
+    if texts[k] not in INDEX_HEADINGS:
+        return None
+    entries = []
+    for j in range(k + 1, len(texts)):
+        line = texts[j]
+        if line in entries:
+            return j
+        if j + 1 < len(texts) and texts[j + 1] in entries:
+            return j
+        if not _titled_sized(line):
+            return None
+        entries.append(line)
+    # The list closes the page under the text: one of its titles is the article's, above.
+    return len(texts) if any(entry in texts[:k] for entry in entries) else None
 
 
 def _over_site_fields(texts, kinds, k):
@@ -411,6 +447,29 @@ def _header(texts, present, kinds, result, footer_header):
             return
     if footer_header and footer_header[0]:
         result.number, result.name = footer_header
+
+
+def _page_names(texts, present, skipped, name):
+    """The page's name printed again among the text (标题 / 综合新闻 / 本报讯…): a running head
+    the layout left under a headline, never a 副题 or text. A line that is the header's name is
+    furniture wherever it stands below the page's first line of text (there it may be the
+    column heading the page); a common page name (要闻, 综合新闻) the header does not give is
+    furniture only right under a headline-sized line and over no other."""
+    own = name.replace(" ", "") if name else None
+    kept = [k for k in range(len(texts)) if present[k] not in skipped]
+    names = set()
+    for position, k in enumerate(kept):
+        line = texts[k].lstrip("#").strip().replace(" ", "")
+        if position == 0 or not (line == own or line in PAGE_NAMES):
+            continue
+        above = texts[kept[position - 1]]
+        below = texts[kept[position + 1]] if position + 1 < len(kept) else ""
+        under_title = _titled_sized(above.lstrip("#").strip()) and not (
+            _titled_sized(below) and not below.startswith("#")
+        )
+        if line == own or under_title:
+            names.add(present[k])
+    return names
 
 
 def _run_together_menu(texts, kinds, k):
@@ -462,11 +521,24 @@ def _chrome(texts, present, kinds, skipped):
             block.append(k)
         if 0 < len(block) <= HEAD_LINES:
             head = set(block)
+    # 【劳模风采】 / 上一篇 下一篇 返回目录 / 标题: a bracketed column label over the site's
+    # toolbar, the headline under it, is the article's column, not the site's menu (a bare
+    # short line there is the site's channel: 工委动态).
+    label = (
+        tops[-1] - 1
+        if last == tops[-1] + 1 and _bracketed_label(texts, kinds, tops[-1] - 1)
+        else None
+    )
     return {
         present[k]
         for k in range(tops[-1])
-        if present[k] not in skipped and k != last and k not in head
+        if present[k] not in skipped and k != last and k not in head and k != label
     }
+
+
+def _bracketed_label(texts, kinds, k):
+    """Whether texts[k] is a bracketed column label (【劳模风采】), no furniture itself."""
+    return k >= 0 and not kinds[k] and bool(BRACKETED_LABEL.match(texts[k]))
 
 
 def _menu_column(texts, present, skipped):

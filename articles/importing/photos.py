@@ -57,6 +57,13 @@ class PhotoReading:
             split_dateline(i.text) for i in paragraphs
         )
         self.picture_page = pictures
+        # A picture page with no text: only captions apart under the headline, no sentence.
+        self.only_captions = only_captions = pictures and all(
+            i.unit.blank_before
+            and han_count(i.text) <= CAPTION_SHORT
+            and not ends_paragraph(i.text)
+            for i in paragraphs
+        )
         for index, item in enumerate(items):
             if item.kind != "para":
                 continue
@@ -70,7 +77,7 @@ class PhotoReading:
                     caption = True
                 elif not text_started and POSITION_IN_PHOTO.search(item.text):
                     caption = len(item.text) <= CAPTION_MAX
-                elif pictures and text_started and item.unit.blank_before:
+                elif pictures and (text_started or only_captions) and item.unit.blank_before:
                     caption = is_credited_caption(item.text) or (
                         han_count(item.text) <= CAPTION_SHORT and not ends_paragraph(item.text)
                     )
@@ -175,7 +182,7 @@ class PhotoReading:
             elif item.kind == "credit" or (item.kind == "para" and item.photo_phrase):
                 phrase = item.phrase if item.kind == "credit" else item.photo_phrase
                 self._phrase_warnings(phrase, item.unit)
-                closing = self._closing_credit(items, item, photos, phrase)
+                closing = self._closing_credit(items, item, photos, phrase, self.only_captions)
                 if closing:
                     # 摄影：甲 after the text, under captions printed without credits: the
                     # account's one photographer took every photo; 制图：乙 made a graphic.
@@ -217,12 +224,15 @@ class PhotoReading:
             photo.lines = sorted(set(photo.lines))
 
     @staticmethod
-    def _closing_credit(items, item, photos, phrase):
+    def _closing_credit(items, item, photos, phrase, only_captions=False):
         """The captioned photos a photo credit after the article's last paragraph credits:
         every one printed without a credit, when the credit names photographers (摄影), not a
-        graphic's maker (制图)."""
+        graphic's maker (制图). On a picture page of captions and no text, the credit under
+        the last caption credits them all the same."""
         paragraphs = [i for i, it in enumerate(items) if it.kind == "para"]
-        if not paragraphs or items.index(item) < paragraphs[-1]:
+        if not paragraphs and not only_captions:
+            return []
+        if paragraphs and items.index(item) < paragraphs[-1]:
             return []
         if any(c.role == GRAPHIC for c in phrase.photo_credits):
             return []

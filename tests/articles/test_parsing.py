@@ -539,6 +539,28 @@ def test_province_is_listed_only_when_the_headline_names_nothing_smaller(gazette
     assert [p.code for p in found] == ["330000"]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "焊接能手王浙江",  # a person whose given name is the province's short name
+        "浙江日报记者走进车间",  # an outlet named after the province
+        "浙江卫视镜头里的夜班职工",
+        "浙江路上的环卫工人",  # a street of that name is in most cities
+    ],
+)
+def test_the_provinces_name_inside_a_name_is_no_story_place(headline, gazetteer):
+    assert gazetteer.find(headline_texts=[headline]) == []
+
+
+def test_a_county_as_a_given_name_is_no_story_place(gazetteer):
+    # 象山 needs Zhejiang context, which 宁波 gives; after a surname it is a person's name.
+    found = gazetteer.find(headline_texts=["全国劳模李象山"], body_texts=["宁波市总工会为他颁奖。"])
+    assert [p.code for p in found] == ["330200"]
+    # Not after a surname, it is the county (its city then left out, as always).
+    found = gazetteer.find(headline_texts=["象山渔嫂的新营生"], body_texts=["宁波市总工会走访。"])
+    assert [p.code for p in found] == ["330225"]
+
+
 # -- page headers and issue assembly --------------------------------------------------------------
 
 

@@ -59,7 +59,14 @@ def test_several_short_lines_closing_the_page_under_an_article_are_links_not_an_
     )
     [page] = parse_issue([("p.txt", text.encode())], "2024-10-09", 1).pages
     assert [a.headline for a in page.articles] == ["某某区为环卫工人送清凉"]
-    assert [w.line for w in page.warnings if "不属于任何稿件" in w.message] == [3, 4, 5]
+    # One run of lines dropped together: one warning, carrying all three.
+    [dropped] = [w for w in page.warnings if "不属于任何稿件" in w.message]
+    assert dropped.line == 3
+    assert dropped.left_out.splitlines() == [
+        "2024年某某职工夏令营开营 职工子女走进非遗工坊",
+        "千年古港 再启新程",
+        "塘河夜色 灯火可亲",
+    ]
 
 
 def test_a_sites_channel_after_a_hyphen_is_part_of_its_dateline_and_credit():
