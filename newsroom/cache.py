@@ -185,7 +185,11 @@ class RedisSerializer(django_redis.RedisSerializer):
 class RedisCacheClient(django_redis.RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._serializer = RedisSerializer(self._serializer.protocol)
+        # Only Django's own serializer, pickling at protocol 2 or higher (whose pickles start
+        # with PROTO), is replaced: a serializer named in OPTIONS is left as configured.
+        given = self._serializer
+        if type(given) is django_redis.RedisSerializer and given.protocol >= 2:
+            self._serializer = RedisSerializer(given.protocol)
         self._clients = {}
 
     def get_client(self, key=None, *, write=False):

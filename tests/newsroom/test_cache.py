@@ -1,10 +1,13 @@
 """The Redis cache (a real server on 127.0.0.1:6379) shares one client and serves the page cache."""
 
 import contextlib
+import uuid
 
 import pytest
 import redis
+from django.core.cache.backends import redis as django_redis
 
+from newsroom.cache import RedisCache
 from tests.conftest import make_article, redis_page_cache
 
 REDIS_DATABASE = 15
@@ -37,6 +40,23 @@ def test_integers_are_stored_as_integers_and_everything_else_pickled(redis_cache
     raw = redis_cache._cache.get_client().get(redis_cache.make_key("n"))
     assert raw == b"-7"
     assert redis_cache.get_many(list(values)) == values
+
+
+def test_a_pickle_protocol_below_two_keeps_djangos_reading_of_values():
+    # Protocol 0 and 1 pickles do not start with PROTO: the fast reading would take them for
+    # integers. A cache configured with such a serializer reads values the way Django does.
+    cache = RedisCache(
+        f"redis://127.0.0.1:6379/{REDIS_DATABASE}",
+        {
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "OPTIONS": {"serializer": lambda: django_redis.RedisSerializer(protocol=1)},
+        },
+    )
+    try:
+        cache.set_many({"article": {"headline": "劳模风采"}, "n": 3}, timeout=60)
+        assert cache.get_many(["article", "n"]) == {"article": {"headline": "劳模风采"}, "n": 3}
+    finally:
+        cache.delete_many(["article", "n"])
 
 
 def test_one_redis_client_serves_every_call(redis_cache):
