@@ -370,3 +370,32 @@ def test_sentences_with_role_words_glued_to_text_stay_no_credit(text):
     from articles.importing.bylines import parse_credit_phrase
 
     assert parse_credit_phrase(text) is None
+
+
+@pytest.mark.parametrize("line", ["文字整理 卢悦", "文字整理：卢悦", "文字整理:卢悦"])
+def test_a_text_editors_credit_reads_with_a_space_or_a_colon(line):
+    from articles.importing.bylines import parse_credit_phrase
+
+    phrase = parse_credit_phrase(line)
+    assert [(c.name, c.role) for c in phrase.text_credits] == [("卢悦", "文字整理")]
+    assert not phrase.photo_credits
+
+
+def test_a_text_editors_line_before_the_sites_footer_credits_the_article(gazetteer):
+    text = (
+        "【融媒作品选粹】夜班公交司机的一天\n"
+        "晚上十点,最后一班公交车从总站发车,司机老孙已在这条线路上开了十二年车。\n"
+        "文字整理 卢悦\n"
+        "关于我们 | 版权声明 | 违法和不良信息举报电话:010-00000000\n"
+    )
+    [article] = parse_page(text, "p.txt", 1, gazetteer).articles
+    assert [(c.name, c.role) for c in article.people] == [("卢悦", "文字整理")]
+    assert article.paragraphs[-1].endswith("十二年车。")
+
+
+@pytest.mark.parametrize("line", ["文 卢悦", "图 卢悦"])
+def test_other_slash_roles_spaced_from_a_name_stay_no_role(line):
+    from articles.importing.bylines import parse_credit_phrase
+
+    phrase = parse_credit_phrase(line)
+    assert phrase is None or not phrase.has_role
