@@ -299,6 +299,11 @@ def _tokenise(phrase):
         if piece in SLASH_ROLES and next_separator in ("/", "／", "：", ":"):
             items.append(("role", SLASH_ROLES[piece], piece in PHOTO_SLASH_ROLES))
             continue
+        if piece == TEXT_EDITOR and index + 1 < len(pieces) and pieces[index + 1].isspace():
+            # 文字整理 甲: the one slash role spaced from its name too; 文, 图 and 摄影 before a
+            # space are words of a caption or of the text.
+            items.append(("role", TEXT_EDITOR, False))
+            continue
         if (
             piece == PHOTOGRAPHER
             and items

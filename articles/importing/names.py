@@ -62,6 +62,9 @@ COMPOUND_SURNAMES = (
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 "
     "独孤 呼延 闻人 澹台 申屠 太史 钟离 宗政 濮阳 公冶 赫连 百里 东郭 司空 轩辕 第五 万俟"
 ).split()
+# Names run together after a role word are split by their surnames up to this length; a longer
+# run that reads more than one way is not guessed.
+SHORT_RUN_MAX = 6
 # Single-character surnames, common and less common (寿, 羊 are in the seed). Surnames that
 # also start everyday words (来, 和, 管, 项, 劳 …) are left out: a bare name is recognised by its
 # surname, and 读者来信 or 记者管理 must not read as bylines.
@@ -117,6 +120,13 @@ def split_names(run, *, after_role, warnings):
         how = "两字人名" if all(len(name) == 2 for name in by_surname[0]) else "姓氏"
         warnings.append(f"“{run}”按{how}拆分为{'、'.join(by_surname[0])}，请核对")
         return by_surname[0]
+    if len(by_surname) > 1 and length <= SHORT_RUN_MAX:
+        # 胡义华王莹 reads as 胡义华 王莹 or 胡义 华王莹: most names have three characters, so
+        # the reading with the most three-character names, the first ones longest, is taken.
+        names, *others = sorted(by_surname, key=_three_character_names_first)
+        other = "；".join("、".join(split) for split in others)
+        warnings.append(f"“{run}”按姓氏拆分为{'、'.join(names)}（也可拆为{other}），请核对")
+        return names
     if length % 2 == 0 and length <= 8:
         names = [run[i : i + 2] for i in range(0, length, 2)]
         warnings.append(f"“{run}”按两字人名拆分为{'、'.join(names)}，请核对")
@@ -131,6 +141,10 @@ def split_names(run, *, after_role, warnings):
             warnings.append(f"“{run}”按姓氏拆分为{'、'.join(splits[0])}，请核对")
             return splits[0]
     return None
+
+
+def _three_character_names_first(split):
+    return (-sum(len(name) == 3 for name in split), [-len(name) for name in split])
 
 
 def reads_as_names_by_surname(run):

@@ -7,6 +7,9 @@ Then from a second set 12's development pages: a page number with its section le
 A0005 in the footer), a reader's 版名: field, a kicker trailing off over a 主题 and 副题, a
 photographer's name set apart after the last sentence, a channel's share button and notice, a
 short name before a village, and a mirror's pinyin glosses over traditional characters.
+
+Then role words and names printed with no separators (记者甲乙实习生丙丁通讯员戊), and a text
+editor's credit spaced on its own line (文字整理 甲).
 """
 
 import pytest
@@ -303,3 +306,96 @@ def test_a_mirrors_pinyin_glosses_are_taken_out_and_a_papers_own_stay():
 )
 def test_a_sites_footer_in_traditional_characters_is_furniture(line):
     assert furniture_kind(line)
+
+
+def test_role_words_and_names_printed_without_separators_are_read_at_the_role_words():
+    from articles.importing.bylines import parse_credit_phrase
+
+    phrase = parse_credit_phrase("记者周建华王敏实习生许可欣程立强通讯员钱永福")
+    assert [(c.name, c.role) for c in phrase.text_credits] == [
+        ("周建华", "记者"),
+        ("王敏", "记者"),
+        ("许可欣", "实习生"),
+        ("程立强", "实习生"),
+        ("钱永福", "通讯员"),
+    ]
+    assert not phrase.photo_credits
+    # 周建 华王敏 reads too: the three-character reading is taken, and flagged for the editor.
+    assert (
+        phrase.warnings[0] == "“周建华王敏”按姓氏拆分为周建华、王敏（也可拆为周建、华王敏），请核对"
+    )
+
+
+def test_a_dateline_credit_without_separators_credits_everyone_on_an_untitled_page(gazetteer):
+    text = (
+        "本报讯(记者周建华王敏实习生许可欣程立强通讯员钱永福)日前,某某市总工会启动职工关爱行动。\n"
+    )
+    [article] = parse_page(text, "p.txt", 1, gazetteer).articles
+    assert article.dateline == "本报讯"
+    assert [(c.name, c.role) for c in article.people] == [
+        ("周建华", "记者"),
+        ("王敏", "记者"),
+        ("许可欣", "实习生"),
+        ("程立强", "实习生"),
+        ("钱永福", "通讯员"),
+    ]
+    assert article.paragraphs[0].startswith("日前")
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        ("周建华王敏", ["周建华", "王敏"]),  # not 周建 华王敏
+        ("王敏周建华", ["王敏", "周建华"]),  # 王敏周 建华 does not start with a surname twice
+        ("许可欣程立强", ["许可欣", "程立强"]),
+        ("周建华王金苗", ["周建华", "王金苗"]),  # not 周建 华王 金苗
+    ],
+)
+def test_names_run_together_split_at_surnames_preferring_three_characters(run, names):
+    from articles.importing.names import split_names
+
+    assert split_names(run, after_role=True, warnings=[]) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者来到现场采访",
+        "记者从市总工会获悉",
+        "通讯员来到车间",
+        "记者周建来到车间",  # a run that splits into no names cleanly is not guessed
+    ],
+)
+def test_sentences_with_role_words_glued_to_text_stay_no_credit(text):
+    from articles.importing.bylines import parse_credit_phrase
+
+    assert parse_credit_phrase(text) is None
+
+
+@pytest.mark.parametrize("line", ["文字整理 卢悦", "文字整理：卢悦", "文字整理:卢悦"])
+def test_a_text_editors_credit_reads_with_a_space_or_a_colon(line):
+    from articles.importing.bylines import parse_credit_phrase
+
+    phrase = parse_credit_phrase(line)
+    assert [(c.name, c.role) for c in phrase.text_credits] == [("卢悦", "文字整理")]
+    assert not phrase.photo_credits
+
+
+def test_a_text_editors_line_before_the_sites_footer_credits_the_article(gazetteer):
+    text = (
+        "【融媒作品选粹】夜班公交司机的一天\n"
+        "晚上十点,最后一班公交车从总站发车,司机老孙已在这条线路上开了十二年车。\n"
+        "文字整理 卢悦\n"
+        "关于我们 | 版权声明 | 违法和不良信息举报电话:010-00000000\n"
+    )
+    [article] = parse_page(text, "p.txt", 1, gazetteer).articles
+    assert [(c.name, c.role) for c in article.people] == [("卢悦", "文字整理")]
+    assert article.paragraphs[-1].endswith("十二年车。")
+
+
+@pytest.mark.parametrize("line", ["文 卢悦", "图 卢悦"])
+def test_other_slash_roles_spaced_from_a_name_stay_no_role(line):
+    from articles.importing.bylines import parse_credit_phrase
+
+    phrase = parse_credit_phrase(line)
+    assert phrase is None or not phrase.has_role
