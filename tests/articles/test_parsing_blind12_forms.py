@@ -14,9 +14,13 @@ editor's credit spaced on its own line (文字整理 甲).
 
 import pytest
 
-from articles.importing.furniture import furniture_kind, site_fields
-from articles.importing.page_lines import split_column_bar
+from articles.importing.bylines import parse_credit_phrase
+from articles.importing.credits_in_text import split_trailing_credit
+from articles.importing.furniture import footer_at, furniture_kind, page_header, site_fields
+from articles.importing.names import split_names
+from articles.importing.page_lines import split_column_bar, without_cell_borders
 from articles.importing.parsing import parse_page
+from articles.importing.text import without_mirror_glosses
 
 
 @pytest.mark.parametrize(
@@ -122,14 +126,12 @@ def test_a_channel_or_account_with_the_day_it_published_is_furniture(line):
 
 
 def test_who_sent_the_text_in_is_its_author():
-    from articles.importing.bylines import parse_credit_phrase
 
     phrase = parse_credit_phrase("（人事行政部 任高明供稿）")
     assert [(c.name, c.role, c.unit) for c in phrase.credits] == [("任高明", "作者", "人事行政部")]
 
 
 def test_a_credit_in_a_sites_table_cells_is_read(gazetteer):
-    from articles.importing.page_lines import without_cell_borders
 
     assert without_cell_borders("记者： | 向素英 |") == "记者：向素英"
     assert without_cell_borders("他说：| 这是表格 | 不是字段 |") == "他说：| 这是表格 | 不是字段 |"
@@ -167,14 +169,12 @@ def test_captions_each_crediting_its_photographer_in_brackets_are_no_briefs(gaze
     ],
 )
 def test_page_headers_with_a_lettered_number_or_only_a_name(line, header):
-    from articles.importing.furniture import page_header
 
     assert page_header(line) == header
 
 
 @pytest.mark.parametrize("line", ["版名:", "版名是要闻。", "a0001"])
 def test_text_like_a_page_header_is_none(line):
-    from articles.importing.furniture import page_header
 
     assert page_header(line) is None
 
@@ -188,7 +188,6 @@ def test_text_like_a_page_header_is_none(line):
     ],
 )
 def test_a_footer_with_a_lettered_page_number_is_the_footer(line, number, name):
-    from articles.importing.furniture import footer_at
 
     title, found_number, found_name, last = footer_at([line], 0)
     assert (found_number, found_name, last) == (number, name, 0)
@@ -196,7 +195,6 @@ def test_a_footer_with_a_lettered_page_number_is_the_footer(line, number, name):
 
 
 def test_a_sentence_with_a_letter_and_four_digits_is_no_footer():
-    from articles.importing.furniture import footer_at
 
     assert footer_at(["他说 今天 A007 号线路今日开通 2010-5-18"], 0) is None
     assert footer_at(["某某日报 要闻 A7 某某标题 2010-5-18"], 0) is None
@@ -225,7 +223,6 @@ def test_a_kicker_trailing_off_over_a_headline_and_its_subheadline(gazetteer):
 def test_a_name_set_apart_after_the_last_sentence_then_the_photo_word_is_the_photographer(
     text, name
 ):
-    from articles.importing.credits_in_text import split_trailing_credit
 
     before, phrase, glued = split_trailing_credit(text)
     assert before == "当天的比赛在体育中心举行。"
@@ -242,7 +239,6 @@ def test_a_name_set_apart_after_the_last_sentence_then_the_photo_word_is_the_pho
     ],
 )
 def test_without_the_gap_or_the_photo_word_it_is_no_credit(text):
-    from articles.importing.credits_in_text import split_trailing_credit
 
     assert split_trailing_credit(text) is None
 
@@ -287,7 +283,6 @@ def test_a_word_like_short_name_before_a_village_or_town_is_the_division(text, c
 
 
 def test_a_mirrors_pinyin_glosses_are_taken_out_and_a_papers_own_stay():
-    from articles.importing.text import without_mirror_glosses
 
     glossed = "據(jù)了解，全區規(guī)上企業(yè)的職工可在書屋閱(yuè)讀。"
     assert without_mirror_glosses(glossed) == ("據了解，全區規上企業的職工可在書屋閱讀。", 4)
@@ -309,7 +304,6 @@ def test_a_sites_footer_in_traditional_characters_is_furniture(line):
 
 
 def test_role_words_and_names_printed_without_separators_are_read_at_the_role_words():
-    from articles.importing.bylines import parse_credit_phrase
 
     phrase = parse_credit_phrase("记者周建华王敏实习生许可欣程立强通讯员钱永福")
     assert [(c.name, c.role) for c in phrase.text_credits] == [
@@ -352,7 +346,6 @@ def test_a_dateline_credit_without_separators_credits_everyone_on_an_untitled_pa
     ],
 )
 def test_names_run_together_split_at_surnames_preferring_three_characters(run, names):
-    from articles.importing.names import split_names
 
     assert split_names(run, after_role=True, warnings=[]) == names
 
@@ -367,14 +360,12 @@ def test_names_run_together_split_at_surnames_preferring_three_characters(run, n
     ],
 )
 def test_sentences_with_role_words_glued_to_text_stay_no_credit(text):
-    from articles.importing.bylines import parse_credit_phrase
 
     assert parse_credit_phrase(text) is None
 
 
 @pytest.mark.parametrize("line", ["文字整理 卢悦", "文字整理：卢悦", "文字整理:卢悦"])
 def test_a_text_editors_credit_reads_with_a_space_or_a_colon(line):
-    from articles.importing.bylines import parse_credit_phrase
 
     phrase = parse_credit_phrase(line)
     assert [(c.name, c.role) for c in phrase.text_credits] == [("卢悦", "文字整理")]
@@ -395,7 +386,6 @@ def test_a_text_editors_line_before_the_sites_footer_credits_the_article(gazette
 
 @pytest.mark.parametrize("line", ["文 卢悦", "图 卢悦"])
 def test_other_slash_roles_spaced_from_a_name_stay_no_role(line):
-    from articles.importing.bylines import parse_credit_phrase
 
     phrase = parse_credit_phrase(line)
     assert phrase is None or not phrase.has_role
